@@ -1,0 +1,75 @@
+//! One function per subcommand: open the library, call it, print.
+
+use super::output;
+use super::{Cli, Command, EXIT_NOTHING, EXIT_OK};
+use crate::config::Paths;
+use crate::index::{Library, Progress, SearchRequest};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+
+pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    let paths = Paths::from_env()?;
+    let library = Library::open(&paths)?;
+    let command = cli.command.unwrap_or(Command::Stats { json: false });
+    match command {
+        Command::Index { paths: roots, json } => index(&library, &roots, json),
+        Command::Search { query, limit, sort, json } => {
+            library.ensure_ready()?;
+            let request = SearchRequest { query: query.join(" "), limit, offset: 0, sort, prefix_last: false };
+            let results = library.search(&request)?;
+            if json {
+                output::json(&results)?;
+            } else {
+                output::search_results(&results);
+            }
+            Ok(if results.total == 0 { EXIT_NOTHING } else { EXIT_OK })
+        }
+        Command::Show { id, json } => {
+            library.ensure_ready()?;
+            let article = library.get(&id)?;
+            if json { output::json(&article)? } else { output::article(&article) }
+            Ok(EXIT_OK)
+        }
+        Command::Stats { json } => {
+            library.ensure_ready()?;
+            let stats = library.stats()?;
+            if json { output::json(&stats)? } else { output::stats(&stats) }
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow::Result<i32> {
+    library.add_roots(roots)?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} files ({eta})")
+                .expect("static template")
+                .progress_chars("=> "),
+        );
+        bar.set_message("indexing");
+        bar
+    });
+    let progress = |p: Progress| {
+        if let Some(bar) = &bar {
+            match p {
+                Progress::Walked { files } => bar.set_length(files as u64),
+                Progress::Read { done, total } => {
+                    bar.set_length(total as u64);
+                    bar.set_position(done as u64);
+                }
+                Progress::Committing => bar.set_message("committing"),
+            }
+        }
+    };
+    let report = library.refresh(&progress)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    for skip in &report.skipped {
+        eprintln!("skipped {}", crate::sanitize::clean_line(&skip.to_string()));
+    }
+    if json { output::json(&report)? } else { output::index_report(&report) }
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,106 @@
+//! The command line: argument parsing (clap), one function per subcommand,
+//! exit codes. It holds no domain logic: it calls the library and prints
+//! what comes back, as text for people or as JSON for scripts.
+
+mod commands;
+mod output;
+
+use crate::index::Sort;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Exit status: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: a search found nothing.
+pub const EXIT_NOTHING: i32 = 1;
+/// Exit status: an error (one line on stderr says which).
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "byline",
+    version,
+    about = "Read the news the way an editor does: search many outlets, read cleanly, compare accounts.",
+    long_about = "Read the news the way an editor does.\n\n\
+        byline indexes a folder of news articles (.txt, .md, .json, .jsonl), searches them instantly \
+        and reads them cleanly. With no command it opens the app on your library, or on five bundled \
+        demo articles when you have none.\n\n\
+        All state lives in the platform's data, config and cache folders; set BYLINE_HOME to keep it \
+        all under one folder instead.",
+    after_help = "Examples:\n  byline index ~/news           add a folder to the library and index it\n  \
+        byline search '\"state of emergency\" outlet:bloomberg'\n  byline show 3fa2                print an article by id prefix"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add folders or files to the library and index them.
+    #[command(after_help = "Only files whose size, modification time or content changed are read again; \
+        articles whose files are gone are removed. A file that cannot be read is skipped with its reason.\n\n\
+        Example:\n  byline index ~/news/2022 ~/saved/article.md")]
+    Index {
+        /// Folders or files to add (all the library is brought up to date).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the library.
+    #[command(after_help = "Query syntax:\n  words              all of them (English stemming: recognize = recognized)\n  \
+        \"a phrase\"         these words in this order\n  a OR b             either\n  -word, NOT word    without it\n  \
+        outlet:bloomberg   field filters: outlet, title, body, byline\n  \
+        date:2022-02-21..2022-02-23   date ranges; either end may be left open (date:2022-02..)\n\n\
+        Example:\n  byline search 'Pasechnik OR Pushilin -Bloomberg' --sort date --limit 5")]
+    Search {
+        /// The query (several words are joined with spaces).
+        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        query: Vec<String>,
+        /// How many results to print.
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+        /// Order by relevance (BM25) or by date, newest first.
+        #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+        sort: Sort,
+        /// Print the results as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one article, cleaned.
+    #[command(after_help = "ID is any unique prefix of the article's id, like git; a file name prefix works too.\n\n\
+        Example:\n  byline show 3fa2\n  byline show 002_ --json")]
+    Show {
+        id: String,
+        /// Print the article as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count the library: articles, outlets, dates, sources.
+    Stats {
+        /// Print the statistics as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Run the command line; returns the process exit status.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("byline: {}", crate::sanitize::clean_line(&format!("{e:#}")));
+            EXIT_ERROR
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Printing domain values for people (sanitized, highlighted when stdout is
+//! a terminal and `NO_COLOR` is unset) and for scripts (`--json`, the serde
+//! structs as they are).
+
+use crate::article::Article;
+use crate::index::{IndexReport, SearchResults, Snippet, Stats};
+use crate::sanitize::{clean, clean_line};
+use serde::Serialize;
+use std::io::{IsTerminal, Write};
+
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn detect() -> Style {
+        Style { on: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
+    }
+    fn wrap(&self, sgr: &str, text: &str) -> String {
+        if self.on { format!("\x1b[{sgr}m{text}\x1b[0m") } else { text.to_string() }
+    }
+    fn bold(&self, t: &str) -> String {
+        self.wrap("1", t)
+    }
+    fn dim(&self, t: &str) -> String {
+        self.wrap("2", t)
+    }
+    fn mark(&self, t: &str) -> String {
+        if self.on { self.wrap("1;33", t) } else { t.to_string() }
+    }
+}
+
+pub fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The snippet with its highlights marked and everything sanitized.
+fn snippet(style: &Style, s: &Snippet) -> String {
+    let flat = |t: &str| clean(t).replace('\n', " ");
+    let mut out = String::new();
+    let mut at = 0;
+    for r in &s.highlights {
+        let (Some(before), Some(hit)) = (s.text.get(at..r.start), s.text.get(r.clone())) else { continue };
+        out.push_str(&flat(before));
+        out.push_str(&style.mark(&flat(hit)));
+        at = r.end;
+    }
+    out.push_str(&flat(s.text.get(at..).unwrap_or("")));
+    out
+}
+
+fn outlet(o: &Option<String>) -> String {
+    o.as_deref().map(clean_line).unwrap_or_else(|| "unknown outlet".into())
+}
+
+fn date(d: &Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_else(|| "undated   ".into())
+}
+
+pub fn search_results(r: &SearchResults) {
+    let style = Style::detect();
+    let mut out = std::io::stdout().lock();
+    for hint in &r.hints {
+        let _ = writeln!(out, "{}", style.dim(&format!("note: {}", clean_line(hint))));
+    }
+    for hit in &r.hits {
+        let file = hit.paths.first().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}  {}  {}  {}",
+            style.bold(&hit.id.as_str()[..8.min(hit.id.as_str().len())]),
+            date(&hit.date),
+            style.bold(&clean_line(&hit.title)),
+            style.dim(&format!("({}, {})", outlet(&hit.outlet), clean_line(&file)))
+        );
+        let _ = writeln!(out, "          {}", snippet(&style, &hit.snippet));
+    }
+    let shown = r.hits.len();
+    let noun = if r.total == 1 { "article" } else { "articles" };
+    let _ = writeln!(out, "{}", style.dim(&format!("{} {noun} match; {shown} shown ({} order)", r.total, sort_name(r))));
+}
+
+fn sort_name(r: &SearchResults) -> &'static str {
+    match r.sort {
+        crate::index::Sort::Relevance => "relevance",
+        crate::index::Sort::Date => "date",
+    }
+}
+
+pub fn article(a: &Article) {
+    let style = Style::detect();
+    let mut out = std::io::stdout().lock();
+    let derived = if a.title_derived { style.dim(" (headline derived from the lede)") } else { String::new() };
+    let _ = writeln!(out, "{}{derived}", style.bold(&clean_line(&a.title)));
+    let mut meta = vec![outlet(&a.outlet)];
+    meta.extend(a.byline.as_deref().map(|b| format!("by {}", clean_line(b))));
+    meta.push(a.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()));
+    let _ = writeln!(out, "{}", style.dim(&meta.join(" · ")));
+    if let Some(url) = &a.url {
+        let _ = writeln!(out, "{}", style.dim(&clean_line(url)));
+    }
+    let files: Vec<String> = a.paths.iter().map(|p| clean_line(&p.to_string_lossy())).collect();
+    let _ = writeln!(out, "{}", style.dim(&format!("id {} · {}", a.id, files.join(", "))));
+    for p in &a.paragraphs {
+        let _ = writeln!(out, "\n{}", clean(p));
+    }
+}
+
+pub fn stats(s: &Stats) {
+    let style = Style::detect();
+    let mut out = std::io::stdout().lock();
+    let span = match (s.first_date, s.last_date) {
+        (Some(a), Some(b)) => format!(", {a} to {b}"),
+        _ => String::new(),
+    };
+    let known = s.outlets.iter().filter(|o| o.outlet.is_some()).count();
+    let _ = writeln!(out, "{}", style.bold(&format!("{} articles from {known} known outlets{span} ({} undated)", s.articles, s.undated)));
+    if s.demo {
+        let _ = writeln!(out, "{}", style.dim("this is the demo library: add your own with `byline index FOLDER`"));
+    }
+    let _ = writeln!(out, "\noutlets:");
+    for o in &s.outlets {
+        let _ = writeln!(out, "  {:>6}  {}", o.articles, outlet(&o.outlet));
+    }
+    let _ = writeln!(out, "\nsources:");
+    for src in &s.sources {
+        let _ = writeln!(out, "  {}", clean_line(&src.to_string_lossy()));
+    }
+}
+
+pub fn index_report(r: &IndexReport) {
+    let mut out = std::io::stdout().lock();
+    let skipped = r.skipped_by_reason();
+    let skipped_text = if skipped.is_empty() {
+        "0 skipped".to_string()
+    } else {
+        let parts: Vec<String> = skipped.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
+        format!("{} skipped ({})", r.skipped.len(), parts.join(", "))
+    };
+    let _ = writeln!(
+        out,
+        "files: {} seen, {} read, {} unchanged, {} removed, {skipped_text}",
+        r.files_seen, r.files_read, r.files_unchanged, r.files_removed
+    );
+    let _ = writeln!(
+        out,
+        "articles: {} new, {} updated, {} removed; {} in the library",
+        r.articles_added, r.articles_updated, r.articles_removed, r.articles_total
+    );
+}

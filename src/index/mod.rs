@@ -1,0 +1,148 @@
+//! The index: byline's library of articles, kept in Tantivy.
+//!
+//! [`Library`] is the one door to it: it opens (or creates) the index in the
+//! data dir, updates it incrementally from the library's folders, and answers
+//! searches, lookups by id prefix and statistics. Everything behind this
+//! module could be swapped for a remote backend (Quickwit speaks the same
+//! schema) without the TUI or the command line noticing.
+
+mod docs;
+pub mod highlight;
+pub mod query;
+pub mod schema;
+mod search;
+mod update;
+
+pub use highlight::{Highlighter, Snippet};
+pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
+pub use update::{IndexReport, Progress};
+
+use crate::config::Paths;
+use anyhow::Context;
+use schema::{SCHEMA_VERSION, Schema};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::{Index, IndexReader, ReloadPolicy};
+
+/// A lookup by id that did not find exactly one article.
+#[derive(Debug, thiserror::Error)]
+pub enum LookupError {
+    #[error("no article with an id or file name starting with {0:?}")]
+    NotFound(String),
+    #[error("{0:?} is ambiguous: it could be {1}")]
+    Ambiguous(String, String),
+}
+
+/// The folders (or files) that make up the user's library.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LibraryRoots {
+    pub roots: Vec<PathBuf>,
+}
+
+pub struct Library {
+    paths: Paths,
+    index: Index,
+    schema: Schema,
+    reader: IndexReader,
+}
+
+impl Library {
+    /// Open the library in `paths.data`, creating an empty index if there is none.
+    pub fn open(paths: &Paths) -> anyhow::Result<Library> {
+        let dir = paths.data.join(format!("index-v{SCHEMA_VERSION}"));
+        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let schema = Schema::new();
+        let directory =
+            tantivy::directory::MmapDirectory::open(&dir).with_context(|| format!("cannot open {}", dir.display()))?;
+        let index = Index::open_or_create(directory, schema.schema.clone())
+            .with_context(|| format!("cannot open the index in {}", dir.display()))?;
+        schema::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .with_context(|| format!("cannot read the index in {}", dir.display()))?;
+        Ok(Library { paths: paths.clone(), index, schema, reader })
+    }
+
+    fn roots_file(&self) -> PathBuf {
+        self.paths.data.join("library.json")
+    }
+
+    /// The folders the user added with `byline index`.
+    pub fn user_roots(&self) -> anyhow::Result<Vec<PathBuf>> {
+        match std::fs::read(self.roots_file()) {
+            Ok(bytes) => {
+                let roots: LibraryRoots = serde_json::from_slice(&bytes).with_context(|| {
+                    format!("{} is damaged; remove it and run byline index again", self.roots_file().display())
+                })?;
+                Ok(roots.roots)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(e).with_context(|| format!("cannot read {}", self.roots_file().display())),
+        }
+    }
+
+    /// Add folders or files to the library (absolute, deduplicated).
+    pub fn add_roots(&self, new: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+        let mut roots = self.user_roots()?;
+        for root in new {
+            let abs = std::fs::canonicalize(root)
+                .with_context(|| format!("{}: cannot add to the library", root.display()))?;
+            if !roots.contains(&abs) {
+                roots.push(abs);
+            }
+        }
+        let json = serde_json::to_vec_pretty(&LibraryRoots { roots: roots.clone() })?;
+        crate::fsutil::write_atomic(&self.roots_file(), &json)?;
+        Ok(roots)
+    }
+
+    /// True when the user has no library of their own and byline shows the demo.
+    pub fn is_demo(&self) -> anyhow::Result<bool> {
+        Ok(self.user_roots()?.is_empty())
+    }
+
+    /// The folders to index: the user's, or the embedded demo articles.
+    pub fn effective_roots(&self) -> anyhow::Result<Vec<PathBuf>> {
+        let roots = self.user_roots()?;
+        if !roots.is_empty() {
+            return Ok(roots);
+        }
+        let demo = crate::corpus::demo::materialise(&self.paths.data.join("demo"))
+            .with_context(|| format!("cannot write the demo articles into {}", self.paths.data.display()))?;
+        Ok(vec![demo])
+    }
+
+    /// Bring the index up to date with the library's folders.
+    pub fn refresh(&self, progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
+        let roots = self.effective_roots()?;
+        update::update(self, &roots, progress)
+    }
+
+    /// Index the demo library when the user has none and nothing is indexed
+    /// yet: what a first `byline search` or the first start of the app needs.
+    pub fn ensure_ready(&self) -> anyhow::Result<()> {
+        if self.article_count()? == 0 && self.is_demo()? {
+            self.refresh(&|_| {})?;
+        }
+        Ok(())
+    }
+
+    pub fn article_count(&self) -> anyhow::Result<usize> {
+        let searcher = self.reader.searcher();
+        let q = tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.schema.kind, schema::KIND_ARTICLE),
+            tantivy::schema::IndexRecordOption::Basic,
+        );
+        Ok(searcher.search(&q, &tantivy::collector::Count)?)
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    pub(crate) fn data_dir(&self) -> &Path {
+        &self.paths.data
+    }
+}

@@ -1,0 +1,316 @@
+//! The search language, parsed leniently: a malformed query never fails, it
+//! falls back to the words it can use and says what it ignored.
+//!
+//! `words`, `"a phrase"`, `a OR b`, `-word` / `NOT word`, field filters
+//! (`outlet:bloomberg`, `title:"state of emergency"`, `byline:afp`), date
+//! ranges (`date:2022-02-21..2022-02-23`, `date:2022-02..`, `date:2022`),
+//! and, while typing, the last word as a prefix. Words are ANDed; `OR`
+//! joins its neighbours.
+
+use chrono::NaiveDate;
+
+/// Which field a clause searches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Title and body.
+    Text,
+    Title,
+    Body,
+    Outlet,
+    Byline,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Clause {
+    /// One word or a phrase (several words in order) in a field.
+    Words { target: Target, words: String, phrase: bool },
+    /// The word being typed: anything starting with it.
+    Prefix(String),
+    /// Published within these days (inclusive), either end open.
+    Date(Option<NaiveDate>, Option<NaiveDate>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub clause: Clause,
+    pub negated: bool,
+}
+
+/// A query as understood: every group must match; within a group, any item.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParsedQuery {
+    pub groups: Vec<Vec<Item>>,
+    /// What was ignored or read differently, for the status line.
+    pub hints: Vec<String>,
+}
+
+impl ParsedQuery {
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// The positive clauses, for highlighting.
+    pub fn positive(&self) -> impl Iterator<Item = &Clause> {
+        self.groups.iter().flatten().filter(|i| !i.negated).map(|i| &i.clause)
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Token {
+    Word(String),
+    Quoted(String),
+    Or,
+    Not,
+}
+
+fn lex(input: &str) -> (Vec<(Token, bool)>, Vec<String>) {
+    // (token, preceded by '-')
+    let mut tokens = Vec::new();
+    let mut hints = Vec::new();
+    let mut chars = input.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() || c == '(' || c == ')' {
+            chars.next();
+            continue;
+        }
+        let negated = c == '-' && chars.clone().nth(1).is_some_and(|n| !n.is_whitespace());
+        if negated {
+            chars.next();
+        }
+        let mut word = String::new();
+        let mut quoted = None;
+        while let Some(&c) = chars.peek() {
+            if c.is_whitespace() || c == '(' || c == ')' {
+                break;
+            }
+            chars.next();
+            if c == '"' || c == '“' || c == '”' {
+                let mut phrase = String::new();
+                let mut closed = false;
+                for c in chars.by_ref() {
+                    if c == '"' || c == '”' || c == '“' {
+                        closed = true;
+                        break;
+                    }
+                    phrase.push(c);
+                }
+                if !closed {
+                    hints.push("unclosed quote: read as a phrase to the end".to_string());
+                }
+                quoted = Some(phrase);
+                break;
+            }
+            word.push(c);
+        }
+        let token = match (quoted, word.as_str()) {
+            (Some(phrase), "") => Token::Quoted(phrase),
+            (Some(phrase), prefix) => Token::Word(format!("{prefix}\"{phrase}\"")),
+            (None, "OR" | "|" | "||") => Token::Or,
+            (None, "AND" | "&&" | "+") => continue,
+            (None, "NOT") => Token::Not,
+            (None, _) => Token::Word(word),
+        };
+        tokens.push((token, negated));
+    }
+    (tokens, hints)
+}
+
+/// Parse `input`. With `prefix_last`, the last bare word (when the input does
+/// not end in a space) matches as a prefix.
+pub fn parse(input: &str, prefix_last: bool) -> ParsedQuery {
+    let (tokens, mut hints) = lex(input);
+    let prefix_allowed = prefix_last && !input.ends_with(char::is_whitespace);
+    let mut groups: Vec<Vec<Item>> = Vec::new();
+    let mut join_next = false;
+    let mut negate_next = false;
+    let count = tokens.len();
+    for (i, (token, dash)) in tokens.into_iter().enumerate() {
+        let clause = match token {
+            Token::Or => {
+                join_next = !groups.is_empty();
+                continue;
+            }
+            Token::Not => {
+                negate_next = true;
+                continue;
+            }
+            Token::Quoted(phrase) => Some(Clause::Words { target: Target::Text, words: phrase, phrase: true }),
+            Token::Word(word) => {
+                let last = i + 1 == count && prefix_allowed && !dash && !negate_next;
+                word_clause(&word, last, &mut hints)
+            }
+        };
+        let negated = dash || std::mem::take(&mut negate_next);
+        let Some(clause) = clause else { continue };
+        let item = Item { clause, negated };
+        match (join_next, groups.last_mut()) {
+            (true, Some(group)) if !negated => group.push(item),
+            _ => groups.push(vec![item]),
+        }
+        join_next = false;
+    }
+    if groups.iter().flatten().all(|i| i.negated) && !groups.is_empty() {
+        hints.push("only exclusions: matching everything else".to_string());
+    }
+    ParsedQuery { groups, hints }
+}
+
+fn word_clause(word: &str, last: bool, hints: &mut Vec<String>) -> Option<Clause> {
+    if let Some((field, value)) = word.split_once(':')
+        && !value.is_empty()
+        && !field.is_empty()
+    {
+        let (value, phrase) = match value.strip_prefix('"') {
+            Some(v) => (v.trim_end_matches('"'), true),
+            None => (value, false),
+        };
+        let target = match field.to_ascii_lowercase().as_str() {
+            "date" | "published" => {
+                return match parse_date_range(value) {
+                    Some((from, to)) => Some(Clause::Date(from, to)),
+                    None => {
+                        hints.push(format!("could not read the date {value:?} (use 2022-02-21..2022-02-23)"));
+                        None
+                    }
+                };
+            }
+            "outlet" | "source" | "site" => Target::Outlet,
+            "title" | "headline" => Target::Title,
+            "body" | "text" => Target::Body,
+            "byline" | "author" | "by" => Target::Byline,
+            "http" | "https" => Target::Text,
+            other => {
+                hints.push(format!("unknown field {other:?}: searched as words"));
+                Target::Text
+            }
+        };
+        let words = if target == Target::Text && !matches!(field, "http" | "https") {
+            format!("{field} {value}")
+        } else if target == Target::Text {
+            word.to_string()
+        } else {
+            value.to_string()
+        };
+        return Some(Clause::Words { target, words, phrase });
+    }
+    if last && word.chars().any(char::is_alphanumeric) {
+        return Some(Clause::Prefix(word.to_string()));
+    }
+    Some(Clause::Words { target: Target::Text, words: word.to_string(), phrase: false })
+}
+
+/// `A..B`, `A..`, `..B` or a single `A`, where each end is `YYYY`, `YYYY-MM`
+/// or `YYYY-MM-DD`. A single value covers its whole year, month or day.
+pub fn parse_date_range(value: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    if let Some((a, b)) = value.split_once("..") {
+        let from = if a.is_empty() { None } else { Some(date_bounds(a)?.0) };
+        let to = if b.is_empty() { None } else { Some(date_bounds(b)?.1) };
+        if from.is_none() && to.is_none() {
+            return None;
+        }
+        return Some((from, to));
+    }
+    let (from, to) = date_bounds(value)?;
+    Some((Some(from), Some(to)))
+}
+
+/// The first and last day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` stands for.
+fn date_bounds(s: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str| p.parse::<u32>().ok();
+    match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            let y = num(y)? as i32;
+            Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
+        }
+        [y, m] if y.len() == 4 => {
+            let (y, m) = (num(y)? as i32, num(m)?);
+            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+            let next =
+                if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
+            Some((first, next.pred_opt()?))
+        }
+        [y, m, d] if y.len() == 4 => {
+            let day = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)?;
+            Some((day, day))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(w: &str) -> Clause {
+        Clause::Words { target: Target::Text, words: w.into(), phrase: false }
+    }
+    fn item(clause: Clause) -> Item {
+        Item { clause, negated: false }
+    }
+    fn not(clause: Clause) -> Item {
+        Item { clause, negated: true }
+    }
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn words_phrases_or_and_not() {
+        let q = parse("putin \"state of emergency\" -nato a OR b NOT c", false);
+        assert_eq!(
+            q.groups,
+            vec![
+                vec![item(words("putin"))],
+                vec![item(Clause::Words { target: Target::Text, words: "state of emergency".into(), phrase: true })],
+                vec![not(words("nato"))],
+                vec![item(words("a")), item(words("b"))],
+                vec![not(words("c"))],
+            ]
+        );
+        assert!(q.hints.is_empty());
+    }
+
+    #[test]
+    fn fields_and_dates() {
+        let q = parse(
+            "outlet:bloomberg title:\"Moscow Times\" date:2022-02-21..2022-02-23 date:2022-02.. date:..2022",
+            false,
+        );
+        let clauses: Vec<Clause> = q.groups.into_iter().flatten().map(|i| i.clause).collect();
+        assert_eq!(
+            clauses,
+            vec![
+                Clause::Words { target: Target::Outlet, words: "bloomberg".into(), phrase: false },
+                Clause::Words { target: Target::Title, words: "Moscow Times".into(), phrase: true },
+                Clause::Date(d(2022, 2, 21), d(2022, 2, 23)),
+                Clause::Date(d(2022, 2, 1), None),
+                Clause::Date(None, d(2022, 12, 31)),
+            ]
+        );
+    }
+
+    #[test]
+    fn last_word_is_a_prefix_only_while_typing() {
+        assert_eq!(parse("putin pas", true).groups[1], vec![item(Clause::Prefix("pas".into()))]);
+        assert_eq!(parse("putin pas ", true).groups[1], vec![item(words("pas"))]);
+        assert_eq!(parse("putin pas", false).groups[1], vec![item(words("pas"))]);
+        assert_eq!(parse("putin -pas", true).groups[1], vec![not(words("pas"))]);
+    }
+
+    #[test]
+    fn malformed_queries_fall_back_with_a_hint() {
+        let q = parse("\"unclosed phrase", false);
+        assert_eq!(q.groups.len(), 1);
+        assert!(q.hints[0].contains("unclosed"));
+        let q = parse("date:yesterday putin", false);
+        assert_eq!(q.groups, vec![vec![item(words("putin"))]]);
+        assert!(q.hints[0].contains("date"));
+        let q = parse("colour:red", false);
+        assert_eq!(q.groups, vec![vec![item(words("colour red"))]]);
+        for nasty in ["", "   ", "OR", "-", "\"", "((", "a:", ":b", "date:..", "NOT", "OR OR a", "-\"x\""] {
+            let _ = parse(nasty, true);
+        }
+        assert!(parse("OR", false).is_empty());
+    }
+}

@@ -1,0 +1,284 @@
+//! Incremental indexing: only files whose size, mtime or content changed are
+//! read again, articles whose files are gone are removed, and the records of
+//! indexed files are committed together with the articles in one atomic
+//! Tantivy commit.
+
+use super::Library;
+use super::docs::{FileRecord, article_doc, article_from_doc, file_doc, file_from_doc};
+use super::schema::{KIND_FILE, KIND_SOURCES};
+use crate::article::{Article, ArticleId};
+use crate::corpus::{self, FileStamp, Parsed, Skip, SkipReason, Sources, SourcesFile, WalkItem};
+use anyhow::Context;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{TantivyDocument, Term};
+
+/// Heap for the index writer, per thread.
+const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
+
+/// How far an index run has got, for progress bars.
+#[derive(Clone, Copy, Debug)]
+pub enum Progress {
+    Walked { files: usize },
+    Read { done: usize, total: usize },
+    Committing,
+}
+
+/// What an index run did.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct IndexReport {
+    pub files_seen: usize,
+    pub files_read: usize,
+    pub files_unchanged: usize,
+    pub files_removed: usize,
+    pub articles_added: usize,
+    pub articles_updated: usize,
+    pub articles_removed: usize,
+    pub articles_total: usize,
+    pub skipped: Vec<Skip>,
+}
+
+impl IndexReport {
+    /// Skips counted by reason, for the summary line.
+    pub fn skipped_by_reason(&self) -> BTreeMap<&'static str, usize> {
+        let mut counts = BTreeMap::new();
+        for s in &self.skipped {
+            *counts.entry(s.reason.label()).or_default() += 1;
+        }
+        counts
+    }
+}
+
+fn load_records(lib: &Library) -> anyhow::Result<HashMap<PathBuf, FileRecord>> {
+    let s = &lib.schema;
+    let searcher = lib.reader.searcher();
+    let mut records = HashMap::new();
+    for (kind, is_sources) in [(KIND_FILE, false), (KIND_SOURCES, true)] {
+        let q = TermQuery::new(Term::from_field_text(s.kind, kind), IndexRecordOption::Basic);
+        for addr in searcher.search(&q, &tantivy::collector::DocSetCollector)? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if let Some((path, record)) = file_from_doc(s, &doc, is_sources) {
+                records.insert(path, record);
+            }
+        }
+    }
+    Ok(records)
+}
+
+fn file_query(lib: &Library, path: &Path, kind: &str) -> Box<dyn Query> {
+    let s = &lib.schema;
+    Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(Term::from_field_text(s.kind, kind), IndexRecordOption::Basic)) as Box<dyn Query>,
+        ),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(Term::from_field_text(s.path, &path.to_string_lossy()), IndexRecordOption::Basic)),
+        ),
+    ]))
+}
+
+fn read_sources(path: &Path) -> Result<SourcesFile, Skip> {
+    let bytes = std::fs::read(path).map_err(|e| Skip::new(path, SkipReason::Unreadable(corpus::io_reason(&e))))?;
+    let (text, _) = corpus::decode::decode(&bytes).map_err(|_| Skip::new(path, SkipReason::Binary(0)))?;
+    SourcesFile::parse(path, &text)
+        .map_err(|why| Skip::new(path, SkipReason::BadFormat(format!("bad sources.toml: {why}"))))
+}
+
+pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
+    let s = &lib.schema;
+    let mut report = IndexReport::default();
+    let mut writer = lib.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES * 2).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => {
+            anyhow::anyhow!(
+                "another byline is indexing this library ({}); try again when it has finished",
+                lib.data_dir().display()
+            )
+        }
+        e => anyhow::Error::new(e).context("cannot open the index for writing"),
+    })?;
+    let old = load_records(lib)?;
+
+    let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = roots.iter().cloned().partition(|r| r.exists());
+    for root in &missing {
+        report.skipped.push(Skip::new(root, SkipReason::Unreadable("not found; its articles are kept".into())));
+    }
+    let items = corpus::walk(&present);
+    progress(Progress::Walked { files: items.len() });
+
+    let mut sources_files = Vec::new();
+    let mut walked_sources: HashMap<PathBuf, FileStamp> = HashMap::new();
+    let mut article_files: Vec<(PathBuf, FileStamp)> = Vec::new();
+    for item in items {
+        match item {
+            WalkItem::Article(p, st) => article_files.push((p, st)),
+            WalkItem::Sources(p, st) => {
+                match read_sources(&p) {
+                    Ok(f) => sources_files.push(f),
+                    Err(skip) => report.skipped.push(skip),
+                }
+                walked_sources.insert(p, st);
+            }
+            WalkItem::Skip(skip) => report.skipped.push(skip),
+        }
+    }
+    let sources = Sources::new(sources_files);
+    // Folders whose sources.toml appeared, changed or went away: re-read their files.
+    let mut changed_meta_dirs: Vec<PathBuf> = walked_sources
+        .iter()
+        .filter(|(p, st)| old.get(*p).is_none_or(|r| r.stamp != **st))
+        .chain(old.iter().filter(|(p, r)| r.is_sources && !walked_sources.contains_key(*p)).map(|(p, r)| (p, &r.stamp)))
+        .filter_map(|(p, _)| p.parent().map(Path::to_path_buf))
+        .collect();
+    changed_meta_dirs.sort();
+    changed_meta_dirs.dedup();
+
+    report.files_seen = article_files.len();
+    let in_changed_dir = |p: &Path| changed_meta_dirs.iter().any(|d| p.starts_with(d));
+    let (to_read, unchanged): (Vec<_>, Vec<_>) = article_files
+        .iter()
+        .partition(|(p, st)| in_changed_dir(p) || old.get(p).is_none_or(|r| r.stamp != *st || r.is_sources));
+    report.files_unchanged = unchanged.len();
+
+    let done = AtomicUsize::new(0);
+    let total = to_read.len();
+    let parsed: Vec<(PathBuf, FileStamp, Result<Parsed, Skip>)> = to_read
+        .par_iter()
+        .map(|(path, stamp)| {
+            let result = corpus::read_file(path, &sources.overrides_for(path));
+            progress(Progress::Read { done: done.fetch_add(1, Ordering::Relaxed) + 1, total });
+            (path.clone(), *stamp, result)
+        })
+        .collect();
+
+    // The new file records, starting from the old ones.
+    let mut records = old.clone();
+    let walked: BTreeSet<&Path> =
+        article_files.iter().map(|(p, _)| p.as_path()).chain(walked_sources.keys().map(PathBuf::as_path)).collect();
+    let gone: Vec<PathBuf> = old
+        .keys()
+        .filter(|p| !walked.contains(p.as_path()) && !missing.iter().any(|m| p.starts_with(m)))
+        .cloned()
+        .collect();
+    let mut touched_files: Vec<PathBuf> = gone.clone();
+    report.files_removed = gone.iter().filter(|p| !old[*p].is_sources).count();
+    for p in &gone {
+        records.remove(p);
+    }
+    let mut affected: BTreeSet<ArticleId> = gone.iter().flat_map(|p| old[p].ids.iter().cloned()).collect();
+    let mut fresh: HashMap<ArticleId, Article> = HashMap::new();
+    for (path, stamp, result) in parsed {
+        match result {
+            Ok(parsed) => {
+                let same_content =
+                    old.get(&path).is_some_and(|r| r.hash == parsed.content_hash) && !in_changed_dir(&path);
+                if same_content {
+                    report.files_unchanged += 1;
+                } else {
+                    report.files_read += 1;
+                }
+                report.skipped.extend(parsed.skips);
+                let mut ids: Vec<ArticleId> = Vec::new();
+                for a in parsed.articles {
+                    if !ids.contains(&a.id) {
+                        ids.push(a.id.clone());
+                    }
+                    fresh.entry(a.id.clone()).or_insert(a);
+                }
+                if !same_content {
+                    affected.extend(old.get(&path).into_iter().flat_map(|r| r.ids.iter().cloned()));
+                    affected.extend(ids.iter().cloned());
+                }
+                records.insert(path.clone(), FileRecord { stamp, hash: parsed.content_hash, ids, is_sources: false });
+            }
+            Err(skip) => {
+                // An I/O error may pass: keep what the file gave last time.
+                if !matches!(skip.reason, SkipReason::Unreadable(_))
+                    && let Some(r) = records.remove(&path)
+                {
+                    affected.extend(r.ids);
+                }
+                report.skipped.push(skip);
+            }
+        }
+        touched_files.push(path);
+    }
+    for (p, st) in &walked_sources {
+        if old.get(p).is_none_or(|r| r.stamp != *st) {
+            records
+                .insert(p.clone(), FileRecord { stamp: *st, hash: String::new(), ids: Vec::new(), is_sources: true });
+            touched_files.push(p.clone());
+        }
+    }
+
+    // Which files each affected article is now in.
+    let mut paths_of: HashMap<&ArticleId, Vec<&PathBuf>> = HashMap::new();
+    for (path, r) in &records {
+        for id in r.ids.iter().filter(|id| affected.contains(*id)) {
+            paths_of.entry(id).or_default().push(path);
+        }
+    }
+    let searcher = lib.reader.searcher();
+    for id in &affected {
+        let existing = lib.stored_article(&searcher, id)?;
+        writer.delete_term(Term::from_field_text(s.id, id.as_str()));
+        let Some(paths) = paths_of.get_mut(id) else {
+            if existing.is_some() {
+                report.articles_removed += 1;
+            }
+            continue;
+        };
+        paths.sort();
+        let mut article = match fresh.remove(id).or(existing.clone()) {
+            Some(a) => a,
+            None => continue,
+        };
+        article.paths = paths.iter().map(|p| (*p).clone()).collect();
+        if existing.is_some() {
+            report.articles_updated += 1;
+        } else {
+            report.articles_added += 1;
+        }
+        writer.add_document(article_doc(s, &article))?;
+    }
+    for path in &touched_files {
+        writer.delete_query(file_query(lib, path, KIND_FILE))?;
+        writer.delete_query(file_query(lib, path, KIND_SOURCES))?;
+        if let Some(r) = records.get(path) {
+            writer.add_document(file_doc(s, path, r))?;
+        }
+    }
+    progress(Progress::Committing);
+    let mut commit = writer.prepare_commit().context("cannot prepare the index commit")?;
+    commit.set_payload(&serde_json::json!({ "byline_schema": super::schema::SCHEMA_VERSION }).to_string());
+    commit.commit().context("cannot commit the index")?;
+    writer.wait_merging_threads().ok();
+    lib.reader.reload()?;
+    report.articles_total = lib.article_count()?;
+    Ok(report)
+}
+
+impl Library {
+    /// The stored article with exactly this id, if any.
+    pub(crate) fn stored_article(
+        &self,
+        searcher: &tantivy::Searcher,
+        id: &ArticleId,
+    ) -> anyhow::Result<Option<Article>> {
+        let q = TermQuery::new(Term::from_field_text(self.schema.id, id.as_str()), IndexRecordOption::Basic);
+        let top = searcher.search(&q, &tantivy::collector::TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some((_, addr)) => {
+                let doc: TantivyDocument = searcher.doc(*addr)?;
+                Ok(Some(article_from_doc(&self.schema, &doc)))
+            }
+            None => Ok(None),
+        }
+    }
+}
