@@ -27,13 +27,21 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Show { id, json } => {
             library.ensure_ready()?;
             let article = library.get(&id)?;
-            if json { output::json(&article)? } else { output::article(&article) }
+            if json {
+                output::json(&article)?
+            } else {
+                output::article(&article)
+            }
             Ok(EXIT_OK)
         }
         Command::Stats { json } => {
             library.ensure_ready()?;
             let stats = library.stats()?;
-            if json { output::json(&stats)? } else { output::stats(&stats) }
+            if json {
+                output::json(&stats)?
+            } else {
+                output::stats(&stats)
+            }
             Ok(EXIT_OK)
         }
     }
@@ -70,6 +78,10 @@ fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow:
     for skip in &report.skipped {
         eprintln!("skipped {}", crate::sanitize::clean_line(&skip.to_string()));
     }
-    if json { output::json(&report)? } else { output::index_report(&report) }
+    if json {
+        output::json(&report)?
+    } else {
+        output::index_report(&report)
+    }
     Ok(EXIT_OK)
 }

@@ -50,14 +50,16 @@ pub enum Command {
         json: bool,
     },
     /// Search the library.
-    #[command(after_help = "Query syntax:\n  words              all of them (English stemming: recognize = recognized)\n  \
+    #[command(
+        after_help = "Query syntax:\n  words              all of them (English stemming: recognize = recognized)\n  \
         \"a phrase\"         these words in this order\n  a OR b             either\n  -word, NOT word    without it\n  \
         outlet:bloomberg   field filters: outlet, title, body, byline\n  \
         date:2022-02-21..2022-02-23   date ranges; either end may be left open (date:2022-02..)\n\n\
-        Example:\n  byline search 'Pasechnik OR Pushilin -Bloomberg' --sort date --limit 5")]
+        Example:\n  byline search 'Pasechnik OR Pushilin -Bloomberg' --sort date --limit 5"
+    )]
     Search {
-        /// The query (several words are joined with spaces).
-        #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
+        /// The query (several words are joined with spaces; put `--` before a query that starts with `-`).
+        #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// How many results to print.
         #[arg(long, short = 'n', default_value_t = 20)]
@@ -98,9 +100,19 @@ pub fn main() -> i32 {
     };
     match commands::run(cli) {
         Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
             eprintln!("byline: {}", crate::sanitize::clean_line(&format!("{e:#}")));
             EXIT_ERROR
         }
     }
+}
+
+/// Output piped into `head` that stopped reading: not an error worth a word.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || cause.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind())
+                == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

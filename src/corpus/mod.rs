@@ -16,6 +16,9 @@ mod structured;
 mod text;
 mod walk;
 
+#[cfg(test)]
+mod seed_tests;
+
 pub use fields::Fields;
 pub use outlets::outlet_from_url;
 pub use sources::{Sources, SourcesFile};

@@ -1,0 +1,53 @@
+//! Shared helpers for the integration tests: a temporary BYLINE_HOME, a
+//! copy of the demo articles to index, and the `byline` binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+pub const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus");
+
+/// A temporary home for byline's state and a library folder with the seeds.
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        Sandbox { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.dir.path().join("home")
+    }
+
+    pub fn paths(&self) -> byline::config::Paths {
+        byline::config::Paths::under(&self.home())
+    }
+
+    /// A folder holding copies of the five seed articles.
+    pub fn library_with_seeds(&self) -> PathBuf {
+        let lib = self.dir.path().join("library");
+        std::fs::create_dir_all(&lib).unwrap();
+        for entry in std::fs::read_dir(SEEDS).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), lib.join(entry.file_name())).unwrap();
+        }
+        lib
+    }
+
+    pub fn cmd(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::Command::cargo_bin("byline").unwrap();
+        cmd.env("BYLINE_HOME", self.home()).env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
+        cmd
+    }
+}
+
+/// The seed number (`"002"`) of each file a hit came from.
+pub fn seed_numbers(paths: &[PathBuf]) -> Vec<String> {
+    paths.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy()[..3].to_string()).collect()
+}
+
+pub fn write(path: &Path, text: impl AsRef<[u8]>) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
