@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod dates;

@@ -25,3 +25,11 @@ pub fn materialise(dir: &Path) -> std::io::Result<PathBuf> {
     }
     Ok(dir.to_path_buf())
 }
+
+/// The demo article whose file name starts with `prefix` (`"002"`), parsed
+/// by the real parser: the first fixture of every test that can use real text.
+pub fn article(prefix: &str) -> Option<crate::article::Article> {
+    let (name, bytes) = FILES.iter().find(|(n, _)| n.starts_with(prefix))?;
+    let path = Path::new(name);
+    super::parse_bytes(path, super::Format::Text, bytes, &super::Fields::default()).ok()?.into_iter().next()
+}

@@ -2,16 +2,11 @@
 //! them (see `../shared/corpus/README.md`): titles, outlets, dates, urls,
 //! and the boilerplate that must not survive.
 
-use super::{Fields, Format, parse_bytes};
 use crate::article::Article;
 use chrono::NaiveDate;
-use std::path::Path;
 
 fn seed(prefix: &str) -> Article {
-    let (name, bytes) = super::demo::FILES.iter().find(|(n, _)| n.starts_with(prefix)).expect("seed exists");
-    let mut articles = parse_bytes(Path::new(name), Format::Text, bytes, &Fields::default()).expect("seed parses");
-    assert_eq!(articles.len(), 1);
-    articles.remove(0)
+    super::demo::article(prefix).expect("seed parses")
 }
 
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {

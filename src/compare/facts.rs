@@ -1,0 +1,147 @@
+//! The checkable facts of two accounts, set against each other: the quotes
+//! each carries, the figures each gives, the names each mentions.
+//!
+//! Sentence alignment tells where two accounts agree; this tells an editor,
+//! at a glance, what one account has that the other lacks: the quote only
+//! one outlet ran, the casualty figure only one reports. Quotes are taken
+//! from whole paragraphs (a quote may span sentences), normalised for
+//! matching, and kept only if they have at least [`MIN_QUOTE_WORDS`] words.
+
+use super::numbers;
+use super::tokens::words;
+use serde::{Deserialize, Serialize};
+
+/// Shorter quoted text is usually a scare quote (`"hysteria"`), not a quote.
+pub const MIN_QUOTE_WORDS: usize = 3;
+
+/// Two quotes whose word sets overlap this much (Jaccard) are the same quote
+/// with a word changed or a different cut.
+pub const QUOTE_OVERLAP: f64 = 0.8;
+
+/// Items both articles carry, and those only one carries.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shared {
+    pub both: Vec<String>,
+    pub left_only: Vec<String>,
+    pub right_only: Vec<String>,
+}
+
+impl Shared {
+    /// Splits `left` and `right` by `same`, keeping each side's wording and order.
+    pub fn split<T>(left: &[T], right: &[T], same: impl Fn(&T, &T) -> bool, show: impl Fn(&T) -> String) -> Self {
+        let mut shared = Shared::default();
+        for l in left {
+            let bucket = if right.iter().any(|r| same(l, r)) { &mut shared.both } else { &mut shared.left_only };
+            bucket.push(show(l));
+        }
+        shared.right_only = right.iter().filter(|r| !left.iter().any(|l| same(l, r))).map(show).collect();
+        shared
+    }
+}
+
+/// A quote: its text as printed and its matching key (lowercase words).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    pub text: String,
+    pub key: Vec<String>,
+}
+
+/// The quotes of an article: text inside `“…”` or `"…"`, in order, deduplicated.
+pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
+    let mut out: Vec<Quote> = Vec::new();
+    for p in paragraphs {
+        let mut rest = p.as_str();
+        while let Some(open) = rest.find(['“', '"']) {
+            let opener = rest[open..].chars().next().unwrap_or('"');
+            let closer = if opener == '“' { '”' } else { '"' };
+            let body = &rest[open + opener.len_utf8()..];
+            let Some(close) = body.find(closer) else {
+                break;
+            };
+            let text = body[..close].trim().trim_end_matches([',', '.', ';', ':', ' ']).to_string();
+            rest = &body[close + closer.len_utf8()..];
+            let key = quote_key(&text);
+            if key.len() >= MIN_QUOTE_WORDS && !out.iter().any(|q| q.key == key) {
+                out.push(Quote { text, key });
+            }
+        }
+    }
+    out
+}
+
+fn quote_key(text: &str) -> Vec<String> {
+    words(text).iter().map(|w| w.text.replace('’', "'").to_lowercase()).collect()
+}
+
+/// Same quote: equal, one a cut of the other, or nearly the same words.
+pub fn same_quote(a: &Quote, b: &Quote) -> bool {
+    let (short, long) = if a.key.len() <= b.key.len() { (&a.key, &b.key) } else { (&b.key, &a.key) };
+    if long.windows(short.len()).any(|w| w == short.as_slice()) {
+        return true;
+    }
+    let common = short.iter().filter(|w| long.contains(w)).count() as f64;
+    let union = (short.len() + long.len()) as f64 - common;
+    common / union >= QUOTE_OVERLAP
+}
+
+/// The figures and dates of some sentences, canonical, in order, deduplicated.
+pub fn figures<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for s in sentences {
+        for n in numbers::scan(s, &words(s)) {
+            if !out.contains(&n.canonical) {
+                out.push(n.canonical);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(ps: &[&str]) -> Vec<String> {
+        ps.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn quotes_in_straight_and_curly_marks() {
+        let p = paras(&[
+            "\"I ask you to recognize the sovereignty,\" Pasechnik said. It was \"hysteria\".",
+            "“Hear us, Ukraine wants peace. Wants and does everything it can,” Zelenskiy said.",
+        ]);
+        let got: Vec<String> = quotes(&p).into_iter().map(|q| q.text).collect();
+        assert_eq!(
+            got,
+            vec![
+                "I ask you to recognize the sovereignty",
+                "Hear us, Ukraine wants peace. Wants and does everything it can"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_match_across_marks_and_cuts() {
+        let left = quotes(&paras(&["He said “Russia’s forces are at the final point of readiness.”"]));
+        let right = quotes(&paras(&[
+            "\"Russia's forces are at the final point of readiness,\" he said, and \"we will not wait here\".",
+        ]));
+        let s = Shared::split(&left, &right, same_quote, |q| q.text.clone());
+        assert_eq!(s.both, vec!["Russia’s forces are at the final point of readiness"]);
+        assert!(s.left_only.is_empty());
+        assert_eq!(s.right_only, vec!["we will not wait here"]);
+        let cut = quotes(&paras(&["the “final point of readiness” he saw"]));
+        assert!(same_quote(&cut[0], &left[0]));
+    }
+
+    #[test]
+    fn figures_compare_in_canonical_form() {
+        let left = figures(["They were dated Feb. 22 and 150,000 troops massed.", "About 30% is held."]);
+        let right = figures(["Both dated February 22; 150000 troops and 5 million refugees."]);
+        let s = Shared::split(&left, &right, |a, b| a == b, String::clone);
+        assert_eq!(s.both, vec!["February 22", "150,000"]);
+        assert_eq!(s.left_only, vec!["30%"]);
+        assert_eq!(s.right_only, vec!["5 million"]);
+    }
+}

@@ -1,0 +1,262 @@
+//! Proper names: who and what each account mentions, so the report can say
+//! which people, places and organisations only one side names.
+//!
+//! A name is a run of capitalised words (`Vladimir Putin`, `Nord Stream 2`,
+//! `Donetsk People's Republic`) or a single capitalised word not at the start
+//! of a sentence (`Pasechnik`). Titles split a run (`Russian President
+//! Vladimir Putin` names `Vladimir Putin`), as do weekdays,
+//! and lone nationality adjectives (`Russian`) are not names. Transliterations
+//! differ between outlets (`Zelenskiy`/`Zelensky`, `Luhansk`/`Lugansk`), so
+//! long words one edit apart count as the same word.
+
+use super::facts::Shared;
+use super::tokens::{is_acronym, is_stopword, listed, month, strip_possessive, words};
+
+/// Words that introduce a name but are not part of it.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "President", "Vice", "Prime", "Minister", "Secretary", "Secretary-General", "Foreign", "Deputy", "Press",
+    "Spokesman", "Spokeswoman", "Spokesperson", "Chancellor", "Ambassador", "General", "Chief", "Senator",
+    "Governor", "Mayor", "King", "Queen", "Pope", "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Leader",
+    "Director", "Chairman", "Commander", "State",
+];
+
+/// Capitalised words that never start a name, besides the stopwords.
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "Meanwhile", "Speaking", "Asked", "Later", "Earlier", "Shortly", "Despite", "Like", "Every", "Several",
+    "Many", "Among", "Across", "Unlike", "Instead", "Last", "Next",
+];
+
+/// Weekdays are capitalised but name no one; they also split a run
+/// (`Washington Wednesday announced`).
+#[rustfmt::skip]
+const WEEKDAYS: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+];
+
+/// Nationality and direction adjectives that are not names on their own.
+#[rustfmt::skip]
+const ADJECTIVES: &[&str] = &[
+    "Western", "Eastern", "Northern", "Southern", "European", "British", "French", "Dutch", "Swiss", "Greek",
+    "Thai",
+];
+
+/// A run of capitalised words in one sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameRun {
+    pub text: String,
+    /// Matching keys of its words: lowercase, no periods, no possessive.
+    pub keys: Vec<String>,
+    /// A single word that opens its sentence: capitalised anyway, so not
+    /// reported, but it still shows that the article mentions the word.
+    pub initial: bool,
+}
+
+/// The name runs of one sentence, in order, sentence-initial singles included.
+pub fn runs(sentence: &str) -> Vec<NameRun> {
+    let ws = words(sentence);
+    let mut out = Vec::new();
+    let mut run: Vec<String> = Vec::new();
+    let mut run_initial = false;
+    let mut prev_end = None;
+    for (i, w) in ws.iter().enumerate() {
+        let before = &sentence[..w.start];
+        let initial = i == 0 || before.trim_end().ends_with(['“', '"', '(', '‘']);
+        let connected = prev_end.is_some_and(|e| &sentence[e..w.start] == " ");
+        prev_end = Some(w.end());
+        // "Russia-backed" names Russia; "pro-Moscow" names nothing.
+        let (text, cut) = match w.text.split_once('-') {
+            Some((head, tail)) if tail.starts_with(char::is_lowercase) => (head, true),
+            _ => (w.text, false),
+        };
+        let bare = strip_possessive(text);
+        let capital = bare.starts_with(char::is_uppercase);
+        let after_possessive = run.last().is_some_and(|w| strip_possessive(w).len() < w.len());
+        let number_in_name =
+            !run.is_empty() && connected && !after_possessive && bare.starts_with(|c: char| c.is_ascii_digit());
+        let excluded = listed(TITLES, &bare)
+            || month(&bare).is_some()
+            || (run.is_empty()
+                && (listed(NOT_NAMES, &bare) || (!is_acronym(&bare) && is_stopword(&bare.to_lowercase()))))
+            || is_contraction(&bare)
+            || listed(WEEKDAYS, &bare);
+        if !(capital || number_in_name) || excluded || !connected {
+            flush(&mut run, run_initial, &mut out);
+        }
+        if (capital || number_in_name) && !excluded {
+            if run.is_empty() {
+                run_initial = initial;
+            }
+            // Possessives stay inside a run ("People's Republic"); the last is dropped.
+            run.push(text.to_string());
+            if cut {
+                flush(&mut run, run_initial, &mut out);
+            }
+        }
+    }
+    flush(&mut run, run_initial, &mut out);
+    out
+}
+
+fn flush(run: &mut Vec<String>, initial: bool, out: &mut Vec<NameRun>) {
+    if run.is_empty() {
+        return;
+    }
+    let mut parts: Vec<String> = std::mem::take(run);
+    if let Some(end) = parts.last_mut() {
+        *end = strip_possessive(end);
+    }
+    let text = parts.join(" ");
+    let single = !text.contains(' ');
+    let adjective = listed(ADJECTIVES, &text) || ["ian", "ese", "ish"].iter().any(|s| text.ends_with(s));
+    if single && adjective {
+        return;
+    }
+    let keys = text.split(' ').map(key).collect();
+    out.push(NameRun { text, keys, initial: single && initial });
+}
+
+/// `I'm`, `We're`, `They'll`: capitalised, but no name.
+fn is_contraction(word: &str) -> bool {
+    word.replace('’', "'").split_once('\'').is_some_and(|(_, tail)| listed(&["m", "re", "ve", "ll", "d", "t"], tail))
+}
+
+/// Matching key of one word of a name.
+pub fn key(word: &str) -> String {
+    strip_possessive(word).replace('.', "").to_lowercase()
+}
+
+/// Same word, allowing one edit in words of six letters or more.
+pub fn same_word(a: &str, b: &str) -> bool {
+    a == b || (a.len().abs_diff(b.len()) <= 2 && a.chars().count().min(b.chars().count()) >= 6 && within_one_edit(a, b))
+}
+
+fn within_one_edit(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if prefix == short.len() {
+        return true;
+    }
+    let skip = usize::from(short.len() == long.len());
+    short[prefix + skip..] == long[prefix + 1..]
+}
+
+/// Everything one article says about names.
+pub struct NameIndex {
+    /// Reportable names in order of first mention, one per person or thing.
+    pub names: Vec<NameRun>,
+    /// Keys of every word of every run, sentence-initial ones included.
+    words: Vec<String>,
+    /// Keys of the single-word runs (`Putin` alone).
+    singles: Vec<String>,
+}
+
+impl NameIndex {
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Self {
+        let all: Vec<NameRun> = sentences.into_iter().flat_map(runs).collect();
+        let mut words: Vec<String> = all.iter().flat_map(|r| r.keys.iter().cloned()).collect();
+        words.sort();
+        words.dedup();
+        let singles = all.iter().filter(|r| r.keys.len() == 1).map(|r| r.keys[0].clone()).collect();
+        let mut names: Vec<NameRun> = Vec::new();
+        for run in all.iter().filter(|r| !r.initial) {
+            let dup = names
+                .iter()
+                .any(|n| n.keys.len() == run.keys.len() && n.keys.iter().zip(&run.keys).all(|(a, b)| same_word(a, b)));
+            // "Putin" after "Vladimir Putin" is the same person, "RIA" is "RIA Novosti".
+            let surname = run.keys.len() == 1
+                && all.iter().any(|r| r.keys.len() > 1 && r.keys.iter().any(|k| same_word(k, &run.keys[0])));
+            if !dup && !surname {
+                names.push(run.clone());
+            }
+        }
+        NameIndex { names, words, singles }
+    }
+
+    /// Whether this article mentions `name`: all its words appear here, or
+    /// this article calls it by its last word alone.
+    pub fn mentions(&self, name: &NameRun) -> bool {
+        let has = |set: &[String], k: &str| set.iter().any(|w| same_word(w, k));
+        name.keys.iter().all(|k| has(&self.words, k))
+            || (name.keys.len() > 1 && has(&self.singles, name.keys.last().unwrap()))
+    }
+}
+
+/// The names both articles mention, and those only one does.
+pub fn compare(left: &NameIndex, right: &NameIndex) -> Shared {
+    let mut shared = Shared::default();
+    for n in &left.names {
+        let bucket = if right.mentions(n) { &mut shared.both } else { &mut shared.left_only };
+        bucket.push(n.text.clone());
+    }
+    for n in right.names.iter().filter(|n| !left.mentions(n)) {
+        shared.right_only.push(n.text.clone());
+    }
+    shared
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        runs(s).into_iter().filter(|r| !r.initial).map(|r| r.text).collect()
+    }
+
+    #[test]
+    fn runs_titles_and_sentence_starts() {
+        assert_eq!(
+            names("Separatist leaders appealed to Russian President Vladimir Putin for help."),
+            vec!["Vladimir Putin"]
+        );
+        assert_eq!(
+            names("Washington sanctioned the builder of the Nord Stream 2 gas pipeline."),
+            vec!["Nord Stream 2"]
+        );
+        assert_eq!(
+            names("\"I ask you,\" separatist Leonid Pasechnik said, and Pasechnik left."),
+            vec!["Leonid Pasechnik", "Pasechnik"]
+        );
+        assert_eq!(
+            names("Denis Pushilin, the head of the Donetsk People's Republic, spoke on Monday."),
+            vec!["Denis Pushilin", "Donetsk People's Republic"]
+        );
+        assert_eq!(
+            names("Ukraine’s Foreign Minister Dmytro Kuleba met Russia-backed rebels."),
+            vec!["Dmytro Kuleba", "Russia"]
+        );
+        assert_eq!(names("Also Pasechnik, and Later on Lugansk’s leader."), vec!["Pasechnik", "Lugansk"]);
+        assert_eq!(names("He said: “I’m afraid of the US and the U.S. Army.”"), vec!["US", "U.S. Army"]);
+        assert_eq!(names("Kremlin spokesman Dmitry Peskov spoke to the U.S. envoy."), vec!["Dmitry Peskov", "U.S."]);
+    }
+
+    #[test]
+    fn transliterations_match() {
+        assert!(same_word("zelenskiy", "zelensky"));
+        assert!(same_word("luhansk", "lugansk"));
+        assert!(!same_word("donetsk", "donbass"));
+        assert!(!same_word("putin", "puton"), "short words must match exactly");
+    }
+
+    #[test]
+    fn shared_and_one_sided_names() {
+        let left = NameIndex::new(["President Volodymyr Zelenskiy met Vladimir Putin.", "Later Pasechnik spoke."]);
+        let right = NameIndex::new(["Putin spoke.", "Ukrainian President Volodymyr Zelensky met Antonio Guterres."]);
+        let s = compare(&left, &right);
+        assert_eq!(s.both, vec!["Volodymyr Zelenskiy", "Vladimir Putin"]);
+        assert_eq!(s.left_only, vec!["Pasechnik"]);
+        assert_eq!(s.right_only, vec!["Antonio Guterres"]);
+    }
+}

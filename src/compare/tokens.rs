@@ -1,0 +1,329 @@
+//! Words and matching terms: the one place that decides when two spellings
+//! are "the same word" for the aligner.
+//!
+//! [`words`] cuts a sentence into words the way news copy writes them
+//! (`150,000`, `30%`, `U.S.`, `People's`, `full-scale`); [`Terms`] turns those
+//! words into normalised terms for matching: lowercased, curly quotes and
+//! apostrophes unified, possessives dropped, month abbreviations expanded,
+//! numbers and dates in one canonical form, stopwords dropped, and the rest
+//! Snowball-stemmed, so that `declared`/`declare` or `letters`/`letter` meet.
+
+use super::numbers::{self, NumberKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// A word of a sentence: a slice of it and where it starts (byte offset).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub start: usize,
+}
+
+impl Word<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+
+    pub fn is_capitalised(&self) -> bool {
+        self.text.starts_with(char::is_uppercase)
+    }
+}
+
+/// Cuts `text` into words: letters and digits, with inner `'` `’` `-` `.` `&`
+/// (`People's`, `full-scale`, `3.5`, `S&P`), digit-grouping commas
+/// (`150,000`), a trailing `%`, and the final period of dotted acronyms and
+/// initials (`U.S.`, `p.m.`, `J.`).
+pub fn words(text: &str) -> Vec<Word<'_>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |i: usize| chars.get(i).map(|c| c.1);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let begin = i;
+        i += 1;
+        loop {
+            match at(i) {
+                Some(c) if c.is_alphanumeric() => i += 1,
+                Some('\'' | '’' | '-' | '.' | '&') if at(i + 1).is_some_and(char::is_alphanumeric) => i += 2,
+                Some(',')
+                    if at(i - 1).is_some_and(|c| c.is_ascii_digit())
+                        && at(i + 1).is_some_and(|c| c.is_ascii_digit()) =>
+                {
+                    i += 2
+                }
+                _ => break,
+            }
+        }
+        let start = chars[begin].0;
+        let body = &text[start..chars.get(i).map_or(text.len(), |c| c.0)];
+        match at(i) {
+            Some('%') if body.ends_with(|c: char| c.is_ascii_digit()) => i += 1,
+            Some('.') if is_acronym_body(body) => i += 1,
+            _ => {}
+        }
+        let end = chars.get(i).map_or(text.len(), |c| c.0);
+        out.push(Word { text: &text[start..end], start });
+    }
+    out
+}
+
+/// `U.S`, `p.m`, or a single capital (an initial), whose period belongs to the word.
+fn is_acronym_body(body: &str) -> bool {
+    let single_capital = body.chars().count() == 1 && body.starts_with(char::is_uppercase);
+    let dotted = body.contains('.')
+        && body.split('.').all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic));
+    single_capital || dotted
+}
+
+/// For each word, the number of the run of two or more capitalised words it
+/// belongs to (1, 2, …), or 0. A run is broken by anything but one space, and
+/// ends after a possessive (`Ukraine’s | Foreign Minister Dmytro Kuleba`).
+fn capital_runs(sentence: &str, ws: &[Word]) -> Vec<u32> {
+    let mut group = vec![0; ws.len()];
+    let mut next = 0;
+    let mut i = 0;
+    while i < ws.len() {
+        let mut j = i + 1;
+        let joined =
+            |a: &Word, b: &Word| &sentence[a.end()..b.start] == " " && strip_possessive(a.text).len() == a.text.len();
+        while ws[i].is_capitalised() && j < ws.len() && ws[j].is_capitalised() && joined(&ws[j - 1], &ws[j]) {
+            j += 1;
+        }
+        if j - i > 1 {
+            next += 1;
+            group[i..j].fill(next);
+        }
+        i = j;
+    }
+    group
+}
+
+/// Unifies curly apostrophes and drops a possessive `'s` or a trailing `'`.
+pub fn strip_possessive(word: &str) -> String {
+    if !word.contains(['\'', '’']) {
+        return word.to_string();
+    }
+    let w = word.replace('’', "'");
+    let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(&w);
+    w.trim_end_matches('\'').to_string()
+}
+
+/// Whether a word is written as an acronym: `U.S.`, `DNR`, `NATO` (two or more capitals).
+pub fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// What a term stands for; numbers and names weigh more in matching.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TermKind {
+    Word,
+    Name,
+    /// A figure or a day.
+    Number,
+    Year,
+}
+
+/// A normalised term of a sentence.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Term {
+    pub key: String,
+    pub kind: TermKind,
+    /// Terms of one run of capitalised words share a non-zero group
+    /// (`Ukrainian President Volodymyr Zelenskiy`), so the aligner can weigh a
+    /// name and its title as one thing, no rarer than its most common word.
+    pub group: u32,
+}
+
+/// Function words, attribution verbs and hedges: they say nothing about
+/// which fact a sentence states.
+#[rustfmt::skip]
+const STOPWORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "even", "ever", "few", "for", "from", "further",
+    "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
+    "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more", "most", "much", "must",
+    "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out",
+    "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs",
+    "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under",
+    "until", "up", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "would", "yet", "you", "your", "said", "says", "say", "saying", "stated", "told",
+    "added", "according", "adding", "including", "however", "still", "already", "since", "though", "although",
+    "whether", "within", "without", "s", "t",
+];
+
+/// Whether `word` is in `list`.
+pub fn listed(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+/// Whether a lowercase word is a stopword.
+pub fn is_stopword(lower: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(lower)
+}
+
+/// Month names by their three-letter stem (`sept` is also accepted).
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december",
+];
+
+/// The full month name for a month word or abbreviation (`Feb`, `Feb.`, `Sept.`, `February`).
+pub fn month(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches('.');
+    if !(3..=9).contains(&w.len()) || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let w = w.to_ascii_lowercase();
+    if w == "sept" {
+        return Some("september");
+    }
+    MONTHS.iter().find(|m| **m == w || (w.len() == 3 && m.starts_with(&w))).copied()
+}
+
+/// Turns sentences into terms, remembering stems it has already computed.
+pub struct Terms {
+    stemmer: Stemmer,
+    cache: HashMap<String, String>,
+}
+
+impl Default for Terms {
+    fn default() -> Self {
+        Terms { stemmer: Stemmer::create(Algorithm::English), cache: HashMap::new() }
+    }
+}
+
+impl Terms {
+    /// The matching terms of one sentence, in order.
+    pub fn of(&mut self, sentence: &str) -> Vec<Term> {
+        let ws = words(sentence);
+        let spans = numbers::scan(sentence, &ws);
+        let group = capital_runs(sentence, &ws);
+        let mut out = Vec::new();
+        let mut span = spans.iter().peekable();
+        let mut i = 0;
+        while i < ws.len() {
+            if let Some(n) = span.next_if(|n| n.first == i) {
+                let (sigil, kind) = match n.kind {
+                    NumberKind::Date => ('@', TermKind::Number),
+                    NumberKind::Number => ('#', TermKind::Number),
+                    NumberKind::Year => ('#', TermKind::Year),
+                };
+                out.push(Term { key: format!("{sigil}{}", n.canonical), kind, group: 0 });
+                i = n.last + 1;
+                continue;
+            }
+            let w = ws[i];
+            let initial = i == 0 || sentence[..w.start].trim_end().ends_with(['“', '"', '(']);
+            let from = out.len();
+            self.push_word(w.text, initial, group[i] != 0, &mut out);
+            out[from..].iter_mut().for_each(|t| t.group = group[i]);
+            i += 1;
+        }
+        out
+    }
+
+    /// Words of a multi-word name (`in_name`) are not stemmed: `Denis`
+    /// Pushilin must not meet `denies`.
+    fn push_word(&mut self, raw: &str, initial: bool, in_name: bool, out: &mut Vec<Term>) {
+        let word = strip_possessive(raw);
+        if is_acronym(&word) {
+            let key = format!("^{}", word.replace('.', "").to_lowercase());
+            out.push(Term { key, kind: TermKind::Name, group: 0 });
+            return;
+        }
+        if let Some(m) = month(&word)
+            && word.starts_with(char::is_uppercase)
+        {
+            out.push(Term { key: m.to_string(), kind: TermKind::Word, group: 0 });
+            return;
+        }
+        for part in word.split(['-', '.', '&', '\'']).filter(|p| !p.is_empty()) {
+            let kind = if !initial && part.starts_with(char::is_uppercase) { TermKind::Name } else { TermKind::Word };
+            let lower = part.to_lowercase();
+            if is_stopword(&lower) {
+                continue;
+            }
+            let key = match self.cache.get(&lower) {
+                _ if in_name => lower,
+                Some(stem) => stem.clone(),
+                None => {
+                    let stem = self.stemmer.stem(&lower).into_owned();
+                    self.cache.insert(lower, stem.clone());
+                    stem
+                }
+            };
+            out.push(Term { key, kind, group: 0 });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        words(s).into_iter().map(|w| w.text).collect()
+    }
+
+    fn keys(s: &str) -> Vec<String> {
+        Terms::default().of(s).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn words_keep_news_shapes_whole() {
+        assert_eq!(
+            texts("The U.S. estimates 150,000 troops, 30% more; Russia’s full-scale S&P 500 at 4 p.m."),
+            vec![
+                "The",
+                "U.S.",
+                "estimates",
+                "150,000",
+                "troops",
+                "30%",
+                "more",
+                "Russia’s",
+                "full-scale",
+                "S&P",
+                "500",
+                "at",
+                "4",
+                "p.m."
+            ]
+        );
+        assert_eq!(texts("\"J. R. R. Tolkien,\" he said."), vec!["J.", "R.", "R.", "Tolkien", "he", "said"]);
+    }
+
+    #[test]
+    fn terms_are_normalised_and_stemmed() {
+        assert_eq!(keys("The letters were dated Feb. 22."), vec!["letter", "date", "@February 22"]);
+        assert_eq!(keys("the letters have been dated February 22"), vec!["letter", "date", "@February 22"]);
+        assert_eq!(keys("Russia’s forces declared"), keys("Russia's force declares"));
+        assert_eq!(keys("U.S. and US"), vec!["^us", "^us"]);
+        assert_eq!(keys("Denis Pushilin denies it"), vec!["denis", "pushilin", "deni"]);
+    }
+
+    #[test]
+    fn names_are_capitalised_words_not_at_sentence_start() {
+        let terms = Terms::default().of("Troops met Pasechnik in Lugansk.");
+        let kinds: Vec<TermKind> = terms.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, vec![TermKind::Word, TermKind::Word, TermKind::Name, TermKind::Name]);
+    }
+
+    #[test]
+    fn months() {
+        assert_eq!(month("Feb."), Some("february"));
+        assert_eq!(month("Sept."), Some("september"));
+        assert_eq!(month("February"), Some("february"));
+        assert_eq!(month("Mark"), None);
+        assert_eq!(month("Ma"), None);
+    }
+}
