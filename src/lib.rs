@@ -9,6 +9,7 @@ pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod dates;
+pub mod events;
 pub mod fsutil;
 pub mod index;
 pub mod sanitize;

@@ -1,7 +1,7 @@
 //! One function per subcommand: open the library, call it, print.
 
 use super::output;
-use super::{Cli, Command, EXIT_NOTHING, EXIT_OK};
+use super::{Cli, Command, EXIT_NOTHING, EXIT_OK, ReportFormat};
 use crate::config::Paths;
 use crate::index::{Library, Progress, SearchRequest};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -31,6 +31,38 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 output::json(&article)?
             } else {
                 output::article(&article)
+            }
+            Ok(EXIT_OK)
+        }
+        Command::Related { id, limit, json } => {
+            library.ensure_ready()?;
+            let article = library.get(&id)?;
+            let related = crate::events::related(&library, &article, limit)?;
+            if json {
+                output::json(&related)?
+            } else {
+                output::related(&article, &related)
+            }
+            Ok(EXIT_OK)
+        }
+        Command::Events { json } => {
+            library.ensure_ready()?;
+            let events = crate::events::refresh(&library)?;
+            if json {
+                output::json(&events)?
+            } else {
+                output::events(&events)
+            }
+            Ok(EXIT_OK)
+        }
+        Command::Compare { left, right, json, format } => {
+            library.ensure_ready()?;
+            let (left, right) = (library.get(&left)?, library.get(&right)?);
+            let alignment = crate::compare::compare(&left, &right);
+            match (json, format) {
+                (true, _) => output::json(&alignment)?,
+                (false, ReportFormat::Text) => output::text(&alignment.to_text()),
+                (false, ReportFormat::Md) => output::text(&alignment.to_markdown()),
             }
             Ok(EXIT_OK)
         }
@@ -72,6 +104,10 @@ fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow:
         }
     };
     let report = library.refresh(&progress)?;
+    if let Some(bar) = &bar {
+        bar.set_message("grouping events");
+    }
+    crate::events::refresh(library)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -80,12 +80,56 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The articles that report the same event as ID, best first, and why.
+    #[command(after_help = "Each counterpart has a score from 0 to 1 and the names, figures, quotes and passages \
+        the two share. Candidates come from the index, so this stays fast on a large library.\n\n\
+        Example:\n  byline related 002_ --limit 3")]
+    Related {
+        id: String,
+        /// How many counterparts to list.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+        /// Print them as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The events of the library: articles from several outlets that report the same event.
+    #[command(
+        after_help = "Largest first, each with a short label, its articles, their outlets and its date span.\n\n\
+        Example:\n  byline events --json"
+    )]
+    Events {
+        /// Print them as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put two accounts side by side: what both say, what each says differently, what only one says.
+    #[command(after_help = "Sentences are aligned whether copied, edited, reworded or moved: rows of same, changed, \
+        left_only and right_only, with word differences, the quotes, figures and names only one side has, \
+        the overall similarity and the share of each side found in the other.\n\n\
+        Example:\n  byline compare 002_ 004_\n  byline compare 000_ 001_ --format md > diff.md")]
+    Compare {
+        left: String,
+        right: String,
+        /// Print the alignment as JSON (the shape scripts rely on).
+        #[arg(long)]
+        json: bool,
+        /// Text for the terminal, or Markdown.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
     /// Count the library: articles, outlets, dates, sources.
     Stats {
         /// Print the statistics as JSON.
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Md,
 }
 
 /// Run the command line; returns the process exit status.

@@ -157,3 +157,87 @@ pub fn index_report(r: &IndexReport) {
         r.articles_added, r.articles_updated, r.articles_removed, r.articles_total
     );
 }
+
+/// A report rendered by the domain (compare's text or Markdown), sanitized.
+pub fn text(report: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = write!(out, "{}", clean(report));
+}
+
+fn short_id(id: &crate::article::ArticleId) -> &str {
+    &id.as_str()[..8.min(id.as_str().len())]
+}
+
+pub fn related(subject: &Article, related: &[crate::events::Related]) {
+    let style = Style::detect();
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", style.bold(&format!("Reporting the same event as: {}", clean_line(&subject.title))));
+    if related.is_empty() {
+        let _ = writeln!(out, "no counterparts found");
+    }
+    for r in related {
+        let verdict = if r.same_event { "same event" } else { "related" };
+        let _ = writeln!(
+            out,
+            "\n{:.2}  {}  {}  {}  {}",
+            r.score,
+            style.bold(short_id(&r.id)),
+            date(&r.date),
+            style.bold(&clean_line(&r.title)),
+            style.dim(&format!("({}; {verdict})", outlet(&r.outlet)))
+        );
+        let list = |label: &str, items: &[String]| {
+            (!items.is_empty()).then(|| {
+                format!("      {label}: {}", items.iter().map(|i| clean_line(i)).collect::<Vec<_>>().join("; "))
+            })
+        };
+        for line in [
+            list("names", &r.reasons.names),
+            list("figures", &r.reasons.numbers),
+            list("quotes", &r.reasons.quotes),
+            list("passages", &r.reasons.passages),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let _ = writeln!(out, "{}", style.dim(&line));
+        }
+    }
+}
+
+pub fn events(events: &[crate::events::Event]) {
+    let style = Style::detect();
+    let mut out = std::io::stdout().lock();
+    if events.is_empty() {
+        let _ = writeln!(out, "no events: no two articles report the same event");
+    }
+    for e in events {
+        let span = match (e.first_date, e.last_date) {
+            (Some(a), Some(b)) if a == b => a.to_string(),
+            (Some(a), Some(b)) => format!("{a} to {b}"),
+            _ => "undated".into(),
+        };
+        let outlets = if e.outlets.is_empty() {
+            "unknown outlets".to_string()
+        } else {
+            e.outlets.iter().map(|o| clean_line(o)).collect::<Vec<_>>().join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "{}  {}",
+            style.bold(&clean_line(&e.label)),
+            style.dim(&format!("[{} articles · {span} · {outlets}]", e.articles.len()))
+        );
+        for m in &e.articles {
+            let _ = writeln!(
+                out,
+                "  {}  {}  {}  {}",
+                short_id(&m.id),
+                date(&m.date),
+                clean_line(&m.title),
+                style.dim(&format!("({})", outlet(&m.outlet)))
+            );
+        }
+        let _ = writeln!(out);
+    }
+}

@@ -21,6 +21,12 @@
 //! and `render` (text and Markdown).
 
 mod align;
+pub(crate) mod facts_api {
+    //! The pieces of comparison that event grouping reuses.
+    pub use super::facts::{figures, quotes};
+    pub use super::names::runs as name_runs;
+    pub use super::tokens::{is_stopword, words};
+}
 mod diff;
 mod facts;
 mod names;

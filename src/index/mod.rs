@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod query;
 pub mod schema;
 mod search;
+mod similar;
 mod update;
 
 pub use highlight::{Highlighter, Snippet};

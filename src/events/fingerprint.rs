@@ -1,0 +1,251 @@
+//! What identifies the event an article reports, as sets of features that
+//! two accounts of the same event share even when one is reworded: the names
+//! of people, places and organisations, the figures and days, the quotes, the
+//! words of the lede, and (for wire copy and reprints) runs of five words.
+
+use crate::article::{Article, ArticleId};
+use crate::compare::facts_api::{figures, is_stopword, name_runs, quotes, words};
+use chrono::NaiveDate;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+
+/// How many words of the article count as its lede.
+const LEDE_WORDS: usize = 40;
+/// Word runs of this length are wording shared verbatim.
+const SHINGLE_WORDS: usize = 5;
+/// One shingle in this many is kept (the same ones in every article, so the
+/// shared share is estimated without bias, at a quarter of the memory).
+const SHINGLE_SAMPLE: u64 = 4;
+
+/// Capitalised words that are titles, roles or pronouns, not names.
+const NOT_NAMES: &[&str] = &[
+    "they",
+    "he",
+    "she",
+    "we",
+    "it",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "president",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokesperson",
+    "prime",
+    "foreign",
+    "deputy",
+    "general",
+    "chief",
+    "leader",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "state",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "but",
+    "and",
+    "for",
+    "of",
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fingerprint {
+    pub id: ArticleId,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub date: Option<NaiveDate>,
+    /// Name words (lower case, transliteration endings folded).
+    pub names: BTreeSet<String>,
+    /// How each name key was first written, for showing it.
+    pub name_text: BTreeMap<String, String>,
+    /// Figures and days in canonical form (years left out: background).
+    pub numbers: BTreeSet<String>,
+    /// Quotes as lower-case word lists (three words or more), with their text.
+    pub quotes: Vec<(Vec<String>, String)>,
+    /// Hashes of the stemmed content words of the lede.
+    pub lede: BTreeSet<u64>,
+    /// Hashes of a sample of the runs of five content words.
+    pub shingles: BTreeSet<u64>,
+}
+
+/// A name word's key: `Zelenskiy`, `Zelensky`, `Zelenskyy` are one.
+pub fn name_key(word: &str) -> String {
+    let w = strip_possessive(word).to_lowercase().replace('.', "");
+    if w.chars().count() >= 6 {
+        let trimmed = w.trim_end_matches(['y', 'i']);
+        if trimmed.chars().count() >= 5 {
+            return trimmed.to_string();
+        }
+    }
+    w
+}
+
+/// `Putin’s` as `Putin`; `Denis` stays `Denis`.
+fn strip_possessive(word: &str) -> String {
+    let w = word.trim_end_matches([',', '.', ';', ':']);
+    let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
+    w.trim_end_matches(['’', '\'']).to_string()
+}
+
+fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
+    // Fixed keys: the same word hashes alike in every run and process.
+    let mut h = std::hash::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// A stemmed content word and where it stands: paragraph, byte range.
+struct Content {
+    stem: String,
+    para: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The stemmed content words of an article, in order.
+fn content_words(a: &Article, stemmer: &Stemmer) -> Vec<Content> {
+    let mut out = Vec::new();
+    for (para, p) in a.paragraphs.iter().enumerate() {
+        for w in words(p) {
+            let lower = w.text.to_lowercase();
+            if lower.chars().any(char::is_alphanumeric) && !is_stopword(&lower) {
+                let stem = stemmer.stem(&lower.replace('’', "'")).into_owned();
+                out.push(Content { stem, para, start: w.start, end: w.end() });
+            }
+        }
+    }
+    out
+}
+
+/// The runs of five content words that both articles contain, merged where
+/// they overlap, as `left` prints them, longest first: wire copy made visible.
+pub fn shared_passages(left: &Article, right: &Article, max: usize) -> Vec<String> {
+    let stemmer = stemmer();
+    let (l, r) = (content_words(left, &stemmer), content_words(right, &stemmer));
+    let key = |w: &[Content]| hash(&w.iter().map(|c| c.stem.as_str()).collect::<Vec<_>>());
+    let right_set: BTreeSet<u64> = r.windows(SHINGLE_WORDS).map(key).collect();
+    // Runs of left content words [first, last] covered by shared windows.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (i, w) in l.windows(SHINGLE_WORDS).enumerate() {
+        if !right_set.contains(&key(w)) {
+            continue;
+        }
+        let last = i + SHINGLE_WORDS - 1;
+        match runs.last_mut() {
+            Some(run) if i <= run.1 => run.1 = last,
+            _ => runs.push((i, last)),
+        }
+    }
+    let mut texts: Vec<String> = runs
+        .into_iter()
+        .map(|(first, last)| {
+            // The text as printed, cut at paragraph ends.
+            let mut pieces: Vec<&str> = Vec::new();
+            let mut from = first;
+            for i in first..=last {
+                if i == last || l[i + 1].para != l[i].para {
+                    let p = &left.paragraphs[l[from].para];
+                    pieces.push(&p[l[from].start..l[i].end]);
+                    from = i + 1;
+                }
+            }
+            pieces.join(" … ")
+        })
+        .collect();
+    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    texts.truncate(max);
+    texts
+}
+
+impl Fingerprint {
+    pub fn of(a: &Article, stemmer: &Stemmer) -> Fingerprint {
+        let sentences: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
+        let mut names = BTreeSet::new();
+        let mut name_text = BTreeMap::new();
+        for p in &sentences {
+            for run in name_runs(p).into_iter().filter(|r| !r.initial) {
+                for (k, text) in run.keys.iter().zip(run.text.split_whitespace()) {
+                    if !NOT_NAMES.contains(&k.as_str()) && k.chars().any(char::is_alphabetic) {
+                        let key = name_key(k);
+                        name_text.entry(key.clone()).or_insert_with(|| strip_possessive(text));
+                        names.insert(key);
+                    }
+                }
+            }
+        }
+        let numbers = figures(sentences.iter().copied()).into_iter().filter(|f| !is_year(f)).collect();
+        let quotes = quotes(&a.paragraphs).into_iter().map(|q| (q.key, q.text)).collect();
+
+        let content: Vec<String> = content_words(a, stemmer).into_iter().map(|c| c.stem).collect();
+        let lede = content.iter().take(LEDE_WORDS).map(|w| hash(w.as_str())).collect();
+        let shingles = content
+            .windows(SHINGLE_WORDS)
+            .map(|w| hash(&w.iter().map(String::as_str).collect::<Vec<_>>()))
+            .filter(|h| h % SHINGLE_SAMPLE == 0)
+            .collect();
+        Fingerprint {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            outlet: a.outlet.clone(),
+            date: a.date,
+            names,
+            name_text,
+            numbers,
+            quotes,
+            lede,
+            shingles,
+        }
+    }
+}
+
+/// Years are background (2014 in every article of a crisis) and bare small
+/// numbers ("4 days", "4 p.m.") are too common to tell events apart.
+fn is_year(canonical: &str) -> bool {
+    let digits = canonical.chars().all(|c| c.is_ascii_digit());
+    digits && (canonical.len() == 4 || canonical.len() == 1)
+}
+
+pub fn stemmer() -> Stemmer {
+    Stemmer::create(Algorithm::English)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_share_a_key() {
+        assert_eq!(name_key("Zelenskiy"), name_key("Zelensky"));
+        assert_eq!(name_key("Zelenskyy"), name_key("Zelensky"));
+        assert_eq!(name_key("Putin’s"), "putin");
+        assert_eq!(name_key("Kyiv"), "kyiv");
+    }
+
+    #[test]
+    fn fingerprint_of_a_seed() {
+        let a = crate::corpus::demo::article("000").unwrap();
+        let f = Fingerprint::of(&a, &stemmer());
+        for n in ["peskov", "nord", "stream", "kuleba", "zelensk"] {
+            assert!(f.names.contains(n), "{n}: {:?}", f.names);
+        }
+        assert!(!f.names.contains("president"));
+        assert!(f.numbers.iter().any(|n| n.contains("150")), "{:?}", f.numbers);
+        assert!(!f.quotes.is_empty());
+        assert!(f.lede.contains(&hash("separatist")));
+        assert!(f.shingles.len() > 25, "{}", f.shingles.len());
+    }
+}

@@ -1,0 +1,127 @@
+//! How surely two articles report the same event, from 0 to 1, and why.
+//!
+//! Features are weighted against the subject's neighbourhood (the subject and
+//! its candidates from the index): a name or figure that every candidate
+//! shares is the storyline's common ground (Putin, Ukraine, 150,000 troops)
+//! and counts for little; one that only this pair shares (Nord Stream 2,
+//! letters dated Feb. 22) counts for a lot. That is what keeps an article
+//! from being grouped with one that is merely about the same crisis.
+
+use super::fingerprint::Fingerprint;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// How much each kind of evidence can contribute (a noisy OR of their
+/// weighted cosines): names and figures identify an event, the lede states
+/// it, shared quotes and wording show one account copied or shared a source.
+const NAMES: f64 = 0.6;
+const NUMBERS: f64 = 0.5;
+const LEDE: f64 = 0.6;
+const QUOTES: f64 = 0.5;
+const WORDING: f64 = 0.9;
+/// Added to a cosine's denominator, so that one shared feature of little
+/// weight between two nearly featureless sets does not make a match.
+const SMOOTHING: f64 = 1.0;
+/// At most this many shared items of each kind are listed as reasons.
+const MAX_REASONS: usize = 6;
+
+/// Why two articles were judged to report the same event.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reasons {
+    pub names: Vec<String>,
+    pub numbers: Vec<String>,
+    pub quotes: Vec<String>,
+    pub passages: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairScore {
+    pub score: f64,
+    pub reasons: Reasons,
+}
+
+/// The weight of a feature found in `df` of the `n` other articles of the
+/// neighbourhood (the subject itself is the +1).
+fn weight(df: usize, n: usize) -> f64 {
+    ((n as f64 + 2.0) / (df as f64 + 1.0)).ln()
+}
+
+/// Weighted cosine of two feature sets: the contrast weight of what both
+/// have, over the geometric mean of what each has. A feature the whole
+/// neighbourhood shares weighs nothing.
+fn cosine<T: Ord + Clone>(
+    subject: &BTreeSet<T>,
+    candidate: &BTreeSet<T>,
+    hood: &[&BTreeSet<T>],
+    shown: &mut Vec<T>,
+) -> f64 {
+    let w = |f: &T| weight(hood.iter().filter(|s| s.contains(f)).count(), hood.len());
+    let mut best: Vec<(f64, T)> = subject.intersection(candidate).map(|f| (w(f), f.clone())).collect();
+    best.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let shared: f64 = best.iter().map(|(w, _)| w).sum();
+    shown.extend(best.into_iter().filter(|(w, _)| *w > 0.0).take(MAX_REASONS).map(|(_, f)| f));
+    let (ws, wc): (f64, f64) = (subject.iter().map(w).sum(), candidate.iter().map(w).sum());
+    shared / ((ws * wc).sqrt() + SMOOTHING)
+}
+
+/// Days apart, as a factor: an unknown date neither joins nor separates.
+pub fn date_factor(a: Option<NaiveDate>, b: Option<NaiveDate>) -> f64 {
+    let (Some(a), Some(b)) = (a, b) else { return 1.0 };
+    match (a - b).num_days().abs() {
+        0 | 1 => 1.0,
+        2 => 0.85,
+        3 => 0.7,
+        4..=7 => 0.5,
+        _ => 0.25,
+    }
+}
+
+fn shared_quotes(a: &[(Vec<String>, String)], b: &[(Vec<String>, String)]) -> Vec<String> {
+    a.iter()
+        .filter(|(qa, _)| {
+            b.iter().any(|(qb, _)| {
+                let (short, long): (&Vec<String>, &Vec<String>) =
+                    if qa.len() <= qb.len() { (qa, qb) } else { (qb, qa) };
+                long.windows(short.len()).any(|w| w == short.as_slice())
+            })
+        })
+        .map(|(_, text)| text.clone())
+        .collect()
+}
+
+/// Score each candidate against the subject; the neighbourhood is the
+/// subject and all the candidates.
+pub fn score_candidates(subject: &Fingerprint, candidates: &[Fingerprint]) -> Vec<PairScore> {
+    let names: Vec<&BTreeSet<String>> = candidates.iter().map(|c| &c.names).collect();
+    let numbers: Vec<&BTreeSet<String>> = candidates.iter().map(|c| &c.numbers).collect();
+    let ledes: Vec<&BTreeSet<u64>> = candidates.iter().map(|c| &c.lede).collect();
+    candidates
+        .iter()
+        .map(|c| {
+            let mut reasons = Reasons::default();
+            let c_names = cosine(&subject.names, &c.names, &names, &mut reasons.names);
+            let c_numbers = cosine(&subject.numbers, &c.numbers, &numbers, &mut reasons.numbers);
+            let c_lede = cosine(&subject.lede, &c.lede, &ledes, &mut Vec::new());
+            reasons.quotes = shared_quotes(&subject.quotes, &c.quotes);
+            let c_quotes = match subject.quotes.len().min(c.quotes.len()) {
+                0 => 0.0,
+                n => (reasons.quotes.len() as f64 / n as f64).min(1.0),
+            };
+            let smaller = subject.shingles.len().min(c.shingles.len()).max(1);
+            let c_wording = subject.shingles.intersection(&c.shingles).count() as f64 / smaller as f64;
+            let miss = (1.0 - NAMES * c_names)
+                * (1.0 - NUMBERS * c_numbers)
+                * (1.0 - LEDE * c_lede)
+                * (1.0 - QUOTES * c_quotes)
+                * (1.0 - WORDING * c_wording.min(1.0));
+            reasons.quotes.truncate(MAX_REASONS);
+            reasons.names = reasons.names.iter().map(|k| subject.name_text.get(k).cloned().unwrap_or_else(|| k.clone())).collect();
+            let score = ((1.0 - miss) * date_factor(subject.date, c.date)).clamp(0.0, 1.0);
+            if std::env::var_os("BYLINE_DEBUG_EVENTS").is_some() {
+                eprintln!("{} -> {}: names {c_names:.2} numbers {c_numbers:.2} lede {c_lede:.2} quotes {c_quotes:.2} wording {c_wording:.2} -> {score:.3}", &subject.title[..20.min(subject.title.len())], &c.title[..20.min(c.title.len())]);
+            }
+            PairScore { score, reasons }
+        })
+        .collect()
+}

@@ -1,0 +1,92 @@
+//! Finding an article's likely counterparts without touching all pairs: a
+//! MoreLikeThis query built from its most distinctive terms (weighted by how
+//! rare they are in the library), answered by the index like any search.
+
+use super::Library;
+use super::docs::article_from_doc;
+use super::schema::{KIND_ARTICLE, stemmed_analyzer, tokens};
+use crate::article::Article;
+use std::collections::HashMap;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{TantivyDocument, Term};
+
+/// How many terms of the article make up the query.
+const QUERY_TERMS: usize = 30;
+/// Terms in more than this share of the library say nothing about an event.
+const MAX_DOC_SHARE: f64 = 0.25;
+
+impl Library {
+    /// Up to `k` articles most like `article` (itself excluded), best first.
+    pub fn more_like(&self, article: &Article, k: usize) -> anyhow::Result<Vec<Article>> {
+        let s = &self.schema;
+        let searcher = self.reader.searcher();
+        let total = searcher.num_docs().max(1) as f64;
+        // The title and the lede carry the event: they count twice.
+        let lede: String = article.paragraphs.iter().take(3).cloned().collect::<Vec<_>>().join(" ");
+        let mut tf: HashMap<String, f64> = HashMap::new();
+        let mut analyzer = stemmed_analyzer();
+        for (text, weight) in [(article.title.as_str(), 2.0), (lede.as_str(), 1.0), (article.body().as_str(), 1.0)] {
+            for (t, _) in tokens(&mut analyzer, text) {
+                if t.chars().count() > 2 {
+                    *tf.entry(t).or_default() += weight;
+                }
+            }
+        }
+        let mut scored: Vec<(f64, String)> = Vec::with_capacity(tf.len());
+        for (term, f) in tf {
+            let df = searcher.doc_freq(&Term::from_field_text(s.body, &term))? as f64;
+            // A term no other article has finds nothing; one in too many says
+            // nothing (unless the library is too small to tell).
+            let common = df / total > MAX_DOC_SHARE && total >= 20.0;
+            if df > 1.0 && !common {
+                let idf = (total / df).ln() + 1.0;
+                scored.push((f.sqrt() * idf, term));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        scored.truncate(QUERY_TERMS);
+        if scored.is_empty() {
+            return Ok(Vec::new());
+        }
+        let should: Vec<(Occur, Box<dyn Query>)> = scored
+            .iter()
+            .map(|(w, t)| {
+                let q = TermQuery::new(Term::from_field_text(s.body, t), IndexRecordOption::WithFreqs);
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(q), *w as f32)) as Box<dyn Query>)
+            })
+            .collect();
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(Term::from_field_text(s.kind, KIND_ARTICLE), IndexRecordOption::Basic)),
+            ),
+            (Occur::Must, Box::new(BooleanQuery::new(should))),
+            (
+                Occur::MustNot,
+                Box::new(TermQuery::new(Term::from_field_text(s.id, article.id.as_str()), IndexRecordOption::Basic)),
+            ),
+        ]);
+        let top = searcher.search(&query, &tantivy::collector::TopDocs::with_limit(k).order_by_score())?;
+        let mut out = Vec::with_capacity(top.len());
+        for (_, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(article_from_doc(s, &doc));
+        }
+        Ok(out)
+    }
+
+    /// Every article in the library, in index order.
+    pub fn all_articles(&self) -> anyhow::Result<Vec<Article>> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(Term::from_field_text(self.schema.kind, KIND_ARTICLE), IndexRecordOption::Basic);
+        let mut addresses: Vec<_> = searcher.search(&q, &tantivy::collector::DocSetCollector)?.into_iter().collect();
+        addresses.sort();
+        let mut out = Vec::with_capacity(addresses.len());
+        for addr in addresses {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(article_from_doc(&self.schema, &doc));
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,112 @@
+//! Event grouping and counterpart ranking on the five demo articles, through
+//! the command line, as a journalist would ask: which articles report the
+//! same event, and which account is this one's counterpart?
+
+mod common;
+
+use common::{SEEDS, Sandbox};
+use std::path::PathBuf;
+
+fn json(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
+    let out = sb.cmd().args(args).assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// Seed number of an article id, via `show --json`.
+fn seed_of(sb: &Sandbox, id: &str) -> String {
+    let a = json(sb, &["show", id, "--json"]);
+    let path = PathBuf::from(a["paths"][0].as_str().unwrap());
+    path.file_name().unwrap().to_string_lossy()[..3].to_string()
+}
+
+fn indexed() -> Sandbox {
+    let sb = Sandbox::new();
+    sb.cmd().args(["index", SEEDS]).assert().success();
+    sb
+}
+
+#[test]
+fn each_account_ranks_its_counterpart_first() {
+    let sb = indexed();
+    for (subject, counterpart) in [("002", "004"), ("004", "002"), ("000", "001"), ("001", "000")] {
+        let related = json(&sb, &["related", &format!("{subject}_"), "--json"]);
+        let first = related[0]["id"].as_str().unwrap();
+        assert_eq!(seed_of(&sb, first), counterpart, "{subject}'s first counterpart");
+        let scores: Vec<f64> = related.as_array().unwrap().iter().map(|r| r["score"].as_f64().unwrap()).collect();
+        assert!(scores.iter().all(|s| (0.0..=1.0).contains(s)), "{scores:?}");
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+        assert!(related[0]["same_event"].as_bool().unwrap(), "{subject} and {counterpart} report the same event");
+    }
+}
+
+#[test]
+fn related_says_why() {
+    let sb = indexed();
+    let related = json(&sb, &["related", "002_", "--limit", "1", "--json"]);
+    assert_eq!(related.as_array().unwrap().len(), 1);
+    let reasons = &related[0]["reasons"];
+    let names: Vec<&str> = reasons["names"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
+    assert!(names.contains(&"Pasechnik"), "{names:?}");
+    let quotes = reasons["quotes"].as_array().unwrap();
+    assert!(quotes.iter().any(|q| q.as_str().unwrap().contains("sovereignty and independence")), "{quotes:?}");
+    let passages = reasons["passages"].as_array().unwrap();
+    assert!(
+        passages
+            .iter()
+            .any(|p| p.as_str().unwrap().contains("Pasechnik said in a video aired on Russian state television")),
+        "{passages:?}"
+    );
+    // And for people:
+    sb.cmd()
+        .args(["related", "002_", "--limit", "1"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("same event"));
+}
+
+#[test]
+fn events_group_the_same_event_and_leave_the_other_alone() {
+    let sb = indexed();
+    let events = json(&sb, &["events", "--json"]);
+    let mut groups: Vec<Vec<String>> = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut g: Vec<String> =
+                e["articles"].as_array().unwrap().iter().map(|a| seed_of(&sb, a["id"].as_str().unwrap())).collect();
+            g.sort();
+            g
+        })
+        .collect();
+    groups.sort();
+    assert_eq!(groups, vec![vec!["000", "001"], vec!["002", "004"]], "003 reports a different event");
+    let e = events
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["articles"].as_array().unwrap().len() == 2 && e["first_date"] == "2022-02-21")
+        .unwrap();
+    assert_eq!(e["outlets"], serde_json::json!(["The Moscow Times"]));
+    assert_eq!(e["last_date"], "2022-02-21");
+    assert!(!e["label"].as_str().unwrap().is_empty());
+}
+
+#[test]
+fn events_are_kept_and_updated_when_the_library_changes() {
+    let sb = Sandbox::new();
+    let lib = sb.library_with_seeds();
+    sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success();
+    assert!(sb.home().join("data/events.json").exists(), "groups are kept in the data dir");
+    assert_eq!(json(&sb, &["events", "--json"]).as_array().unwrap().len(), 2);
+    // 004 goes: its event has one article left, so it is no longer an event.
+    let f = std::fs::read_dir(&lib)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("004_"))
+        .unwrap();
+    std::fs::remove_file(f).unwrap();
+    sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success();
+    let events = json(&sb, &["events", "--json"]);
+    assert_eq!(events.as_array().unwrap().len(), 1);
+}
