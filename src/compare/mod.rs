@@ -39,8 +39,6 @@ mod tokens;
 mod fixtures;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tuning;
 
 pub use diff::{DiffOp, DiffSpan, word_diff};
 pub use facts::Shared;
