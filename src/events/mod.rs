@@ -18,7 +18,7 @@ pub use score::Reasons;
 pub use store::EventStore;
 
 use crate::article::{Article, ArticleId};
-use crate::index::Library;
+use crate::index::{Library, Snapshot};
 use fingerprint::{Fingerprint, shared_passages, stemmer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -70,25 +70,24 @@ pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result
         .collect())
 }
 
-/// Score the candidates of each of `subjects` (ids of `articles`): the
+/// Score the candidates of each subject (indexes into the snapshot): the
 /// directed edges subject -> candidate.
 fn score_subjects(
     lib: &Library,
-    by_id: &HashMap<&ArticleId, &Article>,
-    subjects: &[&ArticleId],
+    snap: &Snapshot,
+    prints: &[Fingerprint],
+    subjects: &[usize],
 ) -> anyhow::Result<Vec<Edge>> {
     let per_subject: Vec<anyhow::Result<Vec<Edge>>> = subjects
         .par_iter()
-        .map_init(stemmer, |stemmer, id| {
-            let Some(article) = by_id.get(id) else { return Ok(Vec::new()) };
-            let candidates = lib.more_like(article, CANDIDATES)?;
-            let subject = Fingerprint::of(article, stemmer);
-            let prints: Vec<Fingerprint> = candidates.iter().map(|c| Fingerprint::of(c, stemmer)).collect();
-            let scores = score::score_candidates(&subject, &prints);
+        .map(|&i| {
+            let candidates = snap.more_like(lib, i, CANDIDATES)?;
+            let hood: Vec<Fingerprint> = candidates.iter().map(|&c| prints[c].clone()).collect();
+            let scores = score::score_candidates(&prints[i], &hood);
             Ok(candidates
                 .iter()
                 .zip(scores)
-                .map(|(c, s)| Edge { a: article.id.clone(), b: c.id.clone(), score: s.score })
+                .map(|(&c, s)| Edge { a: snap.articles[i].id.clone(), b: snap.articles[c].id.clone(), score: s.score })
                 .collect())
         })
         .collect();
@@ -114,27 +113,31 @@ fn undirected(edges: Vec<Edge>) -> Vec<Edge> {
 /// changed since the stored grouping are scored again; everything else keeps
 /// its edges. Returns the events, largest first.
 pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
-    let articles = lib.all_articles()?;
-    let by_id: HashMap<&ArticleId, &Article> = articles.iter().map(|a| (&a.id, a)).collect();
+    let snap = lib.snapshot()?;
     let mut store = EventStore::load(lib.paths()).unwrap_or_default();
     let known: HashSet<&ArticleId> = store.members.iter().map(|m| &m.id).collect();
-    let current: HashSet<&ArticleId> = by_id.keys().copied().collect();
-    let fresh: Vec<&ArticleId> = articles.iter().map(|a| &a.id).filter(|id| !known.contains(id)).collect();
-    let gone: HashSet<ArticleId> = known.difference(&current).map(|id| (*id).clone()).collect();
+    let position: HashMap<&ArticleId, usize> = snap.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    let fresh: Vec<usize> = (0..snap.articles.len()).filter(|&i| !known.contains(&snap.articles[i].id)).collect();
+    let gone: HashSet<ArticleId> =
+        known.iter().filter(|id| !position.contains_key(*id)).map(|id| (*id).clone()).collect();
     if fresh.is_empty() && gone.is_empty() && store.is_current() {
         return Ok(store.events);
     }
-    // Keep the directed edges of unchanged articles; score the new ones (both
-    // ways: a new article may be the best counterpart of an old one).
+    let prints: Vec<Fingerprint> = snap.articles.par_iter().map_init(stemmer, |st, a| Fingerprint::of(a, st)).collect();
+    // Keep the directed edges of unchanged articles; score the new ones, and
+    // the old ones a new article may now be the best counterpart of.
     let mut directed: Vec<Edge> =
         store.directed.into_iter().filter(|e| !gone.contains(&e.a) && !gone.contains(&e.b)).collect();
-    let new_edges = score_subjects(lib, &by_id, &fresh)?;
-    let touched: HashSet<&ArticleId> = new_edges.iter().map(|e| &e.b).filter(|b| known.contains(b)).collect();
-    let touched: Vec<&ArticleId> = touched.into_iter().collect();
-    directed.retain(|e| !touched.contains(&&e.a));
-    directed.extend(score_subjects(lib, &by_id, &touched)?);
+    let new_edges = score_subjects(lib, &snap, &prints, &fresh)?;
+    let mut touched: Vec<usize> =
+        new_edges.iter().filter(|e| known.contains(&e.b)).filter_map(|e| position.get(&e.b).copied()).collect();
+    touched.sort_unstable();
+    touched.dedup();
+    let touched_ids: HashSet<&ArticleId> = touched.iter().map(|&i| &snap.articles[i].id).collect();
+    directed.retain(|e| !touched_ids.contains(&e.a));
+    directed.extend(score_subjects(lib, &snap, &prints, &touched)?);
     directed.extend(new_edges);
-    let members: Vec<Member> = articles.iter().map(Member::of).collect();
+    let members: Vec<Member> = snap.articles.iter().map(Member::of).collect();
     let events = cluster::events(&members, &undirected(directed.clone()));
     store = EventStore::new(members, directed, events);
     store.save(lib.paths())?;

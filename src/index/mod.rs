@@ -16,6 +16,7 @@ mod update;
 
 pub use highlight::{Highlighter, Snippet};
 pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
+pub use similar::Snapshot;
 pub use update::{IndexReport, Progress};
 
 use crate::config::Paths;

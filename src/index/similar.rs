@@ -6,21 +6,48 @@ use super::Library;
 use super::docs::article_from_doc;
 use super::schema::{KIND_ARTICLE, stemmed_analyzer, tokens};
 use crate::article::Article;
+use rayon::prelude::*;
 use std::collections::HashMap;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
 /// How many terms of the article make up the query.
 const QUERY_TERMS: usize = 30;
 /// Terms in more than this share of the library say nothing about an event.
 const MAX_DOC_SHARE: f64 = 0.25;
 
+/// A snapshot of the library for a pass over all of it: every article with
+/// its address in this snapshot, so that candidate queries can answer with
+/// addresses and nothing is loaded twice.
+pub struct Snapshot {
+    searcher: Searcher,
+    pub articles: Vec<Article>,
+    by_address: HashMap<DocAddress, usize>,
+}
+
+impl Snapshot {
+    /// Indexes into `articles` of up to `k` articles most like `articles[i]`, best first.
+    pub fn more_like(&self, lib: &Library, i: usize, k: usize) -> anyhow::Result<Vec<usize>> {
+        let top = lib.more_like_addresses(&self.searcher, &self.articles[i], k)?;
+        Ok(top.into_iter().filter_map(|addr| self.by_address.get(&addr).copied()).collect())
+    }
+}
+
 impl Library {
     /// Up to `k` articles most like `article` (itself excluded), best first.
     pub fn more_like(&self, article: &Article, k: usize) -> anyhow::Result<Vec<Article>> {
-        let s = &self.schema;
         let searcher = self.reader.searcher();
+        let mut out = Vec::with_capacity(k);
+        for addr in self.more_like_addresses(&searcher, article, k)? {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            out.push(article_from_doc(&self.schema, &doc));
+        }
+        Ok(out)
+    }
+
+    fn more_like_addresses(&self, searcher: &Searcher, article: &Article, k: usize) -> anyhow::Result<Vec<DocAddress>> {
+        let s = &self.schema;
         let total = searcher.num_docs().max(1) as f64;
         // The title and the lede carry the event: they count twice.
         let lede: String = article.paragraphs.iter().take(3).cloned().collect::<Vec<_>>().join(" ");
@@ -68,25 +95,20 @@ impl Library {
             ),
         ]);
         let top = searcher.search(&query, &tantivy::collector::TopDocs::with_limit(k).order_by_score())?;
-        let mut out = Vec::with_capacity(top.len());
-        for (_, addr) in top {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            out.push(article_from_doc(s, &doc));
-        }
-        Ok(out)
+        Ok(top.into_iter().map(|(_, addr)| addr).collect())
     }
 
-    /// Every article in the library, in index order.
-    pub fn all_articles(&self) -> anyhow::Result<Vec<Article>> {
+    /// Every article in the library, in index order, with their addresses.
+    pub fn snapshot(&self) -> anyhow::Result<Snapshot> {
         let searcher = self.reader.searcher();
         let q = TermQuery::new(Term::from_field_text(self.schema.kind, KIND_ARTICLE), IndexRecordOption::Basic);
         let mut addresses: Vec<_> = searcher.search(&q, &tantivy::collector::DocSetCollector)?.into_iter().collect();
         addresses.sort();
-        let mut out = Vec::with_capacity(addresses.len());
-        for addr in addresses {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            out.push(article_from_doc(&self.schema, &doc));
-        }
-        Ok(out)
+        let articles = addresses
+            .par_iter()
+            .map(|addr| Ok(article_from_doc(&self.schema, &searcher.doc::<TantivyDocument>(*addr)?)))
+            .collect::<anyhow::Result<Vec<Article>>>()?;
+        let by_address = addresses.into_iter().enumerate().map(|(i, a)| (a, i)).collect();
+        Ok(Snapshot { searcher, articles, by_address })
     }
 }
