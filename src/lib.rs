@@ -5,11 +5,13 @@
 
 pub mod article;
 pub mod cli;
+pub mod compare;
 pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod fsutil;
 pub mod index;
 pub mod sanitize;
+pub mod tui;
 
 pub use article::{Article, ArticleId};

@@ -33,6 +33,9 @@ pub const EXIT_ERROR: i32 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Print the default configuration (keys and colours) and exit.
+    #[arg(long, global = true)]
+    pub print_default_config: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -50,11 +53,13 @@ pub enum Command {
         json: bool,
     },
     /// Search the library.
-    #[command(after_help = "Query syntax:\n  words              all of them (English stemming: recognize = recognized)\n  \
+    #[command(
+        after_help = "Query syntax:\n  words              all of them (English stemming: recognize = recognized)\n  \
         \"a phrase\"         these words in this order\n  a OR b             either\n  -word, NOT word    without it\n  \
         outlet:bloomberg   field filters: outlet, title, body, byline\n  \
         date:2022-02-21..2022-02-23   date ranges; either end may be left open (date:2022-02..)\n\n\
-        Example:\n  byline search 'Pasechnik OR Pushilin -Bloomberg' --sort date --limit 5")]
+        Example:\n  byline search 'Pasechnik OR Pushilin -Bloomberg' --sort date --limit 5"
+    )]
     Search {
         /// The query (several words are joined with spaces).
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]

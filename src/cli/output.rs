@@ -67,7 +67,8 @@ pub fn search_results(r: &SearchResults) {
         let _ = writeln!(out, "{}", style.dim(&format!("note: {}", clean_line(hint))));
     }
     for hit in &r.hits {
-        let file = hit.paths.first().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let file =
+            hit.paths.first().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let _ = writeln!(
             out,
             "{}  {}  {}  {}",
@@ -80,7 +81,8 @@ pub fn search_results(r: &SearchResults) {
     }
     let shown = r.hits.len();
     let noun = if r.total == 1 { "article" } else { "articles" };
-    let _ = writeln!(out, "{}", style.dim(&format!("{} {noun} match; {shown} shown ({} order)", r.total, sort_name(r))));
+    let _ =
+        writeln!(out, "{}", style.dim(&format!("{} {noun} match; {shown} shown ({} order)", r.total, sort_name(r))));
 }
 
 fn sort_name(r: &SearchResults) -> &'static str {
@@ -117,7 +119,11 @@ pub fn stats(s: &Stats) {
         _ => String::new(),
     };
     let known = s.outlets.iter().filter(|o| o.outlet.is_some()).count();
-    let _ = writeln!(out, "{}", style.bold(&format!("{} articles from {known} known outlets{span} ({} undated)", s.articles, s.undated)));
+    let _ = writeln!(
+        out,
+        "{}",
+        style.bold(&format!("{} articles from {known} known outlets{span} ({} undated)", s.articles, s.undated))
+    );
     if s.demo {
         let _ = writeln!(out, "{}", style.dim("this is the demo library: add your own with `byline index FOLDER`"));
     }

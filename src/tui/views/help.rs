@@ -1,0 +1,75 @@
+//! The help overlay: every key of the view in use, read from the key map,
+//! so that it is right whatever the user's config says.
+
+use super::super::theme::Theme;
+use super::centered;
+use crate::config::keys::{Context, KeyMap};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+#[derive(Clone, Debug, Default)]
+pub struct Help {
+    pub scroll: usize,
+    height: usize,
+    lines: usize,
+    /// Where it was drawn, for the mouse.
+    pub area: Rect,
+}
+
+impl Help {
+    pub fn scroll_by(&mut self, delta: isize) {
+        let max = self.lines.saturating_sub(self.height);
+        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+    }
+
+    pub fn page(&mut self, pages: isize) {
+        self.scroll_by(pages * self.height.saturating_sub(1).max(1) as isize);
+    }
+
+    /// The lines listing the keys of `contexts`.
+    pub fn lines(keys: &KeyMap, contexts: &[Context], theme: &Theme) -> Vec<Line<'static>> {
+        let mut lines = Vec::new();
+        for &context in contexts {
+            if !lines.is_empty() {
+                lines.push(Line::default());
+            }
+            lines.push(Line::styled(context.title().to_string(), theme.title));
+            let mut rows: Vec<(String, &str)> = keys
+                .bindings(context)
+                .map(|b| (b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", "), b.action.description()))
+                .collect();
+            if context == Context::Global {
+                rows.push(("ctrl-c".into(), "quit, always"));
+            }
+            if context == Context::Search {
+                rows.push(("any character".into(), "type it into the search line"));
+            }
+            for (k, what) in rows {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {k:<24} "), theme.status_key),
+                    Span::styled(what.to_string(), theme.text),
+                ]));
+            }
+        }
+        lines
+    }
+
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, theme: &Theme, keys: &KeyMap, contexts: &[Context]) {
+        let lines = Help::lines(keys, contexts, theme);
+        let popup = centered(area, 76, lines.len() as u16 + 2, 2);
+        frame.render_widget(Clear, popup);
+        let block = Block::bordered()
+            .border_style(theme.border_focus)
+            .title(Span::styled(" Keys ", theme.border_focus))
+            .title_bottom(Line::styled(" esc closes ", theme.dim).right_aligned());
+        let inner = block.inner(popup);
+        self.area = inner;
+        self.height = usize::from(inner.height);
+        self.lines = lines.len();
+        self.scroll = self.scroll.min(self.lines.saturating_sub(self.height));
+        frame.render_widget(block, popup);
+        frame.render_widget(Paragraph::new(lines).scroll((self.scroll.min(usize::from(u16::MAX)) as u16, 0)), inner);
+    }
+}
