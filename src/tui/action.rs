@@ -66,6 +66,38 @@ pub fn key_of(e: &event::KeyEvent) -> Option<Key> {
     )
 }
 
+/// A key-map [`Key`] as the crossterm event a terminal would send.
+pub fn event_of(key: Key) -> event::KeyEvent {
+    use event::KeyCode as C;
+    let code = match key.code {
+        KeyCode::Char(c) => C::Char(c),
+        KeyCode::Enter => C::Enter,
+        KeyCode::Esc => C::Esc,
+        KeyCode::Tab => C::Tab,
+        KeyCode::BackTab => C::BackTab,
+        KeyCode::Backspace => C::Backspace,
+        KeyCode::Delete => C::Delete,
+        KeyCode::Insert => C::Insert,
+        KeyCode::Up => C::Up,
+        KeyCode::Down => C::Down,
+        KeyCode::Left => C::Left,
+        KeyCode::Right => C::Right,
+        KeyCode::Home => C::Home,
+        KeyCode::End => C::End,
+        KeyCode::PageUp => C::PageUp,
+        KeyCode::PageDown => C::PageDown,
+        KeyCode::F(n) => C::F(n),
+    };
+    let mut m = KeyModifiers::empty();
+    for (on, bit) in [(key.ctrl, KeyModifiers::CONTROL), (key.alt, KeyModifiers::ALT), (key.shift, KeyModifiers::SHIFT)]
+    {
+        if on {
+            m |= bit;
+        }
+    }
+    event::KeyEvent::new(code, m)
+}
+
 /// True for Ctrl-C, which quits from anywhere whatever the key map says.
 pub fn is_interrupt(key: Key) -> bool {
     key == Key::ctrl('c')

@@ -124,6 +124,11 @@ impl App {
         if self.help.is_some() {
             return Context::Help;
         }
+        self.view_context()
+    }
+
+    /// The part in use under the help overlay.
+    fn view_context(&self) -> Context {
         if self.picker.is_some() {
             return Context::Picker;
         }
@@ -144,6 +149,11 @@ impl App {
         };
         if self.picker.is_some() {
             c.insert(0, Context::Picker);
+        }
+        // The part in use first.
+        let now = self.view_context();
+        if let Some(i) = c.iter().position(|x| *x == now) {
+            c[..=i].rotate_right(1);
         }
         c.push(Context::Global);
         c

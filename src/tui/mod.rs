@@ -10,6 +10,8 @@ pub mod action;
 pub mod app;
 pub mod doc;
 pub mod rows;
+#[doc(hidden)]
+pub mod testing;
 pub mod text;
 pub mod theme;
 mod update;

@@ -246,5 +246,12 @@ fn hit_lines(hit: &SearchHit, selected: bool, width: usize, per_hit: usize, them
     while lines.len() < per_hit {
         lines.push(Line::from(Span::styled(gutter, theme.border_focus)));
     }
+    if selected {
+        // The selection is a bar across the list, not just under the words.
+        for line in &mut lines {
+            let pad = width.saturating_sub(line.width());
+            line.spans.push(Span::styled(" ".repeat(pad), theme.selection));
+        }
+    }
     lines
 }

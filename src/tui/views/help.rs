@@ -31,15 +31,17 @@ impl Help {
     /// The lines listing the keys of `contexts`.
     pub fn lines(keys: &KeyMap, contexts: &[Context], theme: &Theme) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
+        let names =
+            |b: &crate::config::keys::Binding| b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
+        let column =
+            contexts.iter().flat_map(|c| keys.bindings(*c)).map(|b| names(b).len()).max().unwrap_or(0).clamp(13, 30);
         for &context in contexts {
             if !lines.is_empty() {
                 lines.push(Line::default());
             }
             lines.push(Line::styled(context.title().to_string(), theme.title));
-            let mut rows: Vec<(String, &str)> = keys
-                .bindings(context)
-                .map(|b| (b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", "), b.action.description()))
-                .collect();
+            let mut rows: Vec<(String, &str)> =
+                keys.bindings(context).map(|b| (names(b), b.action.description())).collect();
             if context == Context::Global {
                 rows.push(("ctrl-c".into(), "quit, always"));
             }
@@ -48,7 +50,7 @@ impl Help {
             }
             for (k, what) in rows {
                 lines.push(Line::from(vec![
-                    Span::styled(format!("  {k:<24} "), theme.status_key),
+                    Span::styled(format!("  {k:<column$} "), theme.status_key),
                     Span::styled(what.to_string(), theme.text),
                 ]));
             }
@@ -60,15 +62,16 @@ impl Help {
         let lines = Help::lines(keys, contexts, theme);
         let popup = centered(area, 76, lines.len() as u16 + 2, 2);
         frame.render_widget(Clear, popup);
+        self.height = usize::from(popup.height.saturating_sub(2));
+        self.lines = lines.len();
+        self.scroll = self.scroll.min(self.lines.saturating_sub(self.height));
+        let more = if self.scroll + self.height < self.lines { " ↓ more · " } else { " " };
         let block = Block::bordered()
             .border_style(theme.border_focus)
             .title(Span::styled(" Keys ", theme.border_focus))
-            .title_bottom(Line::styled(" esc closes ", theme.dim).right_aligned());
+            .title_bottom(Line::styled(format!("{more}esc closes "), theme.dim).right_aligned());
         let inner = block.inner(popup);
         self.area = inner;
-        self.height = usize::from(inner.height);
-        self.lines = lines.len();
-        self.scroll = self.scroll.min(self.lines.saturating_sub(self.height));
         frame.render_widget(block, popup);
         frame.render_widget(Paragraph::new(lines).scroll((self.scroll.min(usize::from(u16::MAX)) as u16, 0)), inner);
     }

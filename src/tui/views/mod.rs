@@ -99,7 +99,7 @@ fn render_browse(app: &mut App, frame: &mut Frame, area: Rect) {
     };
     app.browse.render_list(frame, list, &theme, placeholder.as_ref().map(|(m, s)| (m.as_str(), *s)));
     app.areas.list = list;
-    app.areas.list_lines_per_hit = Browse::lines_per_hit(Rect { height: list.height.saturating_sub(2), ..list });
+    app.areas.list_lines_per_hit = Browse::lines_per_hit(ratatui::widgets::Block::bordered().inner(list));
     app.areas.reader = reading;
     let focused = app.browse.focus == Focus::Reader;
     let has_hit = app.browse.selected_hit().is_some();

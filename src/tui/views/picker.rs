@@ -10,6 +10,7 @@ use crate::index::SearchHit;
 use crate::sanitize::clean_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
@@ -117,8 +118,12 @@ impl Picker {
             } else {
                 (theme.title, theme.dim)
             };
-            lines.push(Line::from(vec![gutter.clone(), Span::styled(title, ts)]));
-            lines.push(Line::from(vec![gutter, Span::styled(text::truncate(&details, width.saturating_sub(2)), ds)]));
+            let details = text::truncate(&details, width.saturating_sub(2));
+            for (text, style) in [(title, ts), (details, ds)] {
+                let pad = " ".repeat(width.saturating_sub(1 + text::width(&text)));
+                let pad = Span::styled(pad, if selected { theme.selection } else { Style::new() });
+                lines.push(Line::from(vec![gutter.clone(), Span::styled(text, style), pad]));
+            }
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
