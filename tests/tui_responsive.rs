@@ -96,7 +96,7 @@ fn keystrokes_are_drawn_while_a_slow_search_runs_and_stale_results_are_dropped()
     });
 
     let mut frames: Vec<Frame> = Vec::new();
-    let mut wait_for = |frames: &mut Vec<Frame>, what: &str, test: &dyn Fn(&Frame) -> bool| -> Instant {
+    let wait_for = |frames: &mut Vec<Frame>, what: &str, test: &dyn Fn(&Frame) -> bool| -> Instant {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if let Some(f) = frames.iter().find(|f| test(f)) {

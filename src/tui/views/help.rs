@@ -34,7 +34,7 @@ impl Help {
         let names =
             |b: &crate::config::keys::Binding| b.keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
         let column =
-            contexts.iter().flat_map(|c| keys.bindings(*c)).map(|b| names(b).len()).max().unwrap_or(0).clamp(13, 30);
+            contexts.iter().flat_map(|c| keys.bindings(*c)).map(|b| names(b).len()).max().unwrap_or(0).clamp(13, 32);
         for &context in contexts {
             if !lines.is_empty() {
                 lines.push(Line::default());
@@ -60,7 +60,7 @@ impl Help {
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect, theme: &Theme, keys: &KeyMap, contexts: &[Context]) {
         let lines = Help::lines(keys, contexts, theme);
-        let popup = centered(area, 76, lines.len() as u16 + 2, 2);
+        let popup = centered(area, 80, lines.len() as u16 + 2, 2);
         frame.render_widget(Clear, popup);
         self.height = usize::from(popup.height.saturating_sub(2));
         self.lines = lines.len();
@@ -73,6 +73,7 @@ impl Help {
         let inner = block.inner(popup);
         self.area = inner;
         frame.render_widget(block, popup);
+        let inner = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), ..inner };
         frame.render_widget(Paragraph::new(lines).scroll((self.scroll.min(usize::from(u16::MAX)) as u16, 0)), inner);
     }
 }
