@@ -154,3 +154,52 @@ fn resizing_keeps_the_place_in_the_article() {
         "the words at the top ({before:?}) are still at the top:\n{after}"
     );
 }
+
+fn hostile(id: &str, outlet: &str) -> byline::Article {
+    byline::Article {
+        id: byline::ArticleId(id.into()),
+        paths: vec![],
+        title: "Title\u{1b}]0;pwned\u{7} with 日本語 and \u{202e}reversed".into(),
+        title_derived: false,
+        outlet: Some(format!("{outlet}\u{1b}[2J")),
+        byline: Some("Reporter\u{9b}31m".into()),
+        date: None,
+        url: Some("https://example.com/\u{1b}]52;c;ZXZpbA==\u{7}x".into()),
+        paragraphs: vec![
+            "Tabs\tand\tescapes \u{1b}[31mred\u{1b}[0m, a bell\u{7}, bidi \u{2066}isolate\u{2069}.".into(),
+            "東京で記者会見が開かれ、首相は「平和」を強調した。👍🏽 emoji 👨‍👩‍👧 family and wide text 한국어 뉴스 기사 in one paragraph that must wrap by display width.".into(),
+            "A verylongwordwithoutanyspacesthatislongerthananylineinthepaneandmustbecutsomewhere end.".into(),
+        ],
+    }
+}
+
+#[test]
+fn hostile_and_wide_text_never_breaks_the_layout() {
+    use byline::tui::testing::Memory;
+    use std::sync::Arc;
+    for (w, h) in SIZES {
+        let mut t = Harness::new(Arc::new(Memory(vec![hostile("aaaa", "Left"), hostile("bbbb", "Right")])), w, h);
+        t.type_text("emoji");
+        let mut screens = Vec::new();
+        for keys in ["", "enter", "c enter"] {
+            t.press(keys);
+            let buffer = t.buffer();
+            for cell in buffer.content() {
+                assert!(
+                    !cell.symbol().chars().any(|c| byline::sanitize::is_forbidden(c) || c == '\t'),
+                    "a forbidden character reached the screen: {:?}",
+                    cell.symbol()
+                );
+            }
+            let screen = t.screen();
+            for line in screen.lines() {
+                assert_eq!(byline::tui::text::width(line), usize::from(w), "a row is not {w} wide: {line:?}");
+            }
+            assert!(!screen.contains("pwned") && !screen.contains("ZXZpbA"), "{screen}");
+            screens.push(screen);
+        }
+        assert!(screens[1].contains("東京で"), "{}", screens[1]);
+        insta::assert_snapshot!(format!("hostile_reader_{w}x{h}"), screens[1]);
+        insta::assert_snapshot!(format!("hostile_compare_{w}x{h}"), screens[2]);
+    }
+}

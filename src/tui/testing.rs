@@ -42,10 +42,47 @@ impl<B: SearchBackend> SearchBackend for StableOrder<B> {
     }
 }
 
+/// A library held in memory: every article matches every query (the
+/// query's words are marked in the snippets), newest first.
+pub struct Memory(pub Vec<crate::article::Article>);
+
+impl SearchBackend for Memory {
+    fn prepare(&self) -> anyhow::Result<worker::LibraryInfo> {
+        Ok(worker::LibraryInfo { articles: self.0.len(), demo: false })
+    }
+    fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
+        let h = Library::highlighter(&request.query, request.prefix_last);
+        let hits = self
+            .0
+            .iter()
+            .map(|a| crate::index::SearchHit {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                outlet: a.outlet.clone(),
+                date: a.date,
+                score: 1.0,
+                snippet: h.snippet(&a.paragraphs),
+                paths: a.paths.clone(),
+            })
+            .collect::<Vec<_>>();
+        Ok(SearchResults { query: request.query.clone(), sort: request.sort, total: hits.len(), hits, hints: vec![] })
+    }
+    fn article(&self, id: &str) -> anyhow::Result<crate::article::Article> {
+        self.0.iter().find(|a| a.id.as_str().starts_with(id)).cloned().ok_or_else(|| anyhow::anyhow!("no article {id}"))
+    }
+    fn refresh(&self) -> anyhow::Result<crate::index::IndexReport> {
+        Ok(crate::index::IndexReport::default())
+    }
+}
+
 pub struct Harness {
     pub app: App,
     pub backend: Arc<dyn SearchBackend>,
     pub terminal: Terminal<TestBackend>,
+    /// The last frame drawn, whole. (The TestBackend's own buffer only gets
+    /// the cells that changed and, unlike a terminal, keeps the stale right
+    /// half of a wide character that was overwritten by a narrow one.)
+    frame: Buffer,
 }
 
 impl Harness {
@@ -57,7 +94,8 @@ impl Harness {
     pub fn with_config(backend: Arc<dyn SearchBackend>, config: &Config, width: u16, height: u16) -> Harness {
         let app = App::new(config, Theme::new(config, false));
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-        let mut h = Harness { app, backend, terminal };
+        let frame = Buffer::empty(terminal.backend().buffer().area);
+        let mut h = Harness { app, backend, terminal, frame };
         let ready = h.backend.prepare().map_err(|e| e.to_string());
         h.app.handle(AppEvent::Reply(Reply::Ready(ready)));
         h.settle();
@@ -118,11 +156,13 @@ impl Harness {
 
     pub fn draw(&mut self) {
         let app = &mut self.app;
-        self.terminal.draw(|f| views::render(app, f)).expect("drawing on a test terminal");
+        let done = self.terminal.draw(|f| views::render(app, f)).expect("drawing on a test terminal");
+        self.frame = done.buffer.clone();
     }
 
+    /// The last frame drawn.
     pub fn buffer(&self) -> &Buffer {
-        self.terminal.backend().buffer()
+        &self.frame
     }
 
     /// The screen as text, one line per row, trailing spaces kept.
