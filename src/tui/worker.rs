@@ -279,3 +279,70 @@ fn failed(kind: Kind, generation: u64, e: String) -> Reply {
         Kind::Refresh => Reply::Refreshed { generation, report: Err(e) },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Snippet;
+
+    fn hit(id: &str, outlet: Option<&str>) -> SearchHit {
+        SearchHit {
+            id: ArticleId(id.into()),
+            title: id.into(),
+            outlet: outlet.map(str::to_string),
+            date: None,
+            score: 0.0,
+            snippet: Snippet::default(),
+            paths: vec![],
+        }
+    }
+
+    #[test]
+    fn candidates_other_outlets_first_then_unknown_then_same() {
+        let hits = vec![
+            hit("a", Some("Bloomberg")),
+            hit("b", None),
+            hit("me", Some("AFP")),
+            hit("c", Some("afp")),
+            hit("d", Some("Reuters")),
+        ];
+        let ids: Vec<String> =
+            order_candidates(hits, &ArticleId("me".into()), Some("AFP")).into_iter().map(|h| h.id.0).collect();
+        assert_eq!(ids, ["a", "d", "b", "c"]);
+    }
+
+    struct Panics;
+    impl SearchBackend for Panics {
+        fn prepare(&self) -> anyhow::Result<LibraryInfo> {
+            Ok(LibraryInfo { articles: 0, demo: false })
+        }
+        fn search(&self, _: &SearchRequest) -> anyhow::Result<SearchResults> {
+            panic!("index on fire")
+        }
+        fn article(&self, _: &str) -> anyhow::Result<Article> {
+            anyhow::bail!("no such article")
+        }
+        fn refresh(&self) -> anyhow::Result<IndexReport> {
+            Ok(IndexReport::default())
+        }
+    }
+
+    #[test]
+    fn a_panic_in_the_worker_becomes_an_error_reply_and_the_worker_goes_on() {
+        let (tx, rx) = channel();
+        let worker = Worker::spawn(Box::new(|| Ok(Arc::new(Panics) as Arc<dyn SearchBackend>)), tx);
+        let request = SearchRequest::new("x");
+        worker.send(Request::Search { generation: 1, request });
+        worker.send(Request::Open { generation: 1, id: ArticleId("x".into()), query: String::new() });
+        let mut replies = Vec::new();
+        while replies.len() < 3 {
+            match rx.recv_timeout(std::time::Duration::from_secs(10)).expect("a reply") {
+                AppEvent::Reply(r) => replies.push(r),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(matches!(&replies[0], Reply::Ready(Ok(_))));
+        assert!(matches!(&replies[1], Reply::Searched { results: Err(e), .. } if e == "internal error: index on fire"));
+        assert!(matches!(&replies[2], Reply::Opened { doc: Err(e), .. } if e == "no such article"));
+    }
+}

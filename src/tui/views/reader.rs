@@ -176,9 +176,22 @@ impl ArticleView {
         self.current = Some(next);
         let l = line(self, next);
         if !visible(self, l) {
-            self.top = l.saturating_sub(self.height / 3).min(self.max_top());
+            self.top = self.top_for(l);
         }
         wrapped
+    }
+
+    /// The top line that shows `line` a third of the way down, not
+    /// starting on a blank line.
+    fn top_for(&self, line: usize) -> usize {
+        let mut top = line.saturating_sub(self.height / 3);
+        if let Some(w) = &self.wrapped
+            && top < line
+            && w.lines.get(top) == Some(&DocLine::Blank)
+        {
+            top += 1;
+        }
+        top.min(self.max_top())
     }
 
     /// Wrap to `width` if not done yet; keep the text at the top in place.
@@ -200,7 +213,7 @@ impl ArticleView {
             let first = self.line_of(self.matches[0].0, self.matches[0].1.start);
             if first >= self.height {
                 self.current = Some(0);
-                self.top = first.saturating_sub(self.height / 3);
+                self.top = self.top_for(first);
             }
         }
     }
