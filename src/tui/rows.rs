@@ -25,12 +25,15 @@ pub struct Comparison {
     pub rows: Vec<ShownRow>,
 }
 
-/// One side of a row: its text, or when the row has a word diff, the
+/// One side of a row: its text, or when a changed row has a word diff, the
 /// diff's `Equal` spans and the side's own spans (`Delete` on the left,
 /// `Insert` on the right), the latter marked.
 fn side(row: &Row, text: Option<&String>, own: DiffOp) -> Option<Marked> {
     let text = text?;
-    if row.diff.is_empty() {
+    // Only a changed row's differences are marked: a same row is all
+    // `Equal`, and a one-sided row (all `Delete` or all `Insert`) says so
+    // with its kind's colour and marker.
+    if row.kind != RowKind::Changed || row.diff.is_empty() {
         return Some(Marked::plain(text, false));
     }
     let mut out = Marked::default();
@@ -114,5 +117,8 @@ mod tests {
         let s = shown(&row);
         assert_eq!(s.left, Some(Marked { text: "only    here".into(), marks: vec![] }));
         assert_eq!(s.right, None);
+        // The same with the diff an aligner gives a one-sided row: still not marked.
+        let row = Row { diff: vec![span(DiffOp::Delete, "only\there")], ..row };
+        assert_eq!(shown(&row).left, Some(Marked { text: "only    here".into(), marks: vec![] }));
     }
 }
