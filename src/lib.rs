@@ -13,5 +13,6 @@ pub mod events;
 pub mod fsutil;
 pub mod index;
 pub mod sanitize;
+pub mod tui;
 
 pub use article::{Article, ArticleId};

@@ -8,9 +8,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    if cli.print_default_config {
+        print!("{}", crate::config::DEFAULT_CONFIG);
+        return Ok(EXIT_OK);
+    }
     let paths = Paths::from_env()?;
+    let Some(command) = cli.command else { return app(paths) };
     let library = Library::open(&paths)?;
-    let command = cli.command.unwrap_or(Command::Stats { json: false });
     match command {
         Command::Index { paths: roots, json } => index(&library, &roots, json),
         Command::Search { query, limit, sort, json } => {
@@ -77,6 +81,16 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             Ok(EXIT_OK)
         }
     }
+}
+
+/// No command: the app, in a terminal; the statistics otherwise.
+fn app(paths: Paths) -> anyhow::Result<i32> {
+    let config = crate::config::Config::load(&paths)?;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!("byline: not a terminal, so no app; here are the library's statistics");
+        return run(Cli { command: Some(Command::Stats { json: false }), print_default_config: false });
+    }
+    crate::tui::run(paths, config)
 }
 
 fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow::Result<i32> {

@@ -33,6 +33,9 @@ pub const EXIT_ERROR: i32 = 2;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Print the default configuration (keys and colours) and exit.
+    #[arg(long, global = true)]
+    pub print_default_config: bool,
 }
 
 #[derive(Debug, Subcommand)]

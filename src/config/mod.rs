@@ -1,5 +1,10 @@
-//! Configuration: where state lives ([`paths`]) and what the user set.
+//! Configuration: where state lives ([`paths`]), the key map ([`keys`]) and
+//! the user's `config.toml` over the embedded defaults ([`file`]).
 
+pub mod file;
+pub mod keys;
 pub mod paths;
 
+pub use file::{Config, ConfigError, DEFAULT_CONFIG};
+pub use keys::{Action, Context, Key, KeyMap};
 pub use paths::Paths;

@@ -1,0 +1,300 @@
+//! The app's state: which screen is up, what each part shows, what has been
+//! asked of the worker. Events come in through [`App::handle`]; requests
+//! for the worker collect in an outbox the event loop empties. Nothing here
+//! touches a terminal, so every key can be tested on a plain value.
+
+use super::action::{AppEvent, Context, KeyMap, Resolved, is_interrupt, key_of, resolve};
+use super::theme::Theme;
+use super::views::browse::{Browse, Focus};
+use super::views::compare::CompareView;
+use super::views::help::Help;
+use super::views::picker::Picker;
+use super::views::reader::ArticleView;
+use super::worker::{LibraryInfo, Reply, Request};
+use crate::article::ArticleId;
+use crate::config::Config;
+use crate::index::SearchRequest;
+use ratatui::layout::Rect;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Search line, result list and reading pane.
+    Browse,
+    /// One article on its own.
+    Reader,
+    /// Two articles side by side.
+    Compare,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LibraryState {
+    Opening,
+    Ready(LibraryInfo),
+    Failed(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Error,
+}
+
+/// The latest generation asked for, per kind of request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Gens {
+    pub search: u64,
+    pub open: u64,
+    pub candidates: u64,
+    pub compare: u64,
+    pub refresh: u64,
+}
+
+/// Where the panes were drawn, for the mouse.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Areas {
+    pub list: Rect,
+    pub list_lines_per_hit: usize,
+    pub reader: Rect,
+}
+
+pub struct App {
+    pub keys: KeyMap,
+    pub theme: Theme,
+    pub screen: Screen,
+    pub browse: Browse,
+    /// The article in the reading pane or on its own.
+    pub article: Option<ArticleView>,
+    pub picker: Option<Picker>,
+    pub compare: Option<CompareView>,
+    pub help: Option<Help>,
+    pub library: LibraryState,
+    pub message: Option<(String, Level)>,
+    /// Set when the app should end, with the exit status.
+    pub quit: Option<i32>,
+    pub areas: Areas,
+    /// Replies dropped because a newer request of their kind was made.
+    pub stale_replies: u64,
+    pub(super) gens: Gens,
+    outbox: Vec<Request>,
+    /// The article asked for, and with which query.
+    pub(super) requested: Option<(ArticleId, String)>,
+    /// Where `Esc` goes from the reader and from the two columns.
+    pub(super) reader_return: Focus,
+    pub(super) compare_return: (Screen, Focus),
+}
+
+impl App {
+    /// A new app; its first request (list the library) is in the outbox.
+    pub fn new(config: &Config, theme: Theme) -> App {
+        let mut app = App {
+            keys: config.keys.clone(),
+            theme,
+            screen: Screen::Browse,
+            browse: Browse::default(),
+            article: None,
+            picker: None,
+            compare: None,
+            help: None,
+            library: LibraryState::Opening,
+            message: None,
+            quit: None,
+            areas: Areas::default(),
+            stale_replies: 0,
+            gens: Gens::default(),
+            outbox: Vec::new(),
+            requested: None,
+            reader_return: Focus::List,
+            compare_return: (Screen::Browse, Focus::List),
+        };
+        app.search();
+        app
+    }
+
+    /// The requests made since the last call, oldest first.
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.outbox)
+    }
+
+    pub(super) fn request(&mut self, r: Request) {
+        self.outbox.push(r);
+    }
+
+    /// Which part of the key map is in use.
+    pub fn context(&self) -> Context {
+        if self.help.is_some() {
+            return Context::Help;
+        }
+        self.view_context()
+    }
+
+    /// The part in use under the help overlay.
+    fn view_context(&self) -> Context {
+        if self.picker.is_some() {
+            return Context::Picker;
+        }
+        match (self.screen, self.browse.focus) {
+            (Screen::Browse, Focus::Search) => Context::Search,
+            (Screen::Browse, Focus::List) => Context::List,
+            (Screen::Browse, Focus::Reader) | (Screen::Reader, _) => Context::Reader,
+            (Screen::Compare, _) => Context::Compare,
+        }
+    }
+
+    /// The key map sections of the view in use, for the help overlay.
+    pub fn view_contexts(&self) -> Vec<Context> {
+        let mut c = match self.screen {
+            Screen::Browse => vec![Context::Search, Context::List, Context::Reader],
+            Screen::Reader => vec![Context::Reader],
+            Screen::Compare => vec![Context::Compare],
+        };
+        if self.picker.is_some() {
+            c.insert(0, Context::Picker);
+        }
+        // The part in use first.
+        let now = self.view_context();
+        if let Some(i) = c.iter().position(|x| *x == now) {
+            c[..=i].rotate_right(1);
+        }
+        c.push(Context::Global);
+        c
+    }
+
+    pub fn handle(&mut self, event: AppEvent) {
+        match event {
+            AppEvent::Key(k) => {
+                if let Some(key) = key_of(&k) {
+                    self.message = None;
+                    if is_interrupt(key) {
+                        self.quit = Some(0);
+                        return;
+                    }
+                    let context = self.context();
+                    match resolve(&self.keys, context, key, context == Context::Search) {
+                        Resolved::Action(a) => self.apply(a),
+                        Resolved::Type(c) => self.type_text(&c.to_string()),
+                        Resolved::Nothing => {}
+                    }
+                }
+            }
+            AppEvent::Paste(text) => {
+                if self.context() == Context::Search {
+                    self.type_text(&crate::sanitize::clean_line(&text));
+                }
+            }
+            AppEvent::Mouse(m) => self.mouse(m),
+            AppEvent::Resize(..) => {}
+            AppEvent::Reply(r) => self.reply(r),
+            AppEvent::Signal(s) => self.quit = Some(128 + s),
+        }
+    }
+
+    pub(super) fn say(&mut self, text: impl Into<String>, level: Level) {
+        self.message = Some((text.into(), level));
+    }
+
+    /// Send the query as it stands; the last word is a prefix.
+    pub(super) fn search(&mut self) {
+        self.gens.search += 1;
+        self.browse.searching = true;
+        let request = SearchRequest {
+            query: self.browse.query.clone(),
+            limit: self.browse.limit,
+            offset: 0,
+            sort: self.browse.sort,
+            prefix_last: true,
+        };
+        self.request(Request::Search { generation: self.gens.search, request });
+    }
+
+    pub(super) fn type_text(&mut self, text: &str) {
+        self.browse.query.push_str(text);
+        self.query_changed();
+    }
+
+    pub(super) fn query_changed(&mut self) {
+        self.browse.limit = super::views::browse::PAGE;
+        self.search();
+    }
+
+    /// Ask for the article the reading pane should show, unless it is shown
+    /// (with the current query's matches) or already asked for.
+    pub(super) fn sync_article(&mut self) {
+        let Some(id) = self.browse.selected_hit().map(|h| h.id.clone()) else { return };
+        self.want_article(id);
+    }
+
+    pub(super) fn want_article(&mut self, id: ArticleId) {
+        let query = self.browse.query.clone();
+        let shown = self.article.as_ref().is_some_and(|a| a.doc.id == id && a.doc.query == query);
+        let wanted = Some((id.clone(), query.clone()));
+        if shown || self.requested == wanted {
+            return;
+        }
+        self.gens.open += 1;
+        self.requested = wanted;
+        self.request(Request::Open { generation: self.gens.open, id, query });
+    }
+
+    fn reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Ready(Ok(info)) => self.library = LibraryState::Ready(info),
+            Reply::Ready(Err(e)) => {
+                self.library = LibraryState::Failed(e);
+                self.browse.searching = false;
+            }
+            Reply::Searched { generation, .. } if generation != self.gens.search => self.stale_replies += 1,
+            Reply::Searched { results, .. } => {
+                self.browse.searching = false;
+                match results {
+                    Ok(r) => {
+                        self.browse.set_results(r);
+                        self.sync_article();
+                    }
+                    Err(e) => self.browse.error = Some(e),
+                }
+            }
+            Reply::Opened { generation, .. } if generation != self.gens.open => self.stale_replies += 1,
+            Reply::Opened { doc, .. } => {
+                self.requested = None;
+                match doc {
+                    Ok(doc) => match &mut self.article {
+                        Some(view) if view.doc.id == doc.id => view.replace_doc(doc),
+                        _ => self.article = Some(ArticleView::new(doc, true)),
+                    },
+                    Err(e) => self.say(format!("cannot open the article: {e}"), Level::Error),
+                }
+            }
+            Reply::Candidates { generation, .. } if generation != self.gens.candidates => self.stale_replies += 1,
+            Reply::Candidates { hits, .. } => {
+                if let Some(p) = &mut self.picker {
+                    match hits {
+                        Ok(h) => p.hits = Some(h),
+                        Err(e) => p.error = Some(e),
+                    }
+                }
+            }
+            Reply::Compared { generation, .. } if generation != self.gens.compare => self.stale_replies += 1,
+            Reply::Compared { comparison, .. } => {
+                if let Some(c) = &mut self.compare {
+                    match comparison {
+                        Ok(data) => c.set_data(data),
+                        Err(e) => c.error = Some(e),
+                    }
+                }
+            }
+            Reply::Refreshed { generation, .. } if generation != self.gens.refresh => self.stale_replies += 1,
+            Reply::Refreshed { report, .. } => {
+                match report {
+                    Ok(r) => self.say(format!("library re-read: {r}"), Level::Info),
+                    Err(e) => self.say(format!("cannot re-read the library: {e}"), Level::Error),
+                }
+                self.search();
+            }
+        }
+    }
+
+    /// The article id the reading pane should show in the browse view.
+    pub fn selected_id(&self) -> Option<&ArticleId> {
+        self.browse.selected_hit().map(|h| &h.id)
+    }
+}

@@ -1,0 +1,124 @@
+//! A comparison made ready to draw: the domain's rows (`compare::Row`)
+//! sanitized, with the word differences turned into marks: what only the
+//! left has is marked in the left column, what only the right has in the
+//! right column.
+
+use super::doc::Doc;
+use super::text::Marked;
+use crate::article::Article;
+use crate::compare::{DiffOp, Row, RowKind};
+use crate::sanitize;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShownRow {
+    pub kind: RowKind,
+    pub left: Option<Marked>,
+    pub right: Option<Marked>,
+    pub left_para: Option<usize>,
+    pub right_para: Option<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub left: Doc,
+    pub right: Doc,
+    pub rows: Vec<ShownRow>,
+}
+
+/// One side of a row: its text, or when a changed row has a word diff, the
+/// diff's `Equal` spans and the side's own spans (`Delete` on the left,
+/// `Insert` on the right), the latter marked.
+fn side(row: &Row, text: Option<&String>, own: DiffOp) -> Option<Marked> {
+    let text = text?;
+    // Only a changed row's differences are marked: a same row is all
+    // `Equal`, and a one-sided row (all `Delete` or all `Insert`) says so
+    // with its kind's colour and marker.
+    if row.kind != RowKind::Changed || row.diff.is_empty() {
+        return Some(Marked::plain(text, false));
+    }
+    let mut out = Marked::default();
+    for span in row.diff.iter().filter(|s| s.op == DiffOp::Equal || s.op == own) {
+        let clean = sanitize::clean(&span.text);
+        let start = out.text.len();
+        out.text.push_str(&clean);
+        if span.op == own && out.text.len() > start {
+            match out.marks.last_mut() {
+                Some(last) if last.end == start => last.end = out.text.len(),
+                _ => out.marks.push(start..out.text.len()),
+            }
+        }
+    }
+    Some(out)
+}
+
+pub fn shown(row: &Row) -> ShownRow {
+    ShownRow {
+        kind: row.kind,
+        left: side(row, row.left.as_ref(), DiffOp::Delete),
+        right: side(row, row.right.as_ref(), DiffOp::Insert),
+        left_para: row.left_para,
+        right_para: row.right_para,
+    }
+}
+
+/// Align two articles (`compare::compare`) and prepare the rows.
+pub fn comparison(left: &Article, right: &Article) -> Comparison {
+    let rows = crate::compare::compare(left, right).rows;
+    Comparison { left: Doc::new(left, ""), right: Doc::new(right, ""), rows: rows.iter().map(shown).collect() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::DiffSpan;
+
+    fn span(op: DiffOp, text: &str) -> DiffSpan {
+        DiffSpan { op, text: text.into() }
+    }
+
+    #[test]
+    fn diffs_mark_each_side_and_text_is_cleaned() {
+        let row = Row {
+            kind: RowKind::Changed,
+            left: Some("the rebel head of the DNR".into()),
+            right: Some("the head of the Donetsk People's Republic".into()),
+            score: 0.6,
+            diff: vec![
+                span(DiffOp::Equal, "the "),
+                span(DiffOp::Delete, "rebel "),
+                span(DiffOp::Equal, "head of the "),
+                span(DiffOp::Delete, "DNR"),
+                span(DiffOp::Insert, "Donetsk \u{1b}[2JPeople's Republic"),
+            ],
+            left_para: Some(1),
+            right_para: Some(2),
+        };
+        let s = shown(&row);
+        let left = s.left.unwrap();
+        assert_eq!(left.text, "the rebel head of the DNR");
+        let marked: Vec<&str> = left.marks.iter().map(|r| &left.text[r.clone()]).collect();
+        assert_eq!(marked, ["rebel ", "DNR"]);
+        let right = s.right.unwrap();
+        assert_eq!(right.text, "the head of the Donetsk People's Republic");
+        assert_eq!(&right.text[right.marks[0].clone()], "Donetsk People's Republic");
+    }
+
+    #[test]
+    fn rows_without_diff_are_plain_and_one_sided_rows_keep_their_side() {
+        let row = Row {
+            kind: RowKind::LeftOnly,
+            left: Some("only\there".into()),
+            right: None,
+            score: 0.0,
+            diff: vec![],
+            left_para: Some(0),
+            right_para: None,
+        };
+        let s = shown(&row);
+        assert_eq!(s.left, Some(Marked { text: "only    here".into(), marks: vec![] }));
+        assert_eq!(s.right, None);
+        // The same with the diff an aligner gives a one-sided row: still not marked.
+        let row = Row { diff: vec![span(DiffOp::Delete, "only\there")], ..row };
+        assert_eq!(shown(&row).left, Some(Marked { text: "only    here".into(), marks: vec![] }));
+    }
+}

@@ -1,0 +1,336 @@
+//! What each action does, per part of the app, and what the mouse does.
+//! Actions only change state and queue requests; drawing comes later.
+
+use super::action::{Action, Context};
+use super::app::{App, Level, Screen};
+use super::views::browse::Focus;
+use super::views::compare::CompareView;
+use super::views::help::Help;
+use super::views::picker::Picker;
+use super::worker::Request;
+use crate::index::Sort;
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+/// Lines the mouse wheel scrolls.
+const WHEEL: isize = 3;
+
+impl App {
+    pub fn apply(&mut self, action: Action) {
+        let context = self.context();
+        match (context, action) {
+            (_, Action::Quit) if context != Context::Help => self.quit = Some(0),
+            (Context::Help, Action::Back | Action::Help | Action::Quit) => self.help = None,
+            (_, Action::Help) => self.help = Some(Help::default()),
+            (_, Action::Refresh) => {
+                self.gens.refresh += 1;
+                self.request(Request::Refresh { generation: self.gens.refresh });
+                self.say("re-reading the library…", Level::Info);
+            }
+            (Context::Help, a) => self.help_action(a),
+            (Context::Picker, a) => self.picker_action(a),
+            (Context::Search, a) => self.search_action(a),
+            (Context::List, a) => self.list_action(a),
+            (Context::Reader, a) => self.reader_action(a),
+            (Context::Compare, a) => self.compare_action(a),
+            (Context::Global, _) => {}
+        }
+    }
+
+    fn help_action(&mut self, action: Action) {
+        let Some(h) = &mut self.help else { return };
+        match action {
+            Action::Up => h.scroll_by(-1),
+            Action::Down => h.scroll_by(1),
+            Action::PageUp => h.page(-1),
+            Action::PageDown => h.page(1),
+            _ => {}
+        }
+    }
+
+    /// Move the list's selection and show the newly selected article.
+    fn select(&mut self, action: Action) {
+        let more = match action {
+            Action::Up => self.browse.select(-1),
+            Action::Down => self.browse.select(1),
+            Action::PageUp => self.browse.page(-1),
+            Action::PageDown => self.browse.page(1),
+            Action::Top => self.browse.select(isize::MIN / 2),
+            Action::Bottom => self.browse.select(isize::MAX / 2),
+            _ => return,
+        };
+        if more {
+            self.browse.limit += super::views::browse::PAGE;
+            self.search();
+        }
+        self.sync_article();
+    }
+
+    fn toggle_sort(&mut self) {
+        self.browse.sort = match self.browse.sort {
+            Sort::Relevance => Sort::Date,
+            Sort::Date => Sort::Relevance,
+        };
+        if self.browse.query.trim().is_empty() {
+            self.say("an empty search always lists the newest first", Level::Info);
+        }
+        self.search();
+    }
+
+    fn search_action(&mut self, action: Action) {
+        let q = &mut self.browse.query;
+        match action {
+            Action::DeleteChar => {
+                if q.pop().is_some() {
+                    self.query_changed();
+                }
+            }
+            Action::DeleteWord => {
+                let kept = q.trim_end().rfind(' ').map_or(0, |i| i + 1);
+                if kept < q.len() {
+                    q.truncate(kept);
+                    self.query_changed();
+                }
+            }
+            Action::ClearQuery => {
+                if !q.is_empty() {
+                    q.clear();
+                    self.query_changed();
+                }
+            }
+            Action::Open => self.open_reader(),
+            Action::Back | Action::FocusNext => self.browse.focus = Focus::List,
+            Action::FocusPrev => self.browse.focus = if self.article.is_some() { Focus::Reader } else { Focus::List },
+            Action::ToggleSort => self.toggle_sort(),
+            a => self.select(a),
+        }
+    }
+
+    fn list_action(&mut self, action: Action) {
+        match action {
+            Action::Open => self.open_reader(),
+            Action::Search | Action::Back | Action::FocusPrev => self.browse.focus = Focus::Search,
+            Action::FocusNext => self.browse.focus = if self.article.is_some() { Focus::Reader } else { Focus::Search },
+            Action::ToggleSort => self.toggle_sort(),
+            Action::Compare => self.open_picker(),
+            a => self.select(a),
+        }
+    }
+
+    /// Open the selected article on its own.
+    fn open_reader(&mut self) {
+        let Some(id) = self.selected_id().cloned() else {
+            self.say("no article selected", Level::Info);
+            return;
+        };
+        self.want_article(id);
+        self.reader_return = if self.browse.focus == Focus::Reader { Focus::List } else { self.browse.focus };
+        self.screen = Screen::Reader;
+    }
+
+    /// The article on screen in the reader, if it is the one wanted.
+    fn shown_article(&mut self) -> Option<&mut super::views::reader::ArticleView> {
+        let want = match self.screen {
+            Screen::Browse | Screen::Reader => self.selected_id().cloned(),
+            Screen::Compare => None,
+        };
+        self.article.as_mut().filter(|a| want.is_none_or(|w| a.doc.id == w))
+    }
+
+    fn reader_action(&mut self, action: Action) {
+        let browsing = self.screen == Screen::Browse;
+        match action {
+            Action::Back if browsing => self.browse.focus = Focus::List,
+            Action::Back => {
+                self.screen = Screen::Browse;
+                self.browse.focus = self.reader_return;
+            }
+            Action::Search => {
+                self.screen = Screen::Browse;
+                self.browse.focus = Focus::Search;
+            }
+            Action::Open if browsing => self.open_reader(),
+            Action::FocusNext if browsing => self.browse.focus = Focus::Search,
+            Action::FocusPrev if browsing => self.browse.focus = Focus::List,
+            Action::Compare => self.open_picker(),
+            Action::NextMatch => self.jumped(true),
+            Action::PrevMatch => self.jumped(false),
+            a => {
+                let Some(view) = self.shown_article() else { return };
+                match a {
+                    Action::Up => view.scroll(-1),
+                    Action::Down => view.scroll(1),
+                    Action::PageUp => view.page(-1),
+                    Action::PageDown => view.page(1),
+                    Action::Top => view.to_top(),
+                    Action::Bottom => view.to_bottom(),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn jumped(&mut self, forward: bool) {
+        if let Some(msg) = self.shown_article().and_then(|v| v.jump(forward)) {
+            self.say(msg, Level::Info);
+        }
+    }
+
+    /// Propose the articles to put beside the one in use.
+    fn open_picker(&mut self) {
+        let from_reader = match self.screen {
+            Screen::Reader => true,
+            Screen::Browse => self.browse.focus == Focus::Reader,
+            Screen::Compare => false,
+        };
+        let target = if self.screen == Screen::Compare {
+            let Some(d) = self.compare.as_ref().and_then(|c| c.data.clone()) else { return };
+            (d.left.id.clone(), d.left.title.clone(), d.left.outlet.clone(), None)
+        } else if let Some(v) = self.shown_article().filter(|_| from_reader) {
+            (v.doc.id.clone(), v.doc.title.clone(), v.doc.outlet.clone(), v.top_paragraph())
+        } else if let Some(h) = self.browse.selected_hit() {
+            (h.id.clone(), h.title.clone(), h.outlet.clone(), None)
+        } else {
+            return self.say("no article selected", Level::Info);
+        };
+        let (id, title, outlet, para) = target;
+        self.gens.candidates += 1;
+        self.request(Request::Candidates { generation: self.gens.candidates, id: id.clone(), outlet: outlet.clone() });
+        self.picker = Some(Picker::new(id, &title, outlet, para));
+    }
+
+    fn picker_action(&mut self, action: Action) {
+        let Some(p) = &mut self.picker else { return };
+        match action {
+            Action::Up => p.select(-1),
+            Action::Down => p.select(1),
+            Action::PageUp => p.page(-1),
+            Action::PageDown => p.page(1),
+            Action::Top => p.select(isize::MIN / 2),
+            Action::Bottom => p.select(isize::MAX / 2),
+            Action::Back => self.picker = None,
+            Action::Open => {
+                let Some(right) = p.chosen().map(|h| h.id.clone()) else { return };
+                let (left, para) = (p.left.clone(), p.start_para);
+                self.picker = None;
+                self.start_compare(CompareView::new(left, right, para));
+            }
+            _ => {}
+        }
+    }
+
+    fn start_compare(&mut self, view: CompareView) {
+        if self.screen != Screen::Compare {
+            self.compare_return = (self.screen, self.browse.focus);
+        }
+        self.gens.compare += 1;
+        let [left, right] = view.ids.clone();
+        self.request(Request::Compare { generation: self.gens.compare, left, right });
+        self.compare = Some(view);
+        self.screen = Screen::Compare;
+    }
+
+    fn compare_action(&mut self, action: Action) {
+        if action == Action::Back {
+            (self.screen, self.browse.focus) = self.compare_return;
+            self.compare = None;
+            return;
+        }
+        if action == Action::Compare {
+            return self.open_picker();
+        }
+        let Some(c) = &mut self.compare else { return };
+        match action {
+            Action::Up => c.scroll(-1),
+            Action::Down => c.scroll(1),
+            Action::PageUp => c.page(-1),
+            Action::PageDown => c.page(1),
+            Action::Top => c.to_edge(false),
+            Action::Bottom => c.to_edge(true),
+            Action::FocusNext | Action::FocusPrev => c.focus = 1 - c.focus,
+            Action::ToggleLock => {
+                c.toggle_lock();
+                let msg = if c.locked { "columns scroll together" } else { "columns scroll apart" };
+                self.say(msg, Level::Info);
+            }
+            Action::Swap => {
+                let [l, r] = c.ids.clone();
+                let mut view = CompareView::new(r, l, None);
+                view.locked = c.locked;
+                self.start_compare(view);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn mouse(&mut self, m: MouseEvent) {
+        let at = Position::new(m.column, m.row);
+        let delta = match m.kind {
+            MouseEventKind::ScrollUp => -WHEEL,
+            MouseEventKind::ScrollDown => WHEEL,
+            MouseEventKind::Down(MouseButton::Left) => return self.click(at),
+            _ => return,
+        };
+        let step = delta.signum();
+        if let Some(h) = &mut self.help {
+            return h.scroll_by(delta);
+        }
+        if let Some(p) = &mut self.picker {
+            return p.select(step);
+        }
+        match self.screen {
+            Screen::Browse if self.areas.list.contains(at) => {
+                self.select(if step < 0 { Action::Up } else { Action::Down })
+            }
+            Screen::Browse | Screen::Reader if self.screen == Screen::Reader || self.areas.reader.contains(at) => {
+                if let Some(v) = self.shown_article() {
+                    v.scroll(delta);
+                }
+            }
+            Screen::Compare => {
+                if let Some(c) = &mut self.compare {
+                    if let Some(col) = c.areas.iter().position(|a| a.contains(at)) {
+                        c.focus = col;
+                    }
+                    c.scroll(delta);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn click(&mut self, at: Position) {
+        if self.help.is_some() {
+            return;
+        }
+        if let Some(p) = &mut self.picker {
+            if p.area.contains(at)
+                && let Some(i) = p.hit_at(usize::from(at.y - p.area.y))
+            {
+                p.selected = i;
+            }
+            return;
+        }
+        if self.screen != Screen::Browse {
+            return;
+        }
+        let inner = |r: Rect| Rect {
+            x: r.x + 1,
+            y: r.y + 1,
+            width: r.width.saturating_sub(2),
+            height: r.height.saturating_sub(2),
+        };
+        if inner(self.areas.list).contains(at) {
+            self.browse.focus = Focus::List;
+            let row = usize::from(at.y - self.areas.list.y - 1);
+            if let Some(i) = self.browse.hit_at(row, self.areas.list_lines_per_hit) {
+                self.browse.selected = i;
+                self.sync_article();
+            }
+        } else if self.areas.reader.contains(at) && self.article.is_some() {
+            self.browse.focus = Focus::Reader;
+        } else if at.y == 0 {
+            self.browse.focus = Focus::Search;
+        }
+    }
+}

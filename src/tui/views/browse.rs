@@ -1,0 +1,257 @@
+//! The browse view's search line and result list: one entry per hit with
+//! its headline, outlet, date and a snippet with the query's words marked,
+//! the number of hits and the sort order.
+
+use super::super::doc::date_label;
+use super::super::text::{self, Marked};
+use super::super::theme::Theme;
+use crate::index::{SearchHit, SearchResults, Sort};
+use crate::sanitize::clean_line;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+/// How many hits a search asks for at a time.
+pub const PAGE: usize = 200;
+
+/// Which part of the browse view has the keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Search,
+    List,
+    Reader,
+}
+
+#[derive(Clone, Debug)]
+pub struct Browse {
+    pub query: String,
+    pub focus: Focus,
+    pub sort: Sort,
+    pub limit: usize,
+    pub results: Option<SearchResults>,
+    pub selected: usize,
+    pub searching: bool,
+    pub error: Option<String>,
+    offset: usize,
+    visible: usize,
+}
+
+impl Default for Browse {
+    fn default() -> Browse {
+        Browse {
+            query: String::new(),
+            focus: Focus::Search,
+            sort: Sort::Relevance,
+            limit: PAGE,
+            results: None,
+            selected: 0,
+            searching: false,
+            error: None,
+            offset: 0,
+            visible: 3,
+        }
+    }
+}
+
+impl Browse {
+    pub fn hits(&self) -> &[SearchHit] {
+        self.results.as_ref().map_or(&[], |r| &r.hits)
+    }
+
+    pub fn selected_hit(&self) -> Option<&SearchHit> {
+        self.hits().get(self.selected)
+    }
+
+    /// Take new results, keeping the same article selected when it is still there.
+    pub fn set_results(&mut self, results: SearchResults) {
+        let keep = self.selected_hit().map(|h| h.id.clone());
+        let same_query = self.results.as_ref().is_some_and(|r| r.query == results.query && r.sort == results.sort);
+        self.selected = keep.and_then(|id| results.hits.iter().position(|h| h.id == id)).unwrap_or(0);
+        if !same_query && self.selected == 0 {
+            self.offset = 0;
+        }
+        self.results = Some(results);
+        self.error = None;
+    }
+
+    /// Move the selection; true when it reached the last loaded hit and more exist.
+    pub fn select(&mut self, delta: isize) -> bool {
+        let n = self.hits().len();
+        if n == 0 {
+            return false;
+        }
+        self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
+        self.wants_more()
+    }
+
+    pub fn page(&mut self, pages: isize) -> bool {
+        self.select(pages * self.visible.max(1) as isize)
+    }
+
+    pub fn wants_more(&self) -> bool {
+        let r = self.results.as_ref();
+        r.is_some_and(|r| self.selected + 1 >= r.hits.len() && r.total > r.hits.len() && !self.searching)
+    }
+
+    pub fn visible_hits(&self) -> usize {
+        self.visible
+    }
+
+    /// The hit at row `y` of the list's inner area, for the mouse.
+    pub fn hit_at(&self, row: usize, per_hit: usize) -> Option<usize> {
+        let i = self.offset + row / per_hit.max(1);
+        (i < self.hits().len()).then_some(i)
+    }
+
+    pub fn render_search_line(&self, frame: &mut Frame, area: Rect, theme: &Theme, status: Option<&str>) {
+        let focused = self.focus == Focus::Search;
+        let prompt = " Search › ";
+        let right = status.map(|s| format!(" {s} ")).unwrap_or_default();
+        let room = usize::from(area.width).saturating_sub(text::width(prompt) + text::width(&right) + 1);
+        // Show the end of a query too long for the line.
+        let mut shown = clean_line(&self.query);
+        while text::width(&shown) > room && !shown.is_empty() {
+            shown.remove(0);
+        }
+        let pad =
+            usize::from(area.width).saturating_sub(text::width(prompt) + text::width(&shown) + text::width(&right));
+        let line = Line::from(vec![
+            Span::styled(prompt, if focused { theme.border_focus } else { theme.dim }),
+            Span::styled(shown.clone(), theme.search),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(right, theme.dim),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        if focused {
+            let x = area.x + (text::width(prompt) + text::width(&shown)) as u16;
+            if x < area.right() {
+                frame.set_cursor_position((x, area.y));
+            }
+        }
+    }
+
+    /// Lines per hit: headline, details, and one or two lines of snippet.
+    pub fn lines_per_hit(area: Rect) -> usize {
+        if area.width >= 60 && area.height >= 14 { 4 } else { 3 }
+    }
+
+    pub fn render_list(&mut self, frame: &mut Frame, area: Rect, theme: &Theme, placeholder: Option<(&str, Style)>) {
+        let focused = self.focus == Focus::List;
+        let title = match &self.results {
+            Some(r) if r.hits.len() < r.total => {
+                format!(" {} of {} articles · {} ", r.hits.len(), r.total, sort_label(r))
+            }
+            Some(r) => format!(" {} article{} · {} ", r.total, if r.total == 1 { "" } else { "s" }, sort_label(r)),
+            None => " Articles ".to_string(),
+        };
+        let block = Block::bordered()
+            .border_style(if focused { theme.border_focus } else { theme.border })
+            .title(Span::styled(title, if focused { theme.border_focus } else { theme.dim }));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let width = usize::from(inner.width);
+        if let Some((message, style)) = placeholder.or_else(|| self.empty_message().map(|m| (m, theme.dim))) {
+            let lines: Vec<Line> = text::wrap(message, width.saturating_sub(2).max(1))
+                .into_iter()
+                .map(|r| Line::styled(format!(" {}", &message[r]), style))
+                .collect();
+            frame.render_widget(Paragraph::new(lines), inner);
+            return;
+        }
+        let per_hit = Browse::lines_per_hit(inner);
+        self.visible = (usize::from(inner.height) / per_hit).max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + self.visible {
+            self.offset = self.selected + 1 - self.visible;
+        }
+        let mut lines = Vec::new();
+        for (i, hit) in self.hits().iter().enumerate().skip(self.offset).take(self.visible) {
+            lines.extend(hit_lines(hit, i == self.selected, width, per_hit, theme));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    fn empty_message(&self) -> Option<&'static str> {
+        match &self.results {
+            Some(r) if r.hits.is_empty() && r.query.trim().is_empty() => Some("The library is empty."),
+            Some(r) if r.hits.is_empty() => Some("No article matches. Esc, then ? shows the keys."),
+            _ => None,
+        }
+    }
+}
+
+fn sort_label(r: &SearchResults) -> &'static str {
+    match r.sort {
+        Sort::Date => "newest first",
+        Sort::Relevance => "best match first",
+    }
+}
+
+/// The snippet's lines, starting at the line with the first match when it
+/// would otherwise be cut off.
+fn snippet_lines(snippet: &Marked, width: usize, count: usize, theme: &Theme, base: Style) -> Vec<Vec<Span<'static>>> {
+    let lines = text::wrap(&snippet.text, width.saturating_sub(1).max(1));
+    let first_mark = snippet.marks.first().map_or(0, |m| m.start);
+    let mark_line = lines.iter().position(|r| r.end > first_mark).unwrap_or(0);
+    let skip = if mark_line >= count { mark_line } else { 0 };
+    let shown: Vec<_> = lines.iter().skip(skip).take(count).cloned().collect();
+    let more = skip + count < lines.len();
+    let n = shown.len();
+    shown
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut spans = Vec::new();
+            if i == 0 && skip > 0 {
+                spans.push(Span::styled("…", base));
+            }
+            spans.extend(text::spans(snippet, r, base, theme.matched, None));
+            if i + 1 == n && more {
+                spans.push(Span::styled("…", base));
+            }
+            spans
+        })
+        .collect()
+}
+
+fn hit_lines(hit: &SearchHit, selected: bool, width: usize, per_hit: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let gutter = if selected { "▌" } else { " " };
+    let row = |style: Style| if selected { style.patch(theme.selection) } else { style };
+    let title = clean_line(&hit.title);
+    let details = format!(
+        "{} · {}",
+        hit.outlet.as_deref().map_or_else(|| "unknown outlet".to_string(), clean_line),
+        date_label(hit.date)
+    );
+    let room = width.saturating_sub(2);
+    let snippet = Marked::clean(&hit.snippet.text, &hit.snippet.highlights, true);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(gutter, theme.border_focus),
+            Span::styled(text::truncate(&title, room), row(theme.title)),
+        ]),
+        Line::from(vec![
+            Span::styled(gutter, theme.border_focus),
+            Span::styled(text::truncate(&details, room), row(theme.dim)),
+        ]),
+    ];
+    for spans in snippet_lines(&snippet, room, per_hit - 2, theme, row(theme.text)) {
+        let mut line = vec![Span::styled(gutter, theme.border_focus)];
+        line.extend(spans);
+        lines.push(Line::from(line));
+    }
+    while lines.len() < per_hit {
+        lines.push(Line::from(Span::styled(gutter, theme.border_focus)));
+    }
+    if selected {
+        // The selection is a bar across the list, not just under the words.
+        for line in &mut lines {
+            let pad = width.saturating_sub(line.width());
+            line.spans.push(Span::styled(" ".repeat(pad), theme.selection));
+        }
+    }
+    lines
+}

@@ -1,0 +1,348 @@
+//! The background worker: opens the library, searches, loads and aligns
+//! articles off the render thread, so a keystroke never waits on the index.
+//!
+//! Every request carries a generation number. The newest request of a kind
+//! wins: one superseded while it waited in the queue is skipped, and the
+//! app drops a reply whose generation is not the latest it asked for.
+//! The backend is a trait so that tests can put a slow one behind it.
+
+use super::action::AppEvent;
+use super::doc::Doc;
+use super::rows::{Comparison, comparison};
+use crate::article::{Article, ArticleId};
+use crate::index::{IndexReport, Library, SearchHit, SearchRequest, SearchResults, Sort};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// How many articles the picker proposes.
+pub const CANDIDATES: usize = 500;
+/// The worker thread's name (the panic hook leaves the terminal alone there).
+pub const THREAD_NAME: &str = "byline-worker";
+
+/// What the worker needs from the library.
+pub trait SearchBackend: Send + Sync {
+    /// Make the library usable (index the demo library when there is none).
+    fn prepare(&self) -> anyhow::Result<LibraryInfo>;
+    fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults>;
+    fn article(&self, id: &str) -> anyhow::Result<Article>;
+    fn refresh(&self) -> anyhow::Result<IndexReport>;
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LibraryInfo {
+    pub articles: usize,
+    pub demo: bool,
+}
+
+impl SearchBackend for Library {
+    fn prepare(&self) -> anyhow::Result<LibraryInfo> {
+        self.ensure_ready()?;
+        Ok(LibraryInfo { articles: self.article_count()?, demo: self.is_demo()? })
+    }
+    fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
+        Library::search(self, request)
+    }
+    fn article(&self, id: &str) -> anyhow::Result<Article> {
+        self.get(id)
+    }
+    fn refresh(&self) -> anyhow::Result<IndexReport> {
+        Library::refresh(self, &|_| {})
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    Search {
+        generation: u64,
+        request: SearchRequest,
+    },
+    /// Load an article and mark the matches of `query`.
+    Open {
+        generation: u64,
+        id: ArticleId,
+        query: String,
+    },
+    /// The articles to propose beside `id`.
+    Candidates {
+        generation: u64,
+        id: ArticleId,
+        outlet: Option<String>,
+    },
+    /// Align two articles.
+    Compare {
+        generation: u64,
+        left: ArticleId,
+        right: ArticleId,
+    },
+    Refresh {
+        generation: u64,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Search = 0,
+    Open = 1,
+    Candidates = 2,
+    Compare = 3,
+    Refresh = 4,
+}
+
+impl Request {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Request::Search { .. } => Kind::Search,
+            Request::Open { .. } => Kind::Open,
+            Request::Candidates { .. } => Kind::Candidates,
+            Request::Compare { .. } => Kind::Compare,
+            Request::Refresh { .. } => Kind::Refresh,
+        }
+    }
+
+    pub fn generation(&self) -> u64 {
+        match self {
+            Request::Search { generation, .. }
+            | Request::Open { generation, .. }
+            | Request::Candidates { generation, .. }
+            | Request::Compare { generation, .. }
+            | Request::Refresh { generation } => *generation,
+        }
+    }
+}
+
+/// Errors cross the thread as one-line strings.
+pub type Answer<T> = Result<T, String>;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    /// The library is open (first reply).
+    Ready(Answer<LibraryInfo>),
+    Searched {
+        generation: u64,
+        results: Answer<SearchResults>,
+    },
+    Opened {
+        generation: u64,
+        doc: Answer<Arc<Doc>>,
+    },
+    Candidates {
+        generation: u64,
+        hits: Answer<Vec<SearchHit>>,
+    },
+    Compared {
+        generation: u64,
+        comparison: Answer<Arc<Comparison>>,
+    },
+    Refreshed {
+        generation: u64,
+        report: Answer<String>,
+    },
+}
+
+fn answer<T>(r: anyhow::Result<T>) -> Answer<T> {
+    r.map_err(|e| crate::sanitize::clean_line(&format!("{e:#}")))
+}
+
+/// Order the articles to propose beside one from `outlet`: other known
+/// outlets first, then unknown outlets, then the same outlet, each group in
+/// the library's order (newest first). This belongs to the events module
+/// (ranking counterparts) once there is one.
+pub fn order_candidates(hits: Vec<SearchHit>, id: &ArticleId, outlet: Option<&str>) -> Vec<SearchHit> {
+    let same = |o: &Option<String>| match (o, outlet) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => false,
+    };
+    let mut hits: Vec<SearchHit> = hits.into_iter().filter(|h| &h.id != id).collect();
+    hits.sort_by_key(|h| {
+        if same(&h.outlet) {
+            2
+        } else if h.outlet.is_none() {
+            1
+        } else {
+            0
+        }
+    });
+    hits
+}
+
+/// Answer one request: what the worker thread does, callable directly from
+/// tests that want no thread.
+pub fn handle(backend: &dyn SearchBackend, request: Request) -> Reply {
+    match request {
+        Request::Search { generation, request } => {
+            Reply::Searched { generation, results: answer(backend.search(&request)) }
+        }
+        Request::Open { generation, id, query } => Reply::Opened {
+            generation,
+            doc: answer(backend.article(id.as_str()).map(|a| Arc::new(Doc::new(&a, &query)))),
+        },
+        Request::Candidates { generation, id, outlet } => {
+            let request = SearchRequest {
+                query: String::new(),
+                limit: CANDIDATES,
+                offset: 0,
+                sort: Sort::Date,
+                prefix_last: false,
+            };
+            let hits = backend.search(&request).map(|r| order_candidates(r.hits, &id, outlet.as_deref()));
+            Reply::Candidates { generation, hits: answer(hits) }
+        }
+        Request::Compare { generation, left, right } => {
+            let both = backend.article(left.as_str()).and_then(|l| Ok((l, backend.article(right.as_str())?)));
+            Reply::Compared { generation, comparison: answer(both.map(|(l, r)| Arc::new(comparison(&l, &r)))) }
+        }
+        Request::Refresh { generation } => Reply::Refreshed {
+            generation,
+            report: answer(backend.refresh().map(|r| {
+                format!(
+                    "{} articles ({} new, {} updated, {} removed)",
+                    r.articles_total, r.articles_added, r.articles_updated, r.articles_removed
+                )
+            })),
+        },
+    }
+}
+
+/// The handle the event loop sends requests through.
+pub struct Worker {
+    tx: Sender<Request>,
+    latest: Arc<[AtomicU64; 5]>,
+}
+
+type Opener = Box<dyn FnOnce() -> anyhow::Result<Arc<dyn SearchBackend>> + Send>;
+
+impl Worker {
+    /// Start the worker thread: it opens the backend with `open`, prepares
+    /// it, says [`Reply::Ready`], then answers requests, replying on `events`.
+    pub fn spawn(open: Opener, events: Sender<AppEvent>) -> Worker {
+        let (tx, rx) = channel::<Request>();
+        let latest: Arc<[AtomicU64; 5]> = Arc::new(Default::default());
+        let seen = latest.clone();
+        std::thread::Builder::new()
+            .name(THREAD_NAME.into())
+            .spawn(move || run(open, rx, events, seen))
+            .expect("cannot start the worker thread");
+        Worker { tx, latest }
+    }
+
+    /// Queue a request; it supersedes every older one of its kind.
+    pub fn send(&self, request: Request) {
+        self.latest[request.kind() as usize].fetch_max(request.generation(), Ordering::SeqCst);
+        // A closed channel means the worker died; its reply said why.
+        let _ = self.tx.send(request);
+    }
+}
+
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|p| {
+        let msg = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
+        format!("internal error: {}", msg.unwrap_or_else(|| "a panic in the worker".into()))
+    })
+}
+
+fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Arc<[AtomicU64; 5]>) {
+    let ready = guarded(|| open().and_then(|b| Ok((b.prepare()?, b))));
+    let backend = match ready {
+        Ok(Ok((info, backend))) => {
+            let _ = events.send(AppEvent::Reply(Reply::Ready(Ok(info))));
+            backend
+        }
+        Ok(Err(e)) => {
+            let _ = events.send(AppEvent::Reply(Reply::Ready(answer(Err(e)))));
+            return;
+        }
+        Err(e) => {
+            let _ = events.send(AppEvent::Reply(Reply::Ready(Err(e))));
+            return;
+        }
+    };
+    for request in rx {
+        if request.generation() < latest[request.kind() as usize].load(Ordering::SeqCst) {
+            continue;
+        }
+        let (kind, generation) = (request.kind(), request.generation());
+        let reply = guarded(|| handle(&*backend, request)).unwrap_or_else(|e| failed(kind, generation, e));
+        if events.send(AppEvent::Reply(reply)).is_err() {
+            return;
+        }
+    }
+}
+
+fn failed(kind: Kind, generation: u64, e: String) -> Reply {
+    match kind {
+        Kind::Search => Reply::Searched { generation, results: Err(e) },
+        Kind::Open => Reply::Opened { generation, doc: Err(e) },
+        Kind::Candidates => Reply::Candidates { generation, hits: Err(e) },
+        Kind::Compare => Reply::Compared { generation, comparison: Err(e) },
+        Kind::Refresh => Reply::Refreshed { generation, report: Err(e) },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::Snippet;
+
+    fn hit(id: &str, outlet: Option<&str>) -> SearchHit {
+        SearchHit {
+            id: ArticleId(id.into()),
+            title: id.into(),
+            outlet: outlet.map(str::to_string),
+            date: None,
+            score: 0.0,
+            snippet: Snippet::default(),
+            paths: vec![],
+        }
+    }
+
+    #[test]
+    fn candidates_other_outlets_first_then_unknown_then_same() {
+        let hits = vec![
+            hit("a", Some("Bloomberg")),
+            hit("b", None),
+            hit("me", Some("AFP")),
+            hit("c", Some("afp")),
+            hit("d", Some("Reuters")),
+        ];
+        let ids: Vec<String> =
+            order_candidates(hits, &ArticleId("me".into()), Some("AFP")).into_iter().map(|h| h.id.0).collect();
+        assert_eq!(ids, ["a", "d", "b", "c"]);
+    }
+
+    struct Panics;
+    impl SearchBackend for Panics {
+        fn prepare(&self) -> anyhow::Result<LibraryInfo> {
+            Ok(LibraryInfo { articles: 0, demo: false })
+        }
+        fn search(&self, _: &SearchRequest) -> anyhow::Result<SearchResults> {
+            panic!("index on fire")
+        }
+        fn article(&self, _: &str) -> anyhow::Result<Article> {
+            anyhow::bail!("no such article")
+        }
+        fn refresh(&self) -> anyhow::Result<IndexReport> {
+            Ok(IndexReport::default())
+        }
+    }
+
+    #[test]
+    fn a_panic_in_the_worker_becomes_an_error_reply_and_the_worker_goes_on() {
+        let (tx, rx) = channel();
+        let worker = Worker::spawn(Box::new(|| Ok(Arc::new(Panics) as Arc<dyn SearchBackend>)), tx);
+        let request = SearchRequest::new("x");
+        worker.send(Request::Search { generation: 1, request });
+        worker.send(Request::Open { generation: 1, id: ArticleId("x".into()), query: String::new() });
+        let mut replies = Vec::new();
+        while replies.len() < 3 {
+            match rx.recv_timeout(std::time::Duration::from_secs(10)).expect("a reply") {
+                AppEvent::Reply(r) => replies.push(r),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(matches!(&replies[0], Reply::Ready(Ok(_))));
+        assert!(matches!(&replies[1], Reply::Searched { results: Err(e), .. } if e == "internal error: index on fire"));
+        assert!(matches!(&replies[2], Reply::Opened { doc: Err(e), .. } if e == "no such article"));
+    }
+}
