@@ -214,6 +214,12 @@ impl Library {
                 paths: article.paths,
             });
         }
+        // Equal scores or dates come back in segment order, which changes
+        // between runs: break ties by id so a list never shuffles itself.
+        match sort {
+            Sort::Relevance => hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id))),
+            Sort::Date => hits.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))),
+        }
         Ok(SearchResults { query: req.query.clone(), sort, total, hits, hints: parsed.hints })
     }
 

@@ -8,39 +8,11 @@ use super::theme::Theme;
 use super::views;
 use super::worker::{self, Reply, SearchBackend};
 use crate::config::{Config, Paths};
-use crate::index::{Library, SearchRequest, SearchResults, Sort};
+use crate::index::{Library, SearchRequest, SearchResults};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use std::sync::Arc;
-
-/// A backend whose results list articles of equal rank (same date, same
-/// score) by id. The index leaves the order of ties to how its segments
-/// happened to be written, which differs from run to run; snapshots need
-/// one order.
-pub struct StableOrder<B>(pub B);
-
-impl<B: SearchBackend> SearchBackend for StableOrder<B> {
-    fn prepare(&self) -> anyhow::Result<worker::LibraryInfo> {
-        self.0.prepare()
-    }
-    fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
-        let mut r = self.0.search(request)?;
-        match r.sort {
-            Sort::Date => r.hits.sort_by(|a, b| {
-                (b.date.is_some(), b.date).cmp(&(a.date.is_some(), a.date)).then_with(|| a.id.cmp(&b.id))
-            }),
-            Sort::Relevance => r.hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id))),
-        }
-        Ok(r)
-    }
-    fn article(&self, id: &str) -> anyhow::Result<crate::article::Article> {
-        self.0.article(id)
-    }
-    fn refresh(&self) -> anyhow::Result<crate::index::IndexReport> {
-        self.0.refresh()
-    }
-}
 
 /// A library held in memory: every article matches every query (the
 /// query's words are marked in the snippets), newest first.
@@ -102,15 +74,14 @@ impl Harness {
         h
     }
 
-    /// An app on the demo library in `home` (a temporary folder), with
-    /// ties in the order of results broken by id (see [`StableOrder`]).
+    /// An app on the demo library in `home` (a temporary folder).
     pub fn demo(home: &std::path::Path, width: u16, height: u16) -> Harness {
         Harness::demo_with(home, &Config::defaults(), width, height)
     }
 
     pub fn demo_with(home: &std::path::Path, config: &Config, width: u16, height: u16) -> Harness {
         let library = Library::open(&Paths::under(home)).expect("the demo library opens");
-        Harness::with_config(Arc::new(StableOrder(library)), config, width, height)
+        Harness::with_config(Arc::new(library), config, width, height)
     }
 
     /// Answer every request the app has made (and those the answers lead to),
