@@ -113,14 +113,20 @@ fn undirected(edges: Vec<Edge>) -> Vec<Edge> {
 /// changed since the stored grouping are scored again; everything else keeps
 /// its edges. Returns the events, largest first.
 pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
-    let snap = lib.snapshot()?;
+    let commit = lib.commit_stamp()?;
     let mut store = EventStore::load(lib.paths()).unwrap_or_default();
+    if store.is_current() && store.commit == commit {
+        return Ok(store.events);
+    }
+    let snap = lib.snapshot()?;
     let known: HashSet<&ArticleId> = store.members.iter().map(|m| &m.id).collect();
     let position: HashMap<&ArticleId, usize> = snap.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
     let fresh: Vec<usize> = (0..snap.articles.len()).filter(|&i| !known.contains(&snap.articles[i].id)).collect();
     let gone: HashSet<ArticleId> =
         known.iter().filter(|id| !position.contains_key(*id)).map(|id| (*id).clone()).collect();
     if fresh.is_empty() && gone.is_empty() && store.is_current() {
+        store.commit = commit;
+        store.save(lib.paths())?;
         return Ok(store.events);
     }
     let prints: Vec<Fingerprint> = snap.articles.par_iter().map_init(stemmer, |st, a| Fingerprint::of(a, st)).collect();
@@ -139,7 +145,7 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     directed.extend(new_edges);
     let members: Vec<Member> = snap.articles.iter().map(Member::of).collect();
     let events = cluster::events(&members, &undirected(directed.clone()));
-    store = EventStore::new(members, directed, events);
+    store = EventStore::new(commit, members, directed, events);
     store.save(lib.paths())?;
     Ok(store.events)
 }

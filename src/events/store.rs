@@ -13,6 +13,8 @@ const VERSION: u32 = 1;
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct EventStore {
     version: u32,
+    /// The index commit the grouping was computed for.
+    pub commit: u64,
     /// The articles the grouping was computed for.
     pub members: Vec<Member>,
     /// Scored pairs, from each subject to its candidates.
@@ -25,8 +27,8 @@ fn file(paths: &Paths) -> PathBuf {
 }
 
 impl EventStore {
-    pub fn new(members: Vec<Member>, directed: Vec<Edge>, events: Vec<Event>) -> EventStore {
-        EventStore { version: VERSION, members, directed, events }
+    pub fn new(commit: u64, members: Vec<Member>, directed: Vec<Edge>, events: Vec<Event>) -> EventStore {
+        EventStore { version: VERSION, commit, members, directed, events }
     }
 
     pub fn is_current(&self) -> bool {

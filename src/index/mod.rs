@@ -131,6 +131,11 @@ impl Library {
         Ok(())
     }
 
+    /// The opstamp of the last commit: it changes whenever the index does.
+    pub fn commit_stamp(&self) -> anyhow::Result<u64> {
+        Ok(self.index.load_metas()?.opstamp)
+    }
+
     pub fn article_count(&self) -> anyhow::Result<usize> {
         let searcher = self.reader.searcher();
         let q = tantivy::query::TermQuery::new(
