@@ -60,6 +60,12 @@ impl SearchBackend for Slow {
     fn refresh(&self) -> anyhow::Result<IndexReport> {
         Ok(IndexReport::default())
     }
+    fn related(&self, _: &str, _: usize) -> anyhow::Result<Vec<byline::events::Related>> {
+        Ok(vec![])
+    }
+    fn events(&self) -> anyhow::Result<Vec<byline::events::Event>> {
+        Ok(vec![])
+    }
 }
 
 struct Frame {

@@ -1,5 +1,6 @@
 //! The real binary in a real terminal (tmux): start on the demo library,
-//! search, open, compare, go back, quit; and leave on SIGTERM and SIGHUP.
+//! search, open, compare, go back, quit; list the events and open one side
+//! by side; and leave on SIGTERM and SIGHUP.
 //! Each step checks the screen; at the end the terminal must be restored
 //! (main screen back, cooked mode, the shell's next line printed).
 //!
@@ -89,6 +90,21 @@ impl Tmux {
         }
     }
 
+    /// Wait until the screen is no longer `before`; the screen then.
+    fn wait_for_change(&self, before: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if s != before {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("the screen never changed from:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The pid of byline, the shell's child in the pane.
     fn app_pid(&self) -> String {
         let shell = self.format("#{pane_pid}");
@@ -150,16 +166,85 @@ fn search_open_compare_back_quit_in_a_real_terminal() {
     t.keys(&["G"]);
     t.wait_for(&["Russia has denied planning an invasion."]);
 
-    // Two columns: the picker proposes another outlet first.
+    // Two columns: the picker proposes the other account of the same event first.
     t.keys(&["c"]);
-    t.wait_for(&["Compare “Putin Says Considering", "other outlets first"]);
+    t.wait_for(&["Compare “Putin Says Considering", "related first", "same event 0."]);
     t.keys(&["Enter"]);
-    let s = t.wait_for(&["The Moscow Times · by AFP · 2022-02-21", "Bloomberg · 2022-02-24", "esc back"]);
-    assert!(s.contains("u unlock"), "{s}");
+    let s = t.wait_for(&["The Moscow Times · by AFP · 2022-02-21", "unknown outlet · 2022-02-21", "esc back"]);
+    assert!(s.contains("31% similar") && s.contains("u unlock"), "{s}");
 
     // Back to the article, then quit.
     t.keys(&["Escape"]);
     t.wait_for(&["n next match", "Russia has denied planning an invasion."]);
+    t.keys(&["q"]);
+    t.assert_restored(0);
+}
+
+/// The gutter marker (`=`, `~`, `<`, `>`) of a screen line, at 100 columns.
+fn marker(line: &str) -> Option<char> {
+    line.chars().nth(49)
+}
+
+#[test]
+fn events_side_by_side_back_quit_in_a_real_terminal() {
+    if !tmux_installed() {
+        return;
+    }
+    let t = Tmux::start("events", 100, 30);
+    t.wait_for(&["5 articles · newest first"]);
+
+    // The events: the {000, 001} one (Bloomberg, 24 February) and the {002, 004} one.
+    t.keys(&["Escape", "e"]);
+    let s = t.wait_for(&[
+        "Events: the same story in several articles",
+        "2 articles · Bloomberg, 1 unknown outlet · 2022-02-24",
+        "2 articles · The Moscow Times, 1 unknown outlet · 2022-02-21",
+    ]);
+    let bloomberg = s.find("Bloomberg, 1 unknown").unwrap();
+    assert!(bloomberg < s.find("The Moscow Times, 1 unknown").unwrap(), "newest first:\n{s}");
+
+    // The second event's articles; choose both: side by side.
+    t.keys(&["j", "Enter"]);
+    t.wait_for(&["Putin Says Considering Ukraine", "East Ukraine rebels ask Putin", "space marks"]);
+    t.keys(&["Space"]);
+    t.wait_for(&["[x] ", "goes on the left"]);
+    t.keys(&["j", "Space"]);
+    let s = t.wait_for(&["31% similar", "same day", "] next difference"]);
+    assert!(s.contains("The Moscow Times · by AFP") && s.contains("unknown outlet · 2022-02-21"), "{s}");
+
+    // `]` from difference to difference until a changed one: its marker is in the gutter.
+    let mut changed = false;
+    for i in 1..12 {
+        t.keys(&["]"]);
+        let s = t.wait_for(&[&format!("difference {i}/")]);
+        if s.lines().last().is_some_and(|l| l.contains(": changed")) {
+            changed = s.lines().any(|l| marker(l) == Some('~'));
+            assert!(changed, "a changed row is marked `~`:\n{s}");
+            break;
+        }
+    }
+    assert!(changed, "`]` reached a changed row");
+    t.keys(&["d"]);
+    t.wait_for(&["differences only: what both say is folded"]);
+    t.keys(&["g"]);
+    let mut s = t.screen();
+    for _ in 0..6 {
+        if s.contains("… 1 shared sentence …") {
+            break;
+        }
+        t.keys(&["PageDown"]);
+        s = t.wait_for_change(&s);
+    }
+    let s = t.wait_for(&["… 1 shared sentence …"]);
+    assert!(s.lines().any(|l| marker(l) == Some('=')), "the fold is marked `=`:\n{s}");
+
+    // Esc: the event's articles, the events, the list; then quit.
+    t.keys(&["Escape"]);
+    t.wait_for(&["space marks, enter opens"]);
+    t.keys(&["Escape"]);
+    t.wait_for(&["enter lists its articles"]);
+    t.keys(&["Escape"]);
+    t.wait_for(&["5 articles · newest first", "e events"]);
     t.keys(&["q"]);
     t.assert_restored(0);
 }

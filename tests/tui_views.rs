@@ -61,16 +61,19 @@ fn reader_shows_the_cleaned_article_with_the_word_marked() {
 }
 
 #[test]
-fn picker_proposes_other_outlets_first() {
+fn picker_proposes_related_counterparts_first() {
     for (w, h) in SIZES {
         let (_home, mut t) = demo(w, h);
         t.type_text("Pasechnik");
         t.press("enter c");
         let screen = t.screen();
         assert!(screen.contains("Compare “Putin Says Considering"), "{screen}");
-        let bloomberg = screen.find("Bloomberg · 2022-02-24").expect("Bloomberg is proposed");
-        let unknown = screen.find("unknown outlet").expect("the others are proposed");
-        assert!(bloomberg < unknown, "another known outlet comes first");
+        assert!(screen.contains("related first"), "{screen}");
+        // 002, the other account of the same day, first and marked so.
+        let same_day = screen.find("East Ukraine rebels ask Putin").expect("002 is proposed");
+        let bloomberg = screen.find("Separatist leaders in eastern").expect("000 is proposed");
+        assert!(same_day < bloomberg, "the counterpart comes first:\n{screen}");
+        assert!(screen.contains("unknown outlet · 2022-02-21 · same event 0."), "{screen}");
         insta::assert_snapshot!(format!("picker_{w}x{h}"), screen);
     }
 }
@@ -81,7 +84,7 @@ fn two_columns_put_rows_side_by_side() {
         let (_home, mut t) = demo(w, h);
         t.type_text("Pasechnik");
         // 004 (The Moscow Times) beside 002, the other account of the same day.
-        t.press("enter g c j enter");
+        t.press("enter g c enter");
         let screen = t.screen();
         assert!(screen.contains("The Moscow Times · by AFP · 2022-02-21"), "{screen}");
         assert!(screen.contains("unknown outlet · 2022-02-21"), "{screen}");

@@ -163,17 +163,19 @@ pub enum Context {
     Reader,
     Compare,
     Picker,
+    Events,
     Help,
 }
 
 impl Context {
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Global,
         Context::Search,
         Context::List,
         Context::Reader,
         Context::Compare,
         Context::Picker,
+        Context::Events,
         Context::Help,
     ];
 
@@ -185,6 +187,7 @@ impl Context {
             Context::Reader => "reader",
             Context::Compare => "compare",
             Context::Picker => "picker",
+            Context::Events => "events",
             Context::Help => "help",
         }
     }
@@ -197,6 +200,7 @@ impl Context {
             Context::Reader => "Article",
             Context::Compare => "Two columns",
             Context::Picker => "Choosing an article",
+            Context::Events => "Events",
             Context::Help => "Help",
         }
     }
@@ -251,6 +255,12 @@ actions! {
     ToggleSort "toggle_sort" "sort by relevance or by date",
     Compare "compare" "put this article beside another",
     Swap "swap" "swap the two sides",
+    NextDiff "next_diff" "jump to the next difference",
+    PrevDiff "prev_diff" "jump to the previous difference",
+    DiffsOnly "diffs_only" "differences only, or everything",
+    Details "details" "all of what only one side has, or less",
+    Events "events" "list the events across outlets",
+    Mark "mark" "choose an article to compare (or not)",
     ToggleLock "toggle_lock" "lock or unlock scrolling between the columns",
     DeleteChar "delete_char" "delete the last character",
     DeleteWord "delete_word" "delete the last word",

@@ -7,6 +7,7 @@ use super::action::{AppEvent, Context, KeyMap, Resolved, is_interrupt, key_of, r
 use super::theme::Theme;
 use super::views::browse::{Browse, Focus};
 use super::views::compare::CompareView;
+use super::views::events::EventsView;
 use super::views::help::Help;
 use super::views::picker::Picker;
 use super::views::reader::ArticleView;
@@ -24,6 +25,8 @@ pub enum Screen {
     Reader,
     /// Two articles side by side.
     Compare,
+    /// The events, or the articles of one.
+    Events,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,6 +50,7 @@ pub struct Gens {
     pub candidates: u64,
     pub compare: u64,
     pub refresh: u64,
+    pub events: u64,
 }
 
 /// Where the panes were drawn, for the mouse.
@@ -66,6 +70,7 @@ pub struct App {
     pub article: Option<ArticleView>,
     pub picker: Option<Picker>,
     pub compare: Option<CompareView>,
+    pub events: Option<EventsView>,
     pub help: Option<Help>,
     pub library: LibraryState,
     pub message: Option<(String, Level)>,
@@ -81,6 +86,7 @@ pub struct App {
     /// Where `Esc` goes from the reader and from the two columns.
     pub(super) reader_return: Focus,
     pub(super) compare_return: (Screen, Focus),
+    pub(super) events_return: (Screen, Focus),
 }
 
 impl App {
@@ -94,6 +100,7 @@ impl App {
             article: None,
             picker: None,
             compare: None,
+            events: None,
             help: None,
             library: LibraryState::Opening,
             message: None,
@@ -105,6 +112,7 @@ impl App {
             requested: None,
             reader_return: Focus::List,
             compare_return: (Screen::Browse, Focus::List),
+            events_return: (Screen::Browse, Focus::List),
         };
         app.search();
         app
@@ -137,6 +145,7 @@ impl App {
             (Screen::Browse, Focus::List) => Context::List,
             (Screen::Browse, Focus::Reader) | (Screen::Reader, _) => Context::Reader,
             (Screen::Compare, _) => Context::Compare,
+            (Screen::Events, _) => Context::Events,
         }
     }
 
@@ -146,6 +155,7 @@ impl App {
             Screen::Browse => vec![Context::Search, Context::List, Context::Reader],
             Screen::Reader => vec![Context::Reader],
             Screen::Compare => vec![Context::Compare],
+            Screen::Events => vec![Context::Events],
         };
         if self.picker.is_some() {
             c.insert(0, Context::Picker);
@@ -289,6 +299,18 @@ impl App {
                     Err(e) => self.say(format!("cannot re-read the library: {e}"), Level::Error),
                 }
                 self.search();
+                if self.events.is_some() {
+                    self.ask_events();
+                }
+            }
+            Reply::Events { generation, .. } if generation != self.gens.events => self.stale_replies += 1,
+            Reply::Events { events, .. } => {
+                if let Some(v) = &mut self.events {
+                    match events {
+                        Ok(e) => v.set_events(e),
+                        Err(e) => v.error = Some(e),
+                    }
+                }
             }
         }
     }

@@ -8,8 +8,10 @@
 
 pub mod action;
 pub mod app;
+pub mod candidates;
 pub mod doc;
 pub mod rows;
+mod side_by_side;
 #[doc(hidden)]
 pub mod testing;
 pub mod text;

@@ -1,13 +1,15 @@
-//! A comparison made ready to draw: the domain's rows (`compare::Row`)
-//! sanitized, with the word differences turned into marks: what only the
+//! A comparison made ready to draw: the domain's [`Alignment`] kept whole
+//! for the header (similarity, shares, which came first), its rows
+//! sanitized with the word differences turned into marks (what only the
 //! left has is marked in the left column, what only the right has in the
-//! right column.
+//! right column), and the quotes, figures and names only one side has,
+//! sanitized too. Built on the worker.
 
 use super::doc::Doc;
 use super::text::Marked;
 use crate::article::Article;
-use crate::compare::{DiffOp, Row, RowKind};
-use crate::sanitize;
+use crate::compare::{Alignment, DiffOp, Row, RowKind, Shared};
+use crate::sanitize::{self, clean_line};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShownRow {
@@ -22,7 +24,35 @@ pub struct ShownRow {
 pub struct Comparison {
     pub left: Doc,
     pub right: Doc,
+    /// The domain's answer, whole. Its text is not sanitized: draw from
+    /// `rows` and `facts`, which are.
+    pub alignment: Alignment,
     pub rows: Vec<ShownRow>,
+    /// What only the left has, and what only the right has.
+    pub facts: [Facts; 2],
+}
+
+/// The quotes, figures and names one side has and the other lacks, each
+/// sanitized to one line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub quotes: Vec<String>,
+    pub figures: Vec<String>,
+    pub names: Vec<String>,
+}
+
+impl Facts {
+    fn side(a: &Alignment, left: bool) -> Facts {
+        let only = |s: &Shared| {
+            let items = if left { &s.left_only } else { &s.right_only };
+            items.iter().map(|t| clean_line(t)).filter(|t| !t.is_empty()).collect()
+        };
+        Facts { quotes: only(&a.quotes), figures: only(&a.numbers), names: only(&a.names) }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quotes.is_empty() && self.figures.is_empty() && self.names.is_empty()
+    }
 }
 
 /// One side of a row: its text, or when a changed row has a word diff, the
@@ -61,10 +91,16 @@ pub fn shown(row: &Row) -> ShownRow {
     }
 }
 
-/// Align two articles (`compare::compare`) and prepare the rows.
+/// Align two articles (`compare::compare`) and prepare what the view draws.
 pub fn comparison(left: &Article, right: &Article) -> Comparison {
-    let rows = crate::compare::compare(left, right).rows;
-    Comparison { left: Doc::new(left, ""), right: Doc::new(right, ""), rows: rows.iter().map(shown).collect() }
+    let alignment = crate::compare::compare(left, right);
+    Comparison {
+        left: Doc::new(left, ""),
+        right: Doc::new(right, ""),
+        rows: alignment.rows.iter().map(shown).collect(),
+        facts: [Facts::side(&alignment, true), Facts::side(&alignment, false)],
+        alignment,
+    }
 }
 
 #[cfg(test)]

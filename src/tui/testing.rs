@@ -45,6 +45,14 @@ impl SearchBackend for Memory {
     fn refresh(&self) -> anyhow::Result<crate::index::IndexReport> {
         Ok(crate::index::IndexReport::default())
     }
+    /// No ranking in memory: nothing is proposed as related.
+    fn related(&self, _: &str, _: usize) -> anyhow::Result<Vec<crate::events::Related>> {
+        Ok(Vec::new())
+    }
+    /// No grouping in memory: no events.
+    fn events(&self) -> anyhow::Result<Vec<crate::events::Event>> {
+        Ok(Vec::new())
+    }
 }
 
 pub struct Harness {

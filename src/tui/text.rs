@@ -185,6 +185,25 @@ pub fn spans(
     out
 }
 
+/// Spans cut to `width` columns, with `…` where the cut falls and nothing after it.
+pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let mut room = width;
+    let mut out = Vec::new();
+    for s in spans {
+        if room == 0 {
+            break;
+        }
+        let t = truncate(&s.content, room);
+        room = room.saturating_sub(self::width(&t));
+        let cut = t != s.content;
+        out.push(Span::styled(t, s.style));
+        if cut {
+            break;
+        }
+    }
+    out
+}
+
 /// A whole line of spans.
 pub fn line(spans: Vec<Span<'static>>) -> Line<'static> {
     Line::from(spans)
@@ -246,6 +265,13 @@ mod tests {
         assert_eq!(truncate("Bloomberg", 5), "Bloo…");
         assert_eq!(truncate("日本語", 4), "日…");
         assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn fitting_spans_cuts_once() {
+        let s = fit(vec![Span::raw("Bloomberg "), Span::raw("2022-02-24"), Span::raw(" more")], 14);
+        let texts: Vec<&str> = s.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(texts, ["Bloomberg ", "202…"]);
     }
 
     #[test]

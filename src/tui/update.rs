@@ -1,12 +1,11 @@
 //! What each action does, per part of the app, and what the mouse does.
-//! Actions only change state and queue requests; drawing comes later.
+//! Actions only change state and queue requests; drawing comes later. The
+//! parts that choose and show two articles are in `side_by_side`.
 
 use super::action::{Action, Context};
 use super::app::{App, Level, Screen};
 use super::views::browse::Focus;
-use super::views::compare::CompareView;
 use super::views::help::Help;
-use super::views::picker::Picker;
 use super::worker::Request;
 use crate::index::Sort;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
@@ -33,6 +32,7 @@ impl App {
             (Context::List, a) => self.list_action(a),
             (Context::Reader, a) => self.reader_action(a),
             (Context::Compare, a) => self.compare_action(a),
+            (Context::Events, a) => self.events_action(a),
             (Context::Global, _) => {}
         }
     }
@@ -113,6 +113,7 @@ impl App {
             Action::FocusNext => self.browse.focus = if self.article.is_some() { Focus::Reader } else { Focus::Search },
             Action::ToggleSort => self.toggle_sort(),
             Action::Compare => self.open_picker(),
+            Action::Events => self.open_events(),
             a => self.select(a),
         }
     }
@@ -129,10 +130,10 @@ impl App {
     }
 
     /// The article on screen in the reader, if it is the one wanted.
-    fn shown_article(&mut self) -> Option<&mut super::views::reader::ArticleView> {
+    pub(super) fn shown_article(&mut self) -> Option<&mut super::views::reader::ArticleView> {
         let want = match self.screen {
             Screen::Browse | Screen::Reader => self.selected_id().cloned(),
-            Screen::Compare => None,
+            Screen::Compare | Screen::Events => None,
         };
         self.article.as_mut().filter(|a| want.is_none_or(|w| a.doc.id == w))
     }
@@ -153,6 +154,7 @@ impl App {
             Action::FocusNext if browsing => self.browse.focus = Focus::Search,
             Action::FocusPrev if browsing => self.browse.focus = Focus::List,
             Action::Compare => self.open_picker(),
+            Action::Events => self.open_events(),
             Action::NextMatch => self.jumped(true),
             Action::PrevMatch => self.jumped(false),
             a => {
@@ -173,93 +175,6 @@ impl App {
     fn jumped(&mut self, forward: bool) {
         if let Some(msg) = self.shown_article().and_then(|v| v.jump(forward)) {
             self.say(msg, Level::Info);
-        }
-    }
-
-    /// Propose the articles to put beside the one in use.
-    fn open_picker(&mut self) {
-        let from_reader = match self.screen {
-            Screen::Reader => true,
-            Screen::Browse => self.browse.focus == Focus::Reader,
-            Screen::Compare => false,
-        };
-        let target = if self.screen == Screen::Compare {
-            let Some(d) = self.compare.as_ref().and_then(|c| c.data.clone()) else { return };
-            (d.left.id.clone(), d.left.title.clone(), d.left.outlet.clone(), None)
-        } else if let Some(v) = self.shown_article().filter(|_| from_reader) {
-            (v.doc.id.clone(), v.doc.title.clone(), v.doc.outlet.clone(), v.top_paragraph())
-        } else if let Some(h) = self.browse.selected_hit() {
-            (h.id.clone(), h.title.clone(), h.outlet.clone(), None)
-        } else {
-            return self.say("no article selected", Level::Info);
-        };
-        let (id, title, outlet, para) = target;
-        self.gens.candidates += 1;
-        self.request(Request::Candidates { generation: self.gens.candidates, id: id.clone(), outlet: outlet.clone() });
-        self.picker = Some(Picker::new(id, &title, outlet, para));
-    }
-
-    fn picker_action(&mut self, action: Action) {
-        let Some(p) = &mut self.picker else { return };
-        match action {
-            Action::Up => p.select(-1),
-            Action::Down => p.select(1),
-            Action::PageUp => p.page(-1),
-            Action::PageDown => p.page(1),
-            Action::Top => p.select(isize::MIN / 2),
-            Action::Bottom => p.select(isize::MAX / 2),
-            Action::Back => self.picker = None,
-            Action::Open => {
-                let Some(right) = p.chosen().map(|h| h.id.clone()) else { return };
-                let (left, para) = (p.left.clone(), p.start_para);
-                self.picker = None;
-                self.start_compare(CompareView::new(left, right, para));
-            }
-            _ => {}
-        }
-    }
-
-    fn start_compare(&mut self, view: CompareView) {
-        if self.screen != Screen::Compare {
-            self.compare_return = (self.screen, self.browse.focus);
-        }
-        self.gens.compare += 1;
-        let [left, right] = view.ids.clone();
-        self.request(Request::Compare { generation: self.gens.compare, left, right });
-        self.compare = Some(view);
-        self.screen = Screen::Compare;
-    }
-
-    fn compare_action(&mut self, action: Action) {
-        if action == Action::Back {
-            (self.screen, self.browse.focus) = self.compare_return;
-            self.compare = None;
-            return;
-        }
-        if action == Action::Compare {
-            return self.open_picker();
-        }
-        let Some(c) = &mut self.compare else { return };
-        match action {
-            Action::Up => c.scroll(-1),
-            Action::Down => c.scroll(1),
-            Action::PageUp => c.page(-1),
-            Action::PageDown => c.page(1),
-            Action::Top => c.to_edge(false),
-            Action::Bottom => c.to_edge(true),
-            Action::FocusNext | Action::FocusPrev => c.focus = 1 - c.focus,
-            Action::ToggleLock => {
-                c.toggle_lock();
-                let msg = if c.locked { "columns scroll together" } else { "columns scroll apart" };
-                self.say(msg, Level::Info);
-            }
-            Action::Swap => {
-                let [l, r] = c.ids.clone();
-                let mut view = CompareView::new(r, l, None);
-                view.locked = c.locked;
-                self.start_compare(view);
-            }
-            _ => {}
         }
     }
 
@@ -295,6 +210,11 @@ impl App {
                     c.scroll(delta);
                 }
             }
+            Screen::Events => {
+                if let Some(e) = &mut self.events {
+                    e.select(step);
+                }
+            }
             _ => {}
         }
     }
@@ -307,9 +227,15 @@ impl App {
             if p.area.contains(at)
                 && let Some(i) = p.hit_at(usize::from(at.y - p.area.y))
             {
-                p.selected = i;
+                p.list.selected = i;
             }
             return;
+        }
+        if self.screen == Screen::Events
+            && let Some(e) = &mut self.events
+            && e.area.contains(at)
+        {
+            return e.click(usize::from(at.y - e.area.y));
         }
         if self.screen != Screen::Browse {
             return;

@@ -1,5 +1,6 @@
 //! The background worker: opens the library, searches, loads and aligns
-//! articles off the render thread, so a keystroke never waits on the index.
+//! articles, ranks counterparts and lists events off the render thread, so
+//! a keystroke never waits on the index.
 //!
 //! Every request carries a generation number. The newest request of a kind
 //! wins: one superseded while it waited in the queue is skipped, and the
@@ -7,10 +8,12 @@
 //! The backend is a trait so that tests can put a slow one behind it.
 
 use super::action::AppEvent;
+use super::candidates::{Candidate, candidates, order_candidates};
 use super::doc::Doc;
 use super::rows::{Comparison, comparison};
 use crate::article::{Article, ArticleId};
-use crate::index::{IndexReport, Library, SearchHit, SearchRequest, SearchResults, Sort};
+use crate::events::{Event, Related};
+use crate::index::{IndexReport, Library, SearchRequest, SearchResults, Sort};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,6 +21,8 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 /// How many articles the picker proposes.
 pub const CANDIDATES: usize = 500;
+/// How many of them are the domain's related counterparts, at most.
+pub const RELATED: usize = 10;
 /// The worker thread's name (the panic hook leaves the terminal alone there).
 pub const THREAD_NAME: &str = "byline-worker";
 
@@ -28,6 +33,10 @@ pub trait SearchBackend: Send + Sync {
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults>;
     fn article(&self, id: &str) -> anyhow::Result<Article>;
     fn refresh(&self) -> anyhow::Result<IndexReport>;
+    /// The articles most likely to report the same event as `id`, best first.
+    fn related(&self, id: &str, limit: usize) -> anyhow::Result<Vec<Related>>;
+    /// The events of the library, largest first.
+    fn events(&self) -> anyhow::Result<Vec<Event>>;
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,6 +58,12 @@ impl SearchBackend for Library {
     }
     fn refresh(&self) -> anyhow::Result<IndexReport> {
         Library::refresh(self, &|_| {})
+    }
+    fn related(&self, id: &str, limit: usize) -> anyhow::Result<Vec<Related>> {
+        crate::events::related(self, &self.get(id)?, limit)
+    }
+    fn events(&self) -> anyhow::Result<Vec<Event>> {
+        crate::events::refresh(self)
     }
 }
 
@@ -79,6 +94,10 @@ pub enum Request {
     Refresh {
         generation: u64,
     },
+    /// The events of the library.
+    Events {
+        generation: u64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +107,11 @@ pub enum Kind {
     Candidates = 2,
     Compare = 3,
     Refresh = 4,
+    Events = 5,
 }
+
+/// How many kinds of request there are.
+const KINDS: usize = 6;
 
 impl Request {
     pub fn kind(&self) -> Kind {
@@ -98,6 +121,7 @@ impl Request {
             Request::Candidates { .. } => Kind::Candidates,
             Request::Compare { .. } => Kind::Compare,
             Request::Refresh { .. } => Kind::Refresh,
+            Request::Events { .. } => Kind::Events,
         }
     }
 
@@ -107,7 +131,8 @@ impl Request {
             | Request::Open { generation, .. }
             | Request::Candidates { generation, .. }
             | Request::Compare { generation, .. }
-            | Request::Refresh { generation } => *generation,
+            | Request::Refresh { generation }
+            | Request::Events { generation } => *generation,
         }
     }
 }
@@ -129,7 +154,7 @@ pub enum Reply {
     },
     Candidates {
         generation: u64,
-        hits: Answer<Vec<SearchHit>>,
+        hits: Answer<Vec<Candidate>>,
     },
     Compared {
         generation: u64,
@@ -139,32 +164,14 @@ pub enum Reply {
         generation: u64,
         report: Answer<String>,
     },
+    Events {
+        generation: u64,
+        events: Answer<Vec<Event>>,
+    },
 }
 
 fn answer<T>(r: anyhow::Result<T>) -> Answer<T> {
     r.map_err(|e| crate::sanitize::clean_line(&format!("{e:#}")))
-}
-
-/// Order the articles to propose beside one from `outlet`: other known
-/// outlets first, then unknown outlets, then the same outlet, each group in
-/// the library's order (newest first). This belongs to the events module
-/// (ranking counterparts) once there is one.
-pub fn order_candidates(hits: Vec<SearchHit>, id: &ArticleId, outlet: Option<&str>) -> Vec<SearchHit> {
-    let same = |o: &Option<String>| match (o, outlet) {
-        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
-        _ => false,
-    };
-    let mut hits: Vec<SearchHit> = hits.into_iter().filter(|h| &h.id != id).collect();
-    hits.sort_by_key(|h| {
-        if same(&h.outlet) {
-            2
-        } else if h.outlet.is_none() {
-            1
-        } else {
-            0
-        }
-    });
-    hits
 }
 
 /// Answer one request: what the worker thread does, callable directly from
@@ -186,7 +193,10 @@ pub fn handle(backend: &dyn SearchBackend, request: Request) -> Reply {
                 sort: Sort::Date,
                 prefix_last: false,
             };
-            let hits = backend.search(&request).map(|r| order_candidates(r.hits, &id, outlet.as_deref()));
+            let hits = backend.related(id.as_str(), RELATED).and_then(|related| {
+                let rest = order_candidates(backend.search(&request)?.hits, &id, outlet.as_deref());
+                Ok(candidates(related, rest, &id))
+            });
             Reply::Candidates { generation, hits: answer(hits) }
         }
         Request::Compare { generation, left, right } => {
@@ -202,13 +212,14 @@ pub fn handle(backend: &dyn SearchBackend, request: Request) -> Reply {
                 )
             })),
         },
+        Request::Events { generation } => Reply::Events { generation, events: answer(backend.events()) },
     }
 }
 
 /// The handle the event loop sends requests through.
 pub struct Worker {
     tx: Sender<Request>,
-    latest: Arc<[AtomicU64; 5]>,
+    latest: Arc<[AtomicU64; KINDS]>,
 }
 
 type Opener = Box<dyn FnOnce() -> anyhow::Result<Arc<dyn SearchBackend>> + Send>;
@@ -218,7 +229,7 @@ impl Worker {
     /// it, says [`Reply::Ready`], then answers requests, replying on `events`.
     pub fn spawn(open: Opener, events: Sender<AppEvent>) -> Worker {
         let (tx, rx) = channel::<Request>();
-        let latest: Arc<[AtomicU64; 5]> = Arc::new(Default::default());
+        let latest: Arc<[AtomicU64; KINDS]> = Arc::new(Default::default());
         let seen = latest.clone();
         std::thread::Builder::new()
             .name(THREAD_NAME.into())
@@ -242,7 +253,7 @@ fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Arc<[AtomicU64; 5]>) {
+fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Arc<[AtomicU64; KINDS]>) {
     let ready = guarded(|| open().and_then(|b| Ok((b.prepare()?, b))));
     let backend = match ready {
         Ok(Ok((info, backend))) => {
@@ -277,39 +288,13 @@ fn failed(kind: Kind, generation: u64, e: String) -> Reply {
         Kind::Candidates => Reply::Candidates { generation, hits: Err(e) },
         Kind::Compare => Reply::Compared { generation, comparison: Err(e) },
         Kind::Refresh => Reply::Refreshed { generation, report: Err(e) },
+        Kind::Events => Reply::Events { generation, events: Err(e) },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::Snippet;
-
-    fn hit(id: &str, outlet: Option<&str>) -> SearchHit {
-        SearchHit {
-            id: ArticleId(id.into()),
-            title: id.into(),
-            outlet: outlet.map(str::to_string),
-            date: None,
-            score: 0.0,
-            snippet: Snippet::default(),
-            paths: vec![],
-        }
-    }
-
-    #[test]
-    fn candidates_other_outlets_first_then_unknown_then_same() {
-        let hits = vec![
-            hit("a", Some("Bloomberg")),
-            hit("b", None),
-            hit("me", Some("AFP")),
-            hit("c", Some("afp")),
-            hit("d", Some("Reuters")),
-        ];
-        let ids: Vec<String> =
-            order_candidates(hits, &ArticleId("me".into()), Some("AFP")).into_iter().map(|h| h.id.0).collect();
-        assert_eq!(ids, ["a", "d", "b", "c"]);
-    }
 
     struct Panics;
     impl SearchBackend for Panics {
@@ -325,6 +310,12 @@ mod tests {
         fn refresh(&self) -> anyhow::Result<IndexReport> {
             Ok(IndexReport::default())
         }
+        fn related(&self, _: &str, _: usize) -> anyhow::Result<Vec<Related>> {
+            Ok(vec![])
+        }
+        fn events(&self) -> anyhow::Result<Vec<Event>> {
+            panic!("events on fire")
+        }
     }
 
     #[test]
@@ -334,8 +325,9 @@ mod tests {
         let request = SearchRequest::new("x");
         worker.send(Request::Search { generation: 1, request });
         worker.send(Request::Open { generation: 1, id: ArticleId("x".into()), query: String::new() });
+        worker.send(Request::Events { generation: 1 });
         let mut replies = Vec::new();
-        while replies.len() < 3 {
+        while replies.len() < 4 {
             match rx.recv_timeout(std::time::Duration::from_secs(10)).expect("a reply") {
                 AppEvent::Reply(r) => replies.push(r),
                 other => panic!("{other:?}"),
@@ -344,5 +336,6 @@ mod tests {
         assert!(matches!(&replies[0], Reply::Ready(Ok(_))));
         assert!(matches!(&replies[1], Reply::Searched { results: Err(e), .. } if e == "internal error: index on fire"));
         assert!(matches!(&replies[2], Reply::Opened { doc: Err(e), .. } if e == "no such article"));
+        assert!(matches!(&replies[3], Reply::Events { events: Err(e), .. } if e == "internal error: events on fire"));
     }
 }

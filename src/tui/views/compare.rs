@@ -1,40 +1,81 @@
-//! The two-column view: two articles side by side, drawn from the rows the
-//! domain's alignment hands over. Each row is a band of lines; the two
-//! sides of a row start on the same line, a marker between them says how
-//! they relate (= same, ~ changed, < left only, > right only), and word
-//! differences are marked on their side.
+//! The two-column view: two articles side by side, drawn from the domain's
+//! alignment. A header band says how the two relate ([`compare_header`]);
+//! below it each row is a band of lines, the two sides of a row starting on
+//! the same line, a marker between them saying how they relate (= same,
+//! ~ changed, < left only, > right only), and a changed row's word
+//! differences marked on their side.
 //!
-//! Scrolling is locked between the columns until unlocked; the place
-//! survives a resize (the row at the top stays at the top).
+//! `]` / `[` jump from difference to difference (every row that is not
+//! `same`) and centre it; "differences only" folds each run of same rows
+//! into one line. Scrolling is locked between the columns until unlocked.
+//! The place survives a resize and a fold: the difference last jumped to
+//! stays where it was on screen, or else the row at the top stays on top.
+//!
+//! [`compare_header`]: super::compare_header
 
 use super::super::rows::{Comparison, ShownRow};
 use super::super::text::{self, Marked};
 use super::super::theme::Theme;
+use super::compare_header;
 use crate::article::ArticleId;
 use crate::compare::RowKind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// Lines above the text: two of headline, one of details, a rule.
-const HEADER: u16 = 4;
 const GUTTER: u16 = 3;
+
+/// What a band shows: one row, or a run of same rows folded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Item {
+    Row(usize),
+    Fold(Range<usize>),
+}
+
+impl Item {
+    fn first_row(&self) -> usize {
+        match self {
+            Item::Row(r) => *r,
+            Item::Fold(rows) => rows.start,
+        }
+    }
+}
 
 #[derive(Clone, Debug)]
 struct Band {
     start: usize,
+    item: Item,
     lines: [Vec<Range<usize>>; 2],
+}
+
+impl Band {
+    /// Lines of text, without the blank line that follows.
+    fn height(&self) -> usize {
+        self.lines[0].len().max(self.lines[1].len())
+    }
 }
 
 #[derive(Clone, Debug)]
 struct Bands {
     widths: [usize; 2],
+    folded: bool,
     bands: Vec<Band>,
+    /// The band each row is drawn in.
+    of_row: Vec<usize>,
     total: usize,
+}
+
+/// A place to keep across a re-layout: `line` lines into the band of `row`,
+/// `y` lines below the top of the column.
+#[derive(Clone, Copy, Debug)]
+struct Anchor {
+    row: usize,
+    line: usize,
+    y: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -45,19 +86,35 @@ pub struct CompareView {
     pub locked: bool,
     /// The column that scrolls when unlocked: 0 left, 1 right.
     pub focus: usize,
+    /// Same rows folded away, differences only.
+    pub diffs_only: bool,
+    /// Every quote, figure and name only one side has, not a line per kind.
+    pub details: bool,
+    /// The row of the difference last jumped to.
+    pub current: Option<usize>,
     tops: [usize; 2],
     height: usize,
     bands: Option<Bands>,
     /// Start at the row of this left paragraph once the rows arrive.
     start_para: Option<usize>,
-    /// (band, line in band) per column, to restore after re-wrapping.
-    anchor: Option<[(usize, usize); 2]>,
+    /// Centre the current difference once laid out.
+    center: bool,
     /// Where the columns were drawn, for the mouse.
     pub areas: [Rect; 2],
 }
 
 fn side(row: &ShownRow, c: usize) -> Option<&Marked> {
     if c == 0 { row.left.as_ref() } else { row.right.as_ref() }
+}
+
+/// How a row's kind is said in messages.
+pub fn kind_label(kind: RowKind) -> &'static str {
+    match kind {
+        RowKind::Same => "the same",
+        RowKind::Changed => "changed",
+        RowKind::LeftOnly => "only in the left",
+        RowKind::RightOnly => "only in the right",
+    }
 }
 
 impl CompareView {
@@ -68,19 +125,22 @@ impl CompareView {
             error: None,
             locked: true,
             focus: 0,
+            diffs_only: false,
+            details: false,
+            current: None,
             tops: [0, 0],
             height: 10,
             bands: None,
             start_para,
-            anchor: None,
+            center: false,
             areas: [Rect::default(); 2],
         }
     }
 
     pub fn set_data(&mut self, data: Arc<Comparison>) {
-        self.anchor = None;
         self.bands = None;
         self.tops = [0, 0];
+        self.current = None;
         self.data = Some(data);
         self.error = None;
     }
@@ -113,8 +173,24 @@ impl CompareView {
         }
     }
 
+    /// Fold the same rows away, or show them again; the place is kept.
+    pub fn toggle_diffs_only(&mut self) {
+        self.diffs_only = !self.diffs_only;
+    }
+
     pub fn tops(&self) -> [usize; 2] {
         self.tops
+    }
+
+    /// The first line of the band that shows `row`, once laid out.
+    pub fn row_line(&self, row: usize) -> Option<usize> {
+        let b = self.bands.as_ref()?;
+        Some(b.bands.get(*b.of_row.get(row)?)?.start)
+    }
+
+    /// How many lines the body has, once laid out.
+    pub fn total_lines(&self) -> Option<usize> {
+        self.bands.as_ref().map(|b| b.total)
     }
 
     fn band_at(&self, line: usize) -> Option<usize> {
@@ -123,32 +199,120 @@ impl CompareView {
         i.checked_sub(1)
     }
 
+    /// Jump to the next (or previous) row that is not `same`, from the one
+    /// last jumped to if it is on screen, else from the top of the screen;
+    /// past the last it wraps to the first. Returns what to tell the user.
+    pub fn jump(&mut self, forward: bool) -> Option<String> {
+        let data = self.data.clone()?;
+        let diffs: Vec<usize> = (0..data.rows.len()).filter(|&r| data.rows[r].kind != RowKind::Same).collect();
+        if diffs.is_empty() {
+            return Some("no differences: the two say the same throughout".into());
+        }
+        let top = self.tops[if self.locked { 0 } else { self.focus }];
+        let start = |r: usize| self.row_line(r);
+        let on_screen = |r: &usize| start(*r).is_some_and(|s| s >= top && s < top + self.height);
+        let found = match self.current.filter(on_screen) {
+            Some(cur) if forward => diffs.iter().position(|&r| r > cur),
+            Some(cur) => diffs.iter().rposition(|&r| r < cur),
+            None if forward => diffs.iter().position(|&r| start(r).is_none_or(|s| s >= top)),
+            None => diffs.iter().rposition(|&r| start(r).is_some_and(|s| s < top)),
+        };
+        let (i, wrapped) = match found {
+            Some(i) => (i, false),
+            None if forward => (0, true),
+            None => (diffs.len() - 1, true),
+        };
+        self.current = Some(diffs[i]);
+        self.center = true;
+        self.center_current();
+        let kind = kind_label(data.rows[diffs[i]].kind);
+        let wrap = match (wrapped, forward) {
+            (false, _) => "",
+            (true, true) => " (wrapped to the first)",
+            (true, false) => " (wrapped to the last)",
+        };
+        Some(format!("difference {}/{}: {kind}{wrap}", i + 1, diffs.len()))
+    }
+
+    /// Put the current difference in the middle of the screen, both columns.
+    fn center_current(&mut self) {
+        let (Some(r), Some(b)) = (self.current, self.bands.as_ref()) else { return };
+        let Some(band) = b.of_row.get(r).and_then(|&i| b.bands.get(i)) else { return };
+        let h = band.height();
+        let top = if h >= self.height { band.start } else { (band.start + h / 2).saturating_sub(self.height / 2) };
+        let top = top.min(self.max_top());
+        self.tops = [top, top];
+        self.center = false;
+    }
+
+    /// Where each column is, to find again after laying out anew.
+    fn anchors(&self) -> Option<[Anchor; 2]> {
+        let b = self.bands.as_ref()?;
+        if b.bands.is_empty() {
+            return None;
+        }
+        Some([0, 1].map(|c| {
+            let top = self.tops[c];
+            if let Some(start) = self.current.and_then(|r| self.row_line(r))
+                && (top..top + self.height).contains(&start)
+            {
+                return Anchor { row: self.current.unwrap_or(0), line: 0, y: start - top };
+            }
+            let band = &b.bands[self.band_at(top).unwrap_or(0)];
+            Anchor { row: band.item.first_row(), line: top - band.start, y: 0 }
+        }))
+    }
+
     fn layout(&mut self, widths: [usize; 2]) {
-        if self.bands.as_ref().is_some_and(|b| b.widths == widths) {
+        if self.bands.as_ref().is_some_and(|b| b.widths == widths && b.folded == self.diffs_only) {
             return;
         }
         let Some(data) = self.data.clone() else { return };
-        let anchor = self.anchor.take().or_else(|| {
-            let b = self.bands.as_ref()?;
-            Some(self.tops.map(|t| self.band_at(t).map_or((0, 0), |i| (i, t - b.bands[i].start))))
-        });
-        let mut bands = Vec::with_capacity(data.rows.len());
-        let mut start = 0;
-        for row in &data.rows {
-            let lines = [0, 1].map(|c| side(row, c).map_or_else(Vec::new, |m| text::wrap(&m.text, widths[c])));
-            let height = lines[0].len().max(lines[1].len()) + 1;
-            bands.push(Band { start, lines });
-            start += height;
+        let anchor = self.anchors();
+        let rows = &data.rows;
+        let mut items = Vec::new();
+        let mut i = 0;
+        while i < rows.len() {
+            if self.diffs_only && rows[i].kind == RowKind::Same {
+                let from = i;
+                while i < rows.len() && rows[i].kind == RowKind::Same {
+                    i += 1;
+                }
+                items.push(Item::Fold(from..i));
+            } else {
+                items.push(Item::Row(i));
+                i += 1;
+            }
         }
-        self.bands = Some(Bands { widths, bands, total: start });
+        let mut bands: Vec<Band> = Vec::with_capacity(items.len());
+        let mut of_row = vec![0; rows.len()];
+        let mut start = 0;
+        for item in items {
+            let lines = match &item {
+                Item::Row(r) => {
+                    of_row[*r] = bands.len();
+                    [0, 1].map(|c| side(&rows[*r], c).map_or_else(Vec::new, |m| text::wrap(&m.text, widths[c])))
+                }
+                Item::Fold(run) => {
+                    run.clone().for_each(|r| of_row[r] = bands.len());
+                    // One line: the fold's label.
+                    [0, 1].map(|_| std::iter::once(0..0).collect())
+                }
+            };
+            let band = Band { start, item, lines };
+            start += band.height() + 1;
+            bands.push(band);
+        }
+        self.bands = Some(Bands { widths, folded: self.diffs_only, bands, of_row, total: start });
+        let b = self.bands.as_ref().expect("just laid out");
         if let Some(anchor) = anchor {
-            let b = &self.bands.as_ref().expect("just laid out").bands;
-            self.tops = anchor.map(|(i, off)| {
-                b.get(i).map_or(0, |band| band.start + off.min(band.lines[0].len().max(band.lines[1].len())))
+            self.tops = anchor.map(|a| {
+                let band = b.of_row.get(a.row).and_then(|&i| b.bands.get(i));
+                band.map_or(0, |band| (band.start + a.line.min(band.height())).saturating_sub(a.y))
             });
         } else if let Some(p) = self.start_para.take() {
-            let row = data.rows.iter().position(|r| r.left_para.is_some_and(|l| l >= p)).unwrap_or(0);
-            let line = self.bands.as_ref().expect("just laid out").bands.get(row).map_or(0, |b| b.start);
+            let row = rows.iter().position(|r| r.left_para.is_some_and(|l| l >= p)).unwrap_or(0);
+            let line = self.row_line(row).unwrap_or(0);
             self.tops = [line, line];
         }
     }
@@ -167,30 +331,14 @@ impl CompareView {
         let rw = area.width.saturating_sub(GUTTER + lw);
         let cols = [Rect { width: lw, ..area }, Rect { x: area.x + lw + GUTTER, width: rw, ..area }];
         self.areas = cols;
-        let header = HEADER.min(area.height);
-        for (c, doc) in [&data.left, &data.right].into_iter().enumerate() {
-            let col = Rect { height: header, ..cols[c] };
-            let w = usize::from(col.width);
-            let focused = !self.locked && self.focus == c;
-            let mut lines: Vec<Line> = text::wrap(&doc.title, w)
-                .into_iter()
-                .take(2)
-                .map(|r| Line::styled(doc.title[r].to_string(), theme.title))
-                .collect();
-            if text::wrap(&doc.title, w).len() > 2 {
-                let last = lines.pop().map(|l| l.to_string()).unwrap_or_default();
-                lines.push(Line::styled(text::truncate(&format!("{last} …"), w), theme.title));
-            }
-            while lines.len() < 2 {
-                lines.push(Line::default());
-            }
-            lines.push(Line::styled(text::truncate(&doc.meta, w), theme.dim));
-            lines.push(Line::styled("─".repeat(w), if focused { theme.border_focus } else { theme.border }));
-            frame.render_widget(Paragraph::new(lines), col);
-        }
+        let focus = (!self.locked).then_some(self.focus);
+        let header = compare_header::render(frame, area, cols, &data, theme, self.details, focus);
         let body_h = area.height.saturating_sub(header);
         self.height = usize::from(body_h).max(1);
         self.layout([usize::from(lw).max(1), usize::from(rw).max(1)]);
+        if self.center {
+            self.center_current();
+        }
         self.tops = self.tops.map(|t| t.min(self.max_top()));
         let body = |r: Rect| Rect { y: r.y + header, height: body_h, ..r };
         for (c, col) in cols.iter().enumerate() {
@@ -205,31 +353,52 @@ impl CompareView {
 
     fn column_line(&self, data: &Comparison, c: usize, line: usize, theme: &Theme) -> Line<'static> {
         let Some(i) = self.band_at(line) else { return Line::default() };
-        let band = &self.bands.as_ref().expect("laid out").bands[i];
-        let (Some(range), Some(marked)) = (band.lines[c].get(line - band.start), side(&data.rows[i], c)) else {
+        let bands = self.bands.as_ref().expect("laid out");
+        let band = &bands.bands[i];
+        let r = match &band.item {
+            Item::Fold(run) if line == band.start => {
+                let n = run.len();
+                let label = format!("… {n} shared sentence{} …", if n == 1 { "" } else { "s" });
+                return Line::styled(text::truncate(&label, bands.widths[c]), theme.dim);
+            }
+            Item::Fold(_) => return Line::default(),
+            Item::Row(r) => *r,
+        };
+        let (Some(range), Some(marked)) = (band.lines[c].get(line - band.start), side(&data.rows[r], c)) else {
             return Line::default();
         };
-        let row = &data.rows[i];
-        let base = kind_style(row.kind, theme, !marked.marks.is_empty());
+        let base = kind_style(data.rows[r].kind, theme, !marked.marks.is_empty());
         let mark = if c == 0 { theme.diff_delete } else { theme.diff_insert };
         Line::from(text::spans(marked, range.clone(), base, mark, None))
     }
 
     fn gutter_line(&self, data: &Comparison, line: usize, theme: &Theme) -> Line<'static> {
         let aligned = self.locked || self.tops[0] == self.tops[1];
-        match self.band_at(line) {
-            Some(i) if aligned && self.bands.as_ref().expect("laid out").bands[i].start == line => {
-                let kind = data.rows[i].kind;
-                let (marker, style) = match kind {
-                    RowKind::Same => ("=", theme.dim),
-                    RowKind::Changed => ("~", theme.changed),
-                    RowKind::LeftOnly => ("<", theme.left_only),
-                    RowKind::RightOnly => (">", theme.right_only),
+        let band = self.band_at(line).map(|i| &self.bands.as_ref().expect("laid out").bands[i]);
+        match band {
+            Some(band) if aligned && band.start == line => {
+                let (marker, style) = match &band.item {
+                    Item::Fold(_) => ("=", theme.dim),
+                    Item::Row(r) => {
+                        let (m, s) = marker(data.rows[*r].kind, theme);
+                        let current = self.current == Some(*r);
+                        (m, if current { s.add_modifier(Modifier::REVERSED | Modifier::BOLD) } else { s })
+                    }
                 };
                 Line::from(vec![Span::raw(" "), Span::styled(marker, style)])
             }
             _ => Line::from(Span::styled(" │", theme.border)),
         }
+    }
+}
+
+/// The gutter's marker for a kind of row, and its style.
+pub fn marker(kind: RowKind, theme: &Theme) -> (&'static str, Style) {
+    match kind {
+        RowKind::Same => ("=", theme.dim),
+        RowKind::Changed => ("~", theme.changed),
+        RowKind::LeftOnly => ("<", theme.left_only),
+        RowKind::RightOnly => (">", theme.right_only),
     }
 }
 

@@ -4,6 +4,9 @@
 
 pub mod browse;
 pub mod compare;
+pub mod compare_header;
+pub mod entries;
+pub mod events;
 pub mod help;
 pub mod picker;
 pub mod reader;
@@ -54,6 +57,12 @@ pub fn render(app: &mut App, frame: &mut Frame) {
             let theme = app.theme.clone();
             if let Some(c) = &mut app.compare {
                 c.render(frame, main, &theme);
+            }
+        }
+        Screen::Events => {
+            let theme = app.theme.clone();
+            if let Some(e) = &mut app.events {
+                e.render(frame, main, &theme);
             }
         }
     }
@@ -121,6 +130,7 @@ fn key_hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             (Search, "search"),
             (ToggleSort, "sort"),
             (Compare, "compare"),
+            (Events, "events"),
             (Help, "keys"),
             (Quit, "quit"),
         ],
@@ -133,13 +143,20 @@ fn key_hints(app: &App) -> Vec<(Context, Action, &'static str)> {
             (Quit, "quit"),
         ],
         Context::Compare => {
-            let lock = if app.compare.as_ref().is_some_and(|c| c.locked) { "unlock" } else { "lock" };
-            if lock == "unlock" {
-                &[(ToggleLock, "unlock"), (Swap, "swap"), (Compare, "other article"), (Back, "back"), (Help, "keys")]
-            } else {
-                &[(ToggleLock, "lock"), (FocusNext, "other column"), (Swap, "swap"), (Back, "back"), (Help, "keys")]
-            }
+            let c = app.compare.as_ref();
+            let (locked, folded) = (c.is_none_or(|c| c.locked), c.is_some_and(|c| c.diffs_only));
+            let fold = if folded { "show all" } else { "differences only" };
+            let lock: &[(Action, &str)] =
+                if locked { &[(ToggleLock, "unlock")] } else { &[(ToggleLock, "lock"), (FocusNext, "other column")] };
+            let mut hints = vec![(NextDiff, "next difference"), (PrevDiff, "previous"), (DiffsOnly, fold)];
+            hints.extend([(Details, "details"), (Back, "back"), (Help, "keys")]);
+            hints.extend_from_slice(lock);
+            return hints.into_iter().map(|(a, label)| (context, a, label)).collect();
         }
+        Context::Events if app.events.as_ref().is_some_and(|e| e.open.is_some()) => {
+            &[(Mark, "mark"), (Open, "compare"), (Back, "events"), (Help, "keys")]
+        }
+        Context::Events => &[(Open, "its articles"), (Down, "choose"), (Back, "back"), (Help, "keys"), (Quit, "quit")],
         Context::Picker => &[(Open, "compare"), (Down, "choose"), (Back, "cancel")],
         Context::Help | Context::Global => &[(Back, "close")],
     };

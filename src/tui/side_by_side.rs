@@ -1,0 +1,166 @@
+//! What the keys do where two articles are chosen and shown: the picker
+//! (an article's related counterparts first), the events view (an event's
+//! articles, two of them chosen) and the two columns (scrolling, jumping
+//! from difference to difference, folding what both say).
+
+use super::action::Action;
+use super::app::{App, Level, Screen};
+use super::views::browse::Focus;
+use super::views::compare::CompareView;
+use super::views::events::{Chosen, EventsView};
+use super::views::picker::Picker;
+use super::worker::Request;
+use crate::article::ArticleId;
+
+impl App {
+    /// Propose the articles to put beside the one in use.
+    pub(super) fn open_picker(&mut self) {
+        let from_reader = match self.screen {
+            Screen::Reader => true,
+            Screen::Browse => self.browse.focus == Focus::Reader,
+            Screen::Compare | Screen::Events => false,
+        };
+        let target = if self.screen == Screen::Compare {
+            let Some(d) = self.compare.as_ref().and_then(|c| c.data.clone()) else { return };
+            (d.left.id.clone(), d.left.title.clone(), d.left.outlet.clone(), None)
+        } else if let Some(v) = self.shown_article().filter(|_| from_reader) {
+            (v.doc.id.clone(), v.doc.title.clone(), v.doc.outlet.clone(), v.top_paragraph())
+        } else if let Some(h) = self.browse.selected_hit() {
+            (h.id.clone(), h.title.clone(), h.outlet.clone(), None)
+        } else {
+            return self.say("no article selected", Level::Info);
+        };
+        let (id, title, outlet, para) = target;
+        self.gens.candidates += 1;
+        self.request(Request::Candidates { generation: self.gens.candidates, id: id.clone(), outlet: outlet.clone() });
+        self.picker = Some(Picker::new(id, &title, outlet, para));
+    }
+
+    pub(super) fn picker_action(&mut self, action: Action) {
+        let Some(p) = &mut self.picker else { return };
+        match action {
+            Action::Up => p.select(-1),
+            Action::Down => p.select(1),
+            Action::PageUp => p.page(-1),
+            Action::PageDown => p.page(1),
+            Action::Top => p.select(isize::MIN / 2),
+            Action::Bottom => p.select(isize::MAX / 2),
+            Action::Back => self.picker = None,
+            Action::Open => {
+                let Some(right) = p.chosen().map(|h| h.id.clone()) else { return };
+                let (left, para) = (p.left.clone(), p.start_para);
+                self.picker = None;
+                self.start_compare(CompareView::new(left, right, para));
+            }
+            _ => {}
+        }
+    }
+
+    /// Show two articles side by side; the alignment is asked of the worker.
+    fn start_compare(&mut self, view: CompareView) {
+        if self.screen != Screen::Compare {
+            self.compare_return = (self.screen, self.browse.focus);
+        }
+        self.gens.compare += 1;
+        let [left, right] = view.ids.clone();
+        self.request(Request::Compare { generation: self.gens.compare, left, right });
+        self.compare = Some(view);
+        self.screen = Screen::Compare;
+    }
+
+    pub(super) fn compare_action(&mut self, action: Action) {
+        if action == Action::Back {
+            (self.screen, self.browse.focus) = self.compare_return;
+            self.compare = None;
+            return;
+        }
+        if action == Action::Compare {
+            return self.open_picker();
+        }
+        let Some(c) = &mut self.compare else { return };
+        match action {
+            Action::Up => c.scroll(-1),
+            Action::Down => c.scroll(1),
+            Action::PageUp => c.page(-1),
+            Action::PageDown => c.page(1),
+            Action::Top => c.to_edge(false),
+            Action::Bottom => c.to_edge(true),
+            Action::FocusNext | Action::FocusPrev => c.focus = 1 - c.focus,
+            Action::NextDiff | Action::PrevDiff => {
+                if let Some(msg) = c.jump(action == Action::NextDiff) {
+                    self.say(msg, Level::Info);
+                }
+            }
+            Action::DiffsOnly => {
+                c.toggle_diffs_only();
+                let msg = if c.diffs_only { "differences only: what both say is folded" } else { "everything shown" };
+                self.say(msg, Level::Info);
+            }
+            Action::Details => c.details = !c.details,
+            Action::ToggleLock => {
+                c.toggle_lock();
+                let msg = if c.locked { "columns scroll together" } else { "columns scroll apart" };
+                self.say(msg, Level::Info);
+            }
+            Action::Swap => {
+                let [l, r] = c.ids.clone();
+                let mut view = CompareView::new(r, l, None);
+                (view.locked, view.diffs_only, view.details) = (c.locked, c.diffs_only, c.details);
+                self.start_compare(view);
+            }
+            _ => {}
+        }
+    }
+
+    /// Ask the worker for the events (cheap when the library has not changed).
+    pub(super) fn ask_events(&mut self) {
+        self.gens.events += 1;
+        self.request(Request::Events { generation: self.gens.events });
+    }
+
+    /// Open the events view, on the list of events.
+    pub(super) fn open_events(&mut self) {
+        self.events_return = (self.screen, self.browse.focus);
+        let view = self.events.take().unwrap_or_default();
+        self.events = Some(EventsView { open: None, marked: Vec::new(), ..view });
+        self.screen = Screen::Events;
+        self.ask_events();
+    }
+
+    pub(super) fn events_action(&mut self, action: Action) {
+        let Some(v) = &mut self.events else { return };
+        let chosen = match action {
+            Action::Up => return v.select(-1),
+            Action::Down => return v.select(1),
+            Action::PageUp => return v.page(-1),
+            Action::PageDown => return v.page(1),
+            Action::Top => return v.select(isize::MIN / 2),
+            Action::Bottom => return v.select(isize::MAX / 2),
+            Action::Back => {
+                if !v.close() {
+                    (self.screen, self.browse.focus) = self.events_return;
+                }
+                return;
+            }
+            Action::Open if v.open.is_none() => {
+                v.open_selected();
+                return;
+            }
+            Action::Open => v.choose(),
+            Action::Mark => v.toggle_mark(),
+            _ => return,
+        };
+        match chosen {
+            Chosen::Pair([left, right]) => self.compare_pair(left, right),
+            Chosen::First => self.say("now choose the article for the right column (enter or space)", Level::Info),
+            Chosen::Nothing if self.events.as_ref().is_some_and(|v| !v.marked.is_empty()) => {
+                self.say("already chosen for the left: choose another article for the right", Level::Info)
+            }
+            Chosen::Unmarked | Chosen::Nothing => {}
+        }
+    }
+
+    fn compare_pair(&mut self, left: ArticleId, right: ArticleId) {
+        self.start_compare(CompareView::new(left, right, None));
+    }
+}
