@@ -20,6 +20,13 @@ pub struct ShownRow {
     pub right_para: Option<usize>,
 }
 
+impl ShownRow {
+    /// Column `c`'s side: 0 the left, 1 the right.
+    pub fn side(&self, c: usize) -> Option<&Marked> {
+        if c == 0 { self.left.as_ref() } else { self.right.as_ref() }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
     pub left: Doc,
@@ -156,5 +163,34 @@ mod tests {
         // The same with the diff an aligner gives a one-sided row: still not marked.
         let row = Row { diff: vec![span(DiffOp::Delete, "only\there")], ..row };
         assert_eq!(shown(&row).left, Some(Marked { text: "only    here".into(), marks: vec![] }));
+    }
+
+    fn article(id: &str, quote: &str) -> Article {
+        Article {
+            id: crate::article::ArticleId(id.into()),
+            paths: vec![],
+            title: id.into(),
+            title_derived: false,
+            outlet: None,
+            byline: None,
+            date: None,
+            url: None,
+            paragraphs: vec![
+                "Officials met on Monday in the capital.".into(),
+                format!("\"{quote}\" the minister said."),
+            ],
+        }
+    }
+
+    #[test]
+    fn the_alignment_is_kept_whole_and_the_facts_only_one_side_has_are_clean() {
+        let l = article("l", "We will not\u{1b}]0;pwned\u{7} back down");
+        let r = article("r", "Our patience has its limits");
+        let c = comparison(&l, &r);
+        assert_eq!(c.alignment.rows.len(), c.rows.len());
+        assert_eq!(c.alignment.left.id.as_str(), "l");
+        assert_eq!(c.facts[0].quotes, ["We will not back down"]);
+        assert_eq!(c.facts[1].quotes, ["Our patience has its limits"]);
+        assert!(!c.facts[0].is_empty());
     }
 }

@@ -13,9 +13,10 @@
 //!
 //! [`compare_header`]: super::compare_header
 
-use super::super::rows::{Comparison, ShownRow};
-use super::super::text::{self, Marked};
+use super::super::rows::Comparison;
+use super::super::text;
 use super::super::theme::Theme;
+use super::compare_bands::{Bands, Item};
 use super::compare_header;
 use crate::article::ArticleId;
 use crate::compare::RowKind;
@@ -24,50 +25,9 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use std::ops::Range;
 use std::sync::Arc;
 
 const GUTTER: u16 = 3;
-
-/// What a band shows: one row, or a run of same rows folded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum Item {
-    Row(usize),
-    Fold(Range<usize>),
-}
-
-impl Item {
-    fn first_row(&self) -> usize {
-        match self {
-            Item::Row(r) => *r,
-            Item::Fold(rows) => rows.start,
-        }
-    }
-}
-
-#[derive(Clone, Debug)]
-struct Band {
-    start: usize,
-    item: Item,
-    lines: [Vec<Range<usize>>; 2],
-}
-
-impl Band {
-    /// Lines of text, without the blank line that follows.
-    fn height(&self) -> usize {
-        self.lines[0].len().max(self.lines[1].len())
-    }
-}
-
-#[derive(Clone, Debug)]
-struct Bands {
-    widths: [usize; 2],
-    folded: bool,
-    bands: Vec<Band>,
-    /// The band each row is drawn in.
-    of_row: Vec<usize>,
-    total: usize,
-}
 
 /// A place to keep across a re-layout: `line` lines into the band of `row`,
 /// `y` lines below the top of the column.
@@ -101,10 +61,6 @@ pub struct CompareView {
     center: bool,
     /// Where the columns were drawn, for the mouse.
     pub areas: [Rect; 2],
-}
-
-fn side(row: &ShownRow, c: usize) -> Option<&Marked> {
-    if c == 0 { row.left.as_ref() } else { row.right.as_ref() }
 }
 
 /// How a row's kind is said in messages.
@@ -184,8 +140,7 @@ impl CompareView {
 
     /// The first line of the band that shows `row`, once laid out.
     pub fn row_line(&self, row: usize) -> Option<usize> {
-        let b = self.bands.as_ref()?;
-        Some(b.bands.get(*b.of_row.get(row)?)?.start)
+        Some(self.bands.as_ref()?.of(row)?.start)
     }
 
     /// How many lines the body has, once laid out.
@@ -194,9 +149,7 @@ impl CompareView {
     }
 
     fn band_at(&self, line: usize) -> Option<usize> {
-        let b = &self.bands.as_ref()?.bands;
-        let i = b.partition_point(|band| band.start <= line);
-        i.checked_sub(1)
+        self.bands.as_ref()?.at(line)
     }
 
     /// Jump to the next (or previous) row that is not `same`, from the one
@@ -237,7 +190,7 @@ impl CompareView {
     /// Put the current difference in the middle of the screen, both columns.
     fn center_current(&mut self) {
         let (Some(r), Some(b)) = (self.current, self.bands.as_ref()) else { return };
-        let Some(band) = b.of_row.get(r).and_then(|&i| b.bands.get(i)) else { return };
+        let Some(band) = b.of(r) else { return };
         let h = band.height();
         let top = if h >= self.height { band.start } else { (band.start + h / 2).saturating_sub(self.height / 2) };
         let top = top.min(self.max_top());
@@ -270,46 +223,11 @@ impl CompareView {
         let Some(data) = self.data.clone() else { return };
         let anchor = self.anchors();
         let rows = &data.rows;
-        let mut items = Vec::new();
-        let mut i = 0;
-        while i < rows.len() {
-            if self.diffs_only && rows[i].kind == RowKind::Same {
-                let from = i;
-                while i < rows.len() && rows[i].kind == RowKind::Same {
-                    i += 1;
-                }
-                items.push(Item::Fold(from..i));
-            } else {
-                items.push(Item::Row(i));
-                i += 1;
-            }
-        }
-        let mut bands: Vec<Band> = Vec::with_capacity(items.len());
-        let mut of_row = vec![0; rows.len()];
-        let mut start = 0;
-        for item in items {
-            let lines = match &item {
-                Item::Row(r) => {
-                    of_row[*r] = bands.len();
-                    [0, 1].map(|c| side(&rows[*r], c).map_or_else(Vec::new, |m| text::wrap(&m.text, widths[c])))
-                }
-                Item::Fold(run) => {
-                    run.clone().for_each(|r| of_row[r] = bands.len());
-                    // One line: the fold's label.
-                    [0, 1].map(|_| std::iter::once(0..0).collect())
-                }
-            };
-            let band = Band { start, item, lines };
-            start += band.height() + 1;
-            bands.push(band);
-        }
-        self.bands = Some(Bands { widths, folded: self.diffs_only, bands, of_row, total: start });
+        self.bands = Some(Bands::new(rows, widths, self.diffs_only));
         let b = self.bands.as_ref().expect("just laid out");
         if let Some(anchor) = anchor {
-            self.tops = anchor.map(|a| {
-                let band = b.of_row.get(a.row).and_then(|&i| b.bands.get(i));
-                band.map_or(0, |band| (band.start + a.line.min(band.height())).saturating_sub(a.y))
-            });
+            self.tops = anchor
+                .map(|a| b.of(a.row).map_or(0, |band| (band.start + a.line.min(band.height())).saturating_sub(a.y)));
         } else if let Some(p) = self.start_para.take() {
             let row = rows.iter().position(|r| r.left_para.is_some_and(|l| l >= p)).unwrap_or(0);
             let line = self.row_line(row).unwrap_or(0);
@@ -364,7 +282,7 @@ impl CompareView {
             Item::Fold(_) => return Line::default(),
             Item::Row(r) => *r,
         };
-        let (Some(range), Some(marked)) = (band.lines[c].get(line - band.start), side(&data.rows[r], c)) else {
+        let (Some(range), Some(marked)) = (band.lines[c].get(line - band.start), data.rows[r].side(c)) else {
             return Line::default();
         };
         let base = kind_style(data.rows[r].kind, theme, !marked.marks.is_empty());
@@ -392,14 +310,16 @@ impl CompareView {
     }
 }
 
-/// The gutter's marker for a kind of row, and its style.
+/// The gutter's marker for a kind of row, and its style (bold without
+/// colour, so that the differences stand out from the same rows).
 pub fn marker(kind: RowKind, theme: &Theme) -> (&'static str, Style) {
-    match kind {
-        RowKind::Same => ("=", theme.dim),
+    let (m, s) = match kind {
+        RowKind::Same => return ("=", theme.dim),
         RowKind::Changed => ("~", theme.changed),
         RowKind::LeftOnly => ("<", theme.left_only),
         RowKind::RightOnly => (">", theme.right_only),
-    }
+    };
+    (m, if theme.mono { s.add_modifier(Modifier::BOLD) } else { s })
 }
 
 /// The text style of a row: its kind's colour, or plain text when the

@@ -4,6 +4,7 @@
 
 pub mod browse;
 pub mod compare;
+pub mod compare_bands;
 pub mod compare_header;
 pub mod entries;
 pub mod events;
