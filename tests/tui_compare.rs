@@ -9,48 +9,15 @@ use byline::compare::RowKind;
 use byline::config::{Config, Paths};
 use byline::index::Library;
 use byline::tui::testing::Harness;
-use byline::tui::worker::SearchBackend;
 use ratatui::style::{Color, Modifier};
 use std::sync::Arc;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
 
-/// The demo library, with each two-article event labelled by the headline of
-/// its first article by id. The domain labels an event with its most
-/// connected article's headline, and in a pair both are equally connected:
-/// which one wins depends on the order the index hands the articles over,
-/// which can change from one indexing to the next.
-struct StableLabels(Library);
-
-impl SearchBackend for StableLabels {
-    fn prepare(&self) -> anyhow::Result<byline::tui::worker::LibraryInfo> {
-        self.0.prepare()
-    }
-    fn search(&self, r: &byline::index::SearchRequest) -> anyhow::Result<byline::index::SearchResults> {
-        SearchBackend::search(&self.0, r)
-    }
-    fn article(&self, id: &str) -> anyhow::Result<byline::Article> {
-        self.0.article(id)
-    }
-    fn refresh(&self) -> anyhow::Result<byline::index::IndexReport> {
-        SearchBackend::refresh(&self.0)
-    }
-    fn related(&self, id: &str, limit: usize) -> anyhow::Result<Vec<byline::events::Related>> {
-        self.0.related(id, limit)
-    }
-    fn events(&self) -> anyhow::Result<Vec<byline::events::Event>> {
-        let mut events = self.0.events()?;
-        for e in events.iter_mut().filter(|e| e.articles.len() == 2) {
-            e.label = e.articles.iter().min_by(|a, b| a.id.cmp(&b.id)).unwrap().title.clone();
-        }
-        Ok(events)
-    }
-}
-
 fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
     let home = tempfile::tempdir().unwrap();
     let library = Library::open(&Paths::under(home.path())).unwrap();
-    let h = Harness::with_config(Arc::new(StableLabels(library)), &Config::defaults(), w, h);
+    let h = Harness::with_config(Arc::new(library), &Config::defaults(), w, h);
     (home, h)
 }
 

@@ -79,8 +79,12 @@ pub fn events(members: &[Member], edges: &[Edge]) -> Vec<Event> {
         .into_values()
         .filter(|g| g.len() > 1)
         .map(|g| {
-            let central =
-                *g.iter().max_by(|&&x, &&y| strength[x].total_cmp(&strength[y]).then(y.cmp(&x))).expect("non-empty");
+            // The most connected article; among equals the smallest id, so the
+            // label does not depend on the order the index returns articles in.
+            let central = *g
+                .iter()
+                .max_by(|&&x, &&y| strength[x].total_cmp(&strength[y]).then_with(|| members[y].id.cmp(&members[x].id)))
+                .expect("non-empty");
             let mut articles: Vec<Member> = g.iter().map(|&i| members[i].clone()).collect();
             articles.sort_by(|x, y| x.date.cmp(&y.date).then_with(|| x.id.cmp(&y.id)));
             let mut outlets: Vec<String> = articles.iter().filter_map(|m| m.outlet.clone()).collect();
