@@ -1,14 +1,22 @@
-//! From scored pairs to events: pairs above the threshold join their
-//! articles (union-find), and each event gets a label, its outlets and its
-//! date span.
+//! From scored pairs to events, and each event's label, outlets and date
+//! span.
+//!
+//! Grouping is average linkage over the sparse graph of scored pairs: two
+//! groups merge while the mean score over all their pairs (a pair never
+//! scored counts as 0) stays at or above [`AVERAGE_LINK`]. Joining every pair
+//! above a threshold (single linkage) lets one strong link between two
+//! accounts of a developing story chain its distinct events together; on a
+//! generated library with planted events that took precision from 0.8 to 0.5.
 
 use crate::article::{Article, ArticleId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 /// Two articles whose pair score reaches this report the same event.
-pub const SAME_EVENT: f64 = 0.31;
+pub const SAME_EVENT: f64 = 0.28;
+/// Two groups are one event while their mean pair score reaches this.
+pub const AVERAGE_LINK: f64 = 0.2;
 
 /// One article of an event, as listed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -47,33 +55,89 @@ pub struct Edge {
     pub score: f64,
 }
 
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
+/// Merge groups by average linkage; returns each member's group root.
+fn average_linkage(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<usize> {
+    let mut root: Vec<usize> = (0..n).collect();
+    let mut size = vec![1usize; n];
+    let mut links: Vec<HashMap<usize, f64>> = vec![HashMap::new(); n];
+    for &(a, b, s) in pairs {
+        *links[a].entry(b).or_default() += s;
+        *links[b].entry(a).or_default() += s;
     }
-    x
-}
-
-/// Group `members` by the edges at or above [`SAME_EVENT`]; events of two
-/// or more articles, largest first (then newest).
-pub fn events(members: &[Member], edges: &[Edge]) -> Vec<Event> {
-    let index: HashMap<&ArticleId, usize> = members.iter().enumerate().map(|(i, m)| (&m.id, i)).collect();
-    let mut parent: Vec<usize> = (0..members.len()).collect();
-    let mut strength = vec![0.0f64; members.len()];
-    for e in edges.iter().filter(|e| e.score >= SAME_EVENT) {
-        let (Some(&a), Some(&b)) = (index.get(&e.a), index.get(&e.b)) else { continue };
-        strength[a] += e.score;
-        strength[b] += e.score;
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
+    let mean = |sum: f64, a: usize, b: usize, size: &[usize]| sum / (size[a] * size[b]) as f64;
+    let mut heap: BinaryHeap<(Ordered, usize, usize)> = BinaryHeap::new();
+    for (a, l) in links.iter().enumerate() {
+        for (&b, &sum) in l.iter().filter(|(b, _)| **b > a) {
+            heap.push((Ordered(mean(sum, a, b, &size)), a, b));
         }
     }
+    while let Some((Ordered(m), a, b)) = heap.pop() {
+        if m < AVERAGE_LINK {
+            break;
+        }
+        // Stale entries: a side was merged away, or the mean has changed.
+        if root[a] != a || root[b] != b {
+            continue;
+        }
+        let Some(&sum) = links[a].get(&b) else { continue };
+        if (mean(sum, a, b, &size) - m).abs() > 1e-12 {
+            continue;
+        }
+        let (keep, gone) = if size[a] >= size[b] { (a, b) } else { (b, a) };
+        root[gone] = keep;
+        size[keep] += size[gone];
+        let moved = std::mem::take(&mut links[gone]);
+        links[keep].remove(&gone);
+        for (other, s) in moved {
+            if other == keep {
+                continue;
+            }
+            links[other].remove(&gone);
+            *links[other].entry(keep).or_default() += s;
+            *links[keep].entry(other).or_default() += s;
+        }
+        for (&other, &s) in &links[keep] {
+            heap.push((Ordered(mean(s, keep, other, &size)), keep.min(other), keep.max(other)));
+        }
+    }
+    (0..n)
+        .map(|mut i| {
+            while root[i] != i {
+                i = root[i];
+            }
+            i
+        })
+        .collect()
+}
+
+/// An `f64` that orders (scores are never NaN).
+#[derive(PartialEq, PartialOrd)]
+struct Ordered(f64);
+impl Eq for Ordered {}
+impl Ord for Ordered {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// Group `members` by the scored `edges`; events of two or more articles,
+/// largest first (then newest).
+pub fn events(members: &[Member], edges: &[Edge]) -> Vec<Event> {
+    let index: HashMap<&ArticleId, usize> = members.iter().enumerate().map(|(i, m)| (&m.id, i)).collect();
+    let mut strength = vec![0.0f64; members.len()];
+    let mut pairs = Vec::new();
+    for e in edges.iter().filter(|e| e.score >= SAME_EVENT) {
+        let (Some(&a), Some(&b)) = (index.get(&e.a), index.get(&e.b)) else { continue };
+        if a != b {
+            strength[a] += e.score;
+            strength[b] += e.score;
+            pairs.push((a, b, e.score));
+        }
+    }
+    let root = average_linkage(members.len(), &pairs);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..members.len() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
+    for (i, r) in root.iter().enumerate() {
+        groups.entry(*r).or_default().push(i);
     }
     let mut out: Vec<Event> = groups
         .into_values()

@@ -191,7 +191,14 @@ impl Fingerprint {
         let quotes = quotes(&a.paragraphs).into_iter().map(|q| (q.key, q.text)).collect();
 
         let content: Vec<String> = content_words(a, stemmer).into_iter().map(|c| c.stem).collect();
-        let lede = content.iter().take(LEDE_WORDS).map(|w| hash(w.as_str())).collect();
+        // The event is stated in the headline and the first sentences.
+        let title_words = content_words(&Article { paragraphs: vec![a.title.clone()], ..a.clone() }, stemmer);
+        let lede = title_words
+            .iter()
+            .map(|c| c.stem.as_str())
+            .chain(content.iter().take(LEDE_WORDS).map(String::as_str))
+            .map(hash)
+            .collect();
         let shingles = content
             .windows(SHINGLE_WORDS)
             .map(|w| hash(&w.iter().map(String::as_str).collect::<Vec<_>>()))

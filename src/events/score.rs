@@ -15,11 +15,15 @@ use std::collections::BTreeSet;
 /// How much each kind of evidence can contribute (a noisy OR of their
 /// weighted cosines): names and figures identify an event, the lede states
 /// it, shared quotes and wording show one account copied or shared a source.
-const NAMES: f64 = 0.6;
-const NUMBERS: f64 = 0.5;
-const LEDE: f64 = 0.6;
-const QUOTES: f64 = 0.5;
+const NAMES: f64 = 0.35;
+const NUMBERS: f64 = 0.3;
+const LEDE: f64 = 0.8;
+const QUOTES: f64 = 0.25;
 const WORDING: f64 = 0.9;
+/// Shared wording below this share of the shorter text is background a
+/// developing story repeats (the troop numbers, the history); above it, a
+/// reprint or wire copy of the same report.
+const WORDING_FLOOR: f64 = 0.3;
 /// Added to a cosine's denominator, so that one shared feature of little
 /// weight between two nearly featureless sets does not make a match.
 const SMOOTHING: f64 = 1.0;
@@ -114,13 +118,11 @@ pub fn score_candidates(subject: &Fingerprint, candidates: &[Fingerprint]) -> Ve
                 * (1.0 - NUMBERS * c_numbers)
                 * (1.0 - LEDE * c_lede)
                 * (1.0 - QUOTES * c_quotes)
-                * (1.0 - WORDING * c_wording.min(1.0));
+                * (1.0 - WORDING * ((c_wording.min(1.0) - WORDING_FLOOR) / (1.0 - WORDING_FLOOR)).max(0.0));
             reasons.quotes.truncate(MAX_REASONS);
-            reasons.names = reasons.names.iter().map(|k| subject.name_text.get(k).cloned().unwrap_or_else(|| k.clone())).collect();
+            reasons.names =
+                reasons.names.iter().map(|k| subject.name_text.get(k).cloned().unwrap_or_else(|| k.clone())).collect();
             let score = ((1.0 - miss) * date_factor(subject.date, c.date)).clamp(0.0, 1.0);
-            if std::env::var_os("BYLINE_DEBUG_EVENTS").is_some() {
-                eprintln!("{} -> {}: names {c_names:.2} numbers {c_numbers:.2} lede {c_lede:.2} quotes {c_quotes:.2} wording {c_wording:.2} -> {score:.3}", &subject.title[..20.min(subject.title.len())], &c.title[..20.min(c.title.len())]);
-            }
             PairScore { score, reasons }
         })
         .collect()
