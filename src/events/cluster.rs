@@ -111,9 +111,14 @@ fn average_linkage(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<usize> {
 }
 
 /// An `f64` that orders (scores are never NaN).
-#[derive(PartialEq, PartialOrd)]
+#[derive(PartialEq)]
 struct Ordered(f64);
 impl Eq for Ordered {}
+impl PartialOrd for Ordered {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
 impl Ord for Ordered {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
         self.0.total_cmp(&other.0)
