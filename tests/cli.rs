@@ -108,6 +108,21 @@ fn exit_codes_and_one_line_errors() {
 }
 
 #[test]
+fn any_limit_is_safe() {
+    let sb = Sandbox::new();
+    sb.cmd()
+        .args(["search", "Pasechnik", "--limit", &usize::MAX.to_string()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 articles match; 2 shown"));
+    sb.cmd()
+        .args(["search", "Pasechnik", "--limit", "0"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2 articles match; 0 shown"));
+}
+
+#[test]
 fn stats_json() {
     let sb = Sandbox::new();
     sb.cmd().args(["index", SEEDS]).assert().success();

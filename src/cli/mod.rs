@@ -145,7 +145,21 @@ pub fn main() -> i32 {
             return code;
         }
     };
-    match commands::run(cli) {
+    // A bug must still end in one line and exit status 2, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("byline: internal error{at}: {}", crate::sanitize::clean_line(&what));
+    }));
+    let result = std::panic::catch_unwind(|| commands::run(cli));
+    let _ = std::panic::take_hook();
+    let Ok(result) = result else { return EXIT_ERROR };
+    match result {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {

@@ -189,9 +189,13 @@ impl Library {
         let query: Box<dyn Query> = if parsed.is_empty() { self.build_query(&ParsedQuery::default()) } else { query };
         let sort = if parsed.is_empty() { Sort::Date } else { req.sort };
         let searcher = self.reader.searcher();
-        let limit = req.limit.max(1);
-        let top = TopDocs::with_limit(limit).and_offset(req.offset);
+        // No page is bigger than the library (a huge limit must not overflow);
+        // a limit of 0 only counts.
+        let docs = searcher.num_docs() as usize;
+        let (limit, offset) = (req.limit.min(docs), req.offset.min(docs));
+        let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
         let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match sort {
+            _ if limit == 0 => (Vec::new(), searcher.search(&query, &Count)?),
             Sort::Relevance => searcher.search(&query, &(top.order_by_score(), Count))?,
             Sort::Date => {
                 let (docs, total) = searcher
