@@ -10,7 +10,8 @@
 use super::fingerprint::Fingerprint;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::Hash;
 
 /// How much each kind of evidence can contribute (a noisy OR of their
 /// weighted cosines): names and figures identify an event, the lede states
@@ -54,19 +55,43 @@ fn weight(df: usize, n: usize) -> f64 {
 /// Weighted cosine of two feature sets: the contrast weight of what both
 /// have, over the geometric mean of what each has. A feature the whole
 /// neighbourhood shares weighs nothing.
-fn cosine<T: Ord + Clone>(
+fn cosine<T: Ord + Clone + Hash + Eq>(
     subject: &BTreeSet<T>,
     candidate: &BTreeSet<T>,
-    hood: &[&BTreeSet<T>],
+    hood: &Hood<'_, T>,
     shown: &mut Vec<T>,
 ) -> f64 {
-    let w = |f: &T| weight(hood.iter().filter(|s| s.contains(f)).count(), hood.len());
-    let mut best: Vec<(f64, T)> = subject.intersection(candidate).map(|f| (w(f), f.clone())).collect();
+    let mut best: Vec<(f64, T)> = subject.intersection(candidate).map(|f| (hood.weight(f), f.clone())).collect();
     best.sort_by(|a, b| b.0.total_cmp(&a.0));
     let shared: f64 = best.iter().map(|(w, _)| w).sum();
     shown.extend(best.into_iter().filter(|(w, _)| *w > 0.0).take(MAX_REASONS).map(|(_, f)| f));
-    let (ws, wc): (f64, f64) = (subject.iter().map(w).sum(), candidate.iter().map(w).sum());
+    let (ws, wc): (f64, f64) =
+        (subject.iter().map(|f| hood.weight(f)).sum(), candidate.iter().map(|f| hood.weight(f)).sum());
     shared / ((ws * wc).sqrt() + SMOOTHING)
+}
+
+/// How many of the candidates have each feature, counted once per subject.
+struct Hood<'a, T> {
+    df: HashMap<&'a T, usize>,
+    size: usize,
+}
+
+impl<'a, T: Hash + Eq> Hood<'a, T> {
+    fn new(sets: impl Iterator<Item = &'a BTreeSet<T>>) -> Self {
+        let mut df: HashMap<&'a T, usize> = HashMap::new();
+        let mut size = 0;
+        for set in sets {
+            size += 1;
+            for f in set {
+                *df.entry(f).or_default() += 1;
+            }
+        }
+        Hood { df, size }
+    }
+
+    fn weight(&self, f: &T) -> f64 {
+        weight(self.df.get(f).copied().unwrap_or(0), self.size)
+    }
 }
 
 /// Days apart, as a factor: an unknown date neither joins nor separates.
@@ -97,9 +122,9 @@ fn shared_quotes(a: &[(Vec<String>, String)], b: &[(Vec<String>, String)]) -> Ve
 /// Score each candidate against the subject; the neighbourhood is the
 /// subject and all the candidates.
 pub fn score_candidates(subject: &Fingerprint, candidates: &[Fingerprint]) -> Vec<PairScore> {
-    let names: Vec<&BTreeSet<String>> = candidates.iter().map(|c| &c.names).collect();
-    let numbers: Vec<&BTreeSet<String>> = candidates.iter().map(|c| &c.numbers).collect();
-    let ledes: Vec<&BTreeSet<u64>> = candidates.iter().map(|c| &c.lede).collect();
+    let names = Hood::new(candidates.iter().map(|c| &c.names));
+    let numbers = Hood::new(candidates.iter().map(|c| &c.numbers));
+    let ledes = Hood::new(candidates.iter().map(|c| &c.lede));
     candidates
         .iter()
         .map(|c| {
