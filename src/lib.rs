@@ -12,5 +12,6 @@ pub mod dates;
 pub mod fsutil;
 pub mod index;
 pub mod sanitize;
+pub mod synth;
 
 pub use article::{Article, ArticleId};
