@@ -63,7 +63,8 @@ fn main() -> ExitCode {
         eprintln!("byline-gen: cannot clear {}: {e}", args.out.display());
         return ExitCode::FAILURE;
     }
-    let cfg = Config { event_share: args.event_share, shard_size: args.shard_size, ..Config::new(args.articles, args.seed) };
+    let cfg =
+        Config { event_share: args.event_share, shard_size: args.shard_size, ..Config::new(args.articles, args.seed) };
     let format = match args.format {
         Format::Files => OutputFormat::Files,
         Format::Shards => OutputFormat::Shards,

@@ -318,11 +318,7 @@ pub fn article(plan: &Plan, key: u64) -> GenArticle {
         title = spin(&title, &mut rng, 0.8);
     }
     let outlet = &OUTLETS[me.outlet];
-    let stated = if me.explicit_outlet {
-        Some(outlet.name.to_string())
-    } else {
-        line.as_deref().and_then(agency_of)
-    };
+    let stated = if me.explicit_outlet { Some(outlet.name.to_string()) } else { line.as_deref().and_then(agency_of) };
     let url = (me.explicit_outlet && me.url).then(|| url(outlet.domain, &title, me.published, key));
     let mut look = look(&mut rng, &paragraphs, line, me, &title);
     look.outlet_explicit = me.explicit_outlet;
@@ -389,7 +385,8 @@ fn look(rng: &mut Rng, paras: &[String], line: Option<String>, me: &Meta, title:
     }
     if rng.chance(0.08) && paras.len() > 4 {
         let words: Vec<&str> = paras[2].split(' ').take(3).collect();
-        inserts.push((rng.range(2, paras.len() - 1), format!("– ‘{}’ –", words.join(" ").trim_end_matches(['.', ',']))));
+        inserts
+            .push((rng.range(2, paras.len() - 1), format!("– ‘{}’ –", words.join(" ").trim_end_matches(['.', ',']))));
     }
     inserts.sort_by_key(|(at, _)| *at);
     let broken = if rng.chance(0.05) && paras.len() > 2 { break_point(&paras[1]).map(|at| (1, at)) } else { None };

@@ -110,15 +110,15 @@ impl<'a> Ctx<'a> {
     /// A content word of `pos`: from the event, the storyline's topic, or anywhere.
     pub fn word(&mut self, pos: Pos) -> WordId {
         let x = self.rng.unit();
-        if let Some(ev) = self.event.filter(|_| x < 0.15) {
-            if let Some(&w) = ev.pick(pos, &mut self.rng) {
-                return w;
-            }
+        if let Some(ev) = self.event.filter(|_| x < 0.15)
+            && let Some(&w) = ev.pick(pos, &mut self.rng)
+        {
+            return w;
         }
-        if x < 0.5 {
-            if let Some(&w) = self.story.topic.pick(pos, &mut self.rng) {
-                return w;
-            }
+        if x < 0.5
+            && let Some(&w) = self.story.topic.pick(pos, &mut self.rng)
+        {
+            return w;
         }
         self.lex.zipf(pos, &mut self.rng)
     }
@@ -195,7 +195,11 @@ impl<'a> Ctx<'a> {
                 self.number(n)
             }
             "M" => {
-                let n = Num::Money { tenths: self.rng.range(10, 999) as u64, scale: 1 + self.rng.below(2) as u8, currency: 0 };
+                let n = Num::Money {
+                    tenths: self.rng.range(10, 999) as u64,
+                    scale: 1 + self.rng.below(2) as u8,
+                    currency: 0,
+                };
                 self.number(n)
             }
             "Age" => {
@@ -254,20 +258,21 @@ impl<'a> Ctx<'a> {
 /// Capitalise the first letter, write "a" as "an" before a vowel, and undo
 /// a comma doubled by an appositive before a template's comma.
 pub fn finish_sentence(s: String) -> String {
-    let mut out = String::with_capacity(s.len() + 4);
-    let mut words = s.split(' ').peekable();
-    while let Some(w) = words.next() {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut s = if s.contains(",,") { s.replace(",,", ",") } else { s };
+    // "a" + vowel: find each standalone "a" and make it "an".
+    let mut i = 0;
+    while let Some(pos) = s[i..].find("a ").map(|p| p + i) {
+        let standalone = pos == 0 || s.as_bytes()[pos - 1] == b' ';
+        let vowel = s.as_bytes().get(pos + 2).is_some_and(|b| b"aeiou".contains(b));
+        if standalone && vowel {
+            s.insert(pos + 1, 'n');
         }
-        let next_vowel = words.peek().is_some_and(|n| n.starts_with(['a', 'e', 'i', 'o', 'u']));
-        match w {
-            "a" if next_vowel => out.push_str("an"),
-            "A" if next_vowel => out.push_str("An"),
-            _ => out.push_str(w),
-        }
+        i = pos + 2;
     }
-    capitalise(out.replace(",,", ","))
+    if s.starts_with("A ") && s.as_bytes().get(2).is_some_and(|b| b"aeiou".contains(b)) {
+        s.insert(1, 'n');
+    }
+    capitalise(s)
 }
 
 pub fn capitalise(s: String) -> String {
@@ -281,7 +286,8 @@ pub fn capitalise(s: String) -> String {
     }
 }
 
-/// Words in a string, as `Article::word_count` counts them.
+/// Words in a generated string (single spaces between words), as
+/// `Article::word_count` counts them.
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    if s.is_empty() { 0 } else { s.bytes().filter(|&b| b == b' ').count() + 1 }
 }

@@ -163,25 +163,41 @@ pub fn write(corpus: &Corpus, dir: &Path, format: OutputFormat) -> std::io::Resu
 const BATCH: usize = 2048;
 
 /// Generate a corpus of any size straight into `dir`, article by article;
-/// `progress` is told how many articles are written so far.
+/// `progress` is told how many articles are written so far. Batches are
+/// generated in parallel while a writer thread puts the previous one on disk.
 pub fn generate_to(
     cfg: &Config,
     dir: &Path,
     format: OutputFormat,
-    progress: &dyn Fn(usize),
+    progress: &(dyn Fn(usize) + Sync),
 ) -> std::io::Result<WriteStats> {
     let plan = plan::Plan::new(cfg);
     let mut w = Writer::create(dir, format, cfg.shard_size)?;
-    let mut done = 0;
-    while done < cfg.articles {
-        let end = (done + BATCH).min(cfg.articles);
-        let batch: Vec<GenArticle> =
-            (done as u64..end as u64).into_par_iter().map(|k| article::article(&plan, k)).collect();
-        for a in &batch {
-            w.push(a)?;
+    let (send, recv) = std::sync::mpsc::sync_channel::<Vec<GenArticle>>(2);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> std::io::Result<Writer> {
+            let mut done = 0;
+            for batch in recv {
+                for a in &batch {
+                    w.push(a)?;
+                }
+                done += batch.len();
+                progress(done);
+            }
+            Ok(w)
+        });
+        let mut start = 0;
+        while start < cfg.articles {
+            let end = (start + BATCH).min(cfg.articles);
+            let batch: Vec<GenArticle> =
+                (start as u64..end as u64).into_par_iter().map(|k| article::article(&plan, k)).collect();
+            if send.send(batch).is_err() {
+                break; // the writer stopped on an error, which join reports
+            }
+            start = end;
         }
-        done = end;
-        progress(done);
-    }
-    w.finish(&events(&plan))
+        drop(send);
+        let w = writer.join().expect("the writer thread does not panic")?;
+        w.finish(&events(&plan))
+    })
 }

@@ -42,7 +42,8 @@ fn spellings(base: &str) -> Vec<String> {
         if out.len() > 1 {
             break;
         }
-        let found = if *at_end { base.len().checked_sub(from.len()).filter(|_| base.ends_with(from)) } else { base.find(from) };
+        let found =
+            if *at_end { base.len().checked_sub(from.len()).filter(|_| base.ends_with(from)) } else { base.find(from) };
         if let Some(i) = found.filter(|&i| i > 0) {
             for to in *tos {
                 out.push(format!("{}{}{}", &base[..i], to, &base[i + from.len()..]));
@@ -70,9 +71,8 @@ const SYL: &[&str] = &[
     "pe", "tri", "do", "ma", "ri", "kha", "vo", "yu", "ze", "po", "sa", "ga", "be", "ni", "kor", "mar", "dan", "vel",
     "tor", "sel", "ban", "dor", "ki", "ro", "ste", "ha", "ti", "ru", "gel", "ost", "ei", "ba",
 ];
-const SURNAME_ENDS: &[&str] = &[
-    "", "", "enko", "ov", "ev", "in", "skiy", "ski", "ic", "escu", "ak", "er", "son", "ez", "ani", "uk", "ts", "dze",
-];
+const SURNAME_ENDS: &[&str] =
+    &["", "", "enko", "ov", "ev", "in", "skiy", "ski", "ic", "escu", "ak", "er", "son", "ez", "ani", "uk", "ts", "dze"];
 const COUNTRY_ENDS: &[&str] = &["ia", "a", "istan", "land", "ova", "ria", "any", "or"];
 const CITY_ENDS: &[&str] = &["sk", "grad", "ovo", "burg", "ville", "port", "yiv", "ets", "in", "ansk", "opol", "ara"];
 const REGION_ENDS: &[&str] = &["ia", "sk", "ovka", "shchyna", "ansk", "a", "eria"];

@@ -15,7 +15,11 @@ pub enum Num {
     /// Tenths of a percent.
     Percent(u32),
     /// Tenths of a unit of `scale` (0: thousand, 1: million, 2: billion) in `currency`.
-    Money { tenths: u64, scale: u8, currency: u8 },
+    Money {
+        tenths: u64,
+        scale: u8,
+        currency: u8,
+    },
     Age(u32),
     Km(u32),
 }
@@ -75,7 +79,11 @@ impl Num {
                 }
             }
             Num::Money { tenths, scale, currency } => {
-                let v = if tenths % 10 == 0 { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) };
+                let v = if tenths % 10 == 0 {
+                    (tenths / 10).to_string()
+                } else {
+                    format!("{}.{}", tenths / 10, tenths % 10)
+                };
                 let scale = ["thousand", "million", "billion"][scale as usize];
                 match currency {
                     0 if style.percent == 1 || rng.chance(0.7) => format!("${v} {scale}"),
@@ -103,9 +111,13 @@ fn count_text(n: u64, rng: &mut Rng) -> String {
     if n <= 10 && rng.chance(0.8) {
         return SMALL[n as usize].to_string();
     }
-    if n >= 1_000_000 && n % 100_000 == 0 {
+    if n >= 1_000_000 && n.is_multiple_of(100_000) {
         let m = n / 100_000;
-        return if m % 10 == 0 { format!("{} million", m / 10) } else { format!("{}.{} million", m / 10, m % 10) };
+        return if m.is_multiple_of(10) {
+            format!("{} million", m / 10)
+        } else {
+            format!("{}.{} million", m / 10, m % 10)
+        };
     }
     grouped(n)
 }
@@ -115,7 +127,7 @@ pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

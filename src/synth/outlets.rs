@@ -64,7 +64,7 @@ pub struct Style {
 }
 
 pub fn style(outlet: usize) -> Style {
-    let h = mix(0x5717_1e, outlet as u64);
+    let h = mix(0x0057_171e, outlet as u64);
     Style {
         translit: (h & 7) as usize,
         title_case: h >> 3 & 1 == 1,

@@ -10,7 +10,7 @@ use super::numbers::{self, Num};
 use super::story::{Agent, Fact, Np, Quote};
 use super::vocab::{Form, LEXICON, Pos};
 use super::words::SPIN;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -155,7 +155,9 @@ pub fn headline(ctx: &mut Ctx, f: &Fact) -> String {
     let t = ctx.style.translit;
     let (subj, plural) = match &f.subj {
         Agent::Person(i) => (ctx.story.people[*i as usize].surname(t).to_string(), false),
-        Agent::Org(i) => (ctx.story.orgs[*i as usize].mention(false, true).trim_start_matches("The ").to_string(), false),
+        Agent::Org(i) => {
+            (ctx.story.orgs[*i as usize].mention(false, true).trim_start_matches("The ").to_string(), false)
+        }
         Agent::Place(i) => (ctx.story.places[*i as usize].name.get(t).to_string(), false),
         Agent::Group { noun, .. } => (ctx.lex.text(*noun, Form::Alt).to_string(), true),
     };
@@ -186,9 +188,8 @@ pub fn title_case(s: &str) -> String {
 /// A wire dateline: `KASTRIN, Feb 21 (Meridian Wire) - ` or `(Meridian Wire) -- `.
 pub fn dateline(city: &str, date: NaiveDate, agency: &str, long: bool) -> String {
     if long {
-        let day = numbers::day_text(date, &super::outlets::style(1));
-        let day = day.replace('.', "");
-        format!("{}, {day} ({agency}) - ", city.to_uppercase())
+        let month = ["Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"];
+        format!("{}, {} {} ({agency}) - ", city.to_uppercase(), month[date.month0() as usize], date.day())
     } else {
         format!("({agency}) -- ")
     }

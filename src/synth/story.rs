@@ -60,7 +60,10 @@ pub enum Agent {
     /// A country or city as an actor ("Velmoria", "the Velmorian government").
     Place(u8),
     /// A group of people: "separatist leaders", "local officials".
-    Group { adj: Option<WordId>, noun: WordId },
+    Group {
+        adj: Option<WordId>,
+        noun: WordId,
+    },
 }
 
 /// What is done: "the brantic tosken of lawmakers", "150,000 troops".
@@ -124,15 +127,15 @@ struct FactMaker<'a> {
 impl FactMaker<'_> {
     fn word(&self, rng: &mut Rng, pos: Pos) -> WordId {
         let x = rng.unit();
-        if let Some(ev) = self.event.filter(|_| x < 0.55) {
-            if let Some(&w) = ev.pick(pos, rng) {
-                return w;
-            }
+        if let Some(ev) = self.event.filter(|_| x < 0.55)
+            && let Some(&w) = ev.pick(pos, rng)
+        {
+            return w;
         }
-        if x < 0.85 {
-            if let Some(&w) = self.topic.pick(pos, rng) {
-                return w;
-            }
+        if x < 0.85
+            && let Some(&w) = self.topic.pick(pos, rng)
+        {
+            return w;
         }
         self.lex.zipf(pos, rng)
     }
@@ -148,7 +151,7 @@ impl FactMaker<'_> {
             2 => Agent::Place(rng.below(self.places.min(2)) as u8),
             _ => Agent::Group {
                 adj: rng.chance(0.6).then(|| self.word(rng, Pos::Adj)),
-                noun: real_noun(self.lex, *rng.pick(GROUP_NOUNS)),
+                noun: real_noun(self.lex, rng.pick::<&str>(GROUP_NOUNS)),
             },
         }
     }
@@ -164,7 +167,11 @@ impl FactMaker<'_> {
         };
         let extra = match rng.below(12) {
             0 => Some(Num::Percent(rng.range(1, 600) as u32)),
-            1 => Some(Num::Money { tenths: rng.range(10, 999) as u64, scale: 1 + rng.below(2) as u8, currency: rng.below(4) as u8 }),
+            1 => Some(Num::Money {
+                tenths: rng.range(10, 999) as u64,
+                scale: 1 + rng.below(2) as u8,
+                currency: rng.below(4) as u8,
+            }),
             _ => None,
         };
         Fact {
@@ -191,7 +198,8 @@ impl Storyline {
             places.push(Place::new(&mut rng, kind));
         }
         let country = places[0].adjective(0);
-        let orgs = (0..if crisis { rng.range(2, 4) } else { rng.range(1, 2) }).map(|_| Org::new(&mut rng, &country)).collect();
+        let orgs =
+            (0..if crisis { rng.range(2, 4) } else { rng.range(1, 2) }).map(|_| Org::new(&mut rng, &country)).collect();
         let n_people = if crisis { rng.range(4, 8) } else { rng.range(2, 4) };
         let people = (0..n_people)
             .map(|i| {

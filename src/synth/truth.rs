@@ -146,11 +146,8 @@ impl Truth {
             if !(min_outlets..=max_outlets).contains(&keys.len()) {
                 problems.push(format!("event {} has {} articles", e.id, keys.len()));
             }
-            let mut outlets: Vec<&str> = keys
-                .iter()
-                .filter_map(|&k| self.articles.get(k as usize))
-                .map(|a| a.source.as_str())
-                .collect();
+            let mut outlets: Vec<&str> =
+                keys.iter().filter_map(|&k| self.articles.get(k as usize)).map(|a| a.source.as_str()).collect();
             outlets.sort();
             outlets.dedup();
             if outlets.len() != keys.len() {

@@ -101,7 +101,8 @@ const ONSETS: &[&str] = &[
     "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "b", "d", "l", "m", "n",
     "p", "r", "s", "t",
 ];
-const CLUSTERS: &[&str] = &["br", "bl", "cr", "cl", "dr", "fr", "fl", "gr", "pr", "pl", "st", "sp", "sl", "sh", "tr", "th", "ch"];
+const CLUSTERS: &[&str] =
+    &["br", "bl", "cr", "cl", "dr", "fr", "fl", "gr", "pr", "pl", "st", "sp", "sl", "sh", "tr", "th", "ch"];
 const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "a", "e", "i", "o", "a", "e"];
 const DIGRAPHS: &[&str] = &["ai", "ea", "ou", "ie", "oa", "ee"];
 const CODAS: &[&str] = &["n", "r", "l", "s", "t", "m", "d", "k", "nd", "st", "rt", "nt", "ck", "ll", "rn", "x"];
@@ -115,12 +116,12 @@ fn pseudo(rng: &mut Rng, pos: Pos) -> String {
     for i in 0..syllables {
         match rng.below(20) {
             0 if i == 0 => {}
-            1..=5 => w.push_str(*rng.pick(CLUSTERS)),
-            _ => w.push_str(*rng.pick(ONSETS)),
+            1..=5 => w.push_str(rng.pick::<&str>(CLUSTERS)),
+            _ => w.push_str(rng.pick::<&str>(ONSETS)),
         }
-        w.push_str(if rng.chance(0.12) { *rng.pick(DIGRAPHS) } else { *rng.pick(VOWELS) });
+        w.push_str(if rng.chance(0.12) { rng.pick::<&str>(DIGRAPHS) } else { rng.pick::<&str>(VOWELS) });
         if i + 1 == syllables || rng.chance(0.25) {
-            w.push_str(*rng.pick(CODAS));
+            w.push_str(rng.pick::<&str>(CODAS));
         }
     }
     let end = match pos {
@@ -140,8 +141,10 @@ impl Lexicon {
         let mut rng = Rng::new(LEXICON_SEED);
         let function: Vec<&str> = FUNCTION.split_whitespace().collect();
         let lists = [(Pos::Noun, NOUNS), (Pos::Verb, VERBS), (Pos::Adj, ADJECTIVES), (Pos::Adv, ADVERBS)];
-        let real: Vec<Vec<Entry>> = lists.iter().map(|(p, l)| l.split_whitespace().map(|s| entry(*p, s, true)).collect()).collect();
-        let mut taken: HashSet<String> = function.iter().chain(AVOID.split_whitespace().collect::<Vec<_>>().iter()).map(|s| s.to_string()).collect();
+        let real: Vec<Vec<Entry>> =
+            lists.iter().map(|(p, l)| l.split_whitespace().map(|s| entry(*p, s, true)).collect()).collect();
+        let mut taken: HashSet<String> =
+            function.iter().chain(AVOID.split_whitespace().collect::<Vec<_>>().iter()).map(|s| s.to_string()).collect();
         for list in &real {
             for e in list {
                 for f in &e.forms {
@@ -197,8 +200,10 @@ impl Lexicon {
         for (id, e) in words.iter().enumerate() {
             by_pos[e.pos as usize].push(id as WordId);
         }
-        let zipf = [0, 1, 2, 3].map(|p| Zipf::over_ranks(by_pos[p].iter().map(|&id| ranks[id as usize]), ZIPF_S, ZIPF_Q));
-        let mut lex = Lexicon { words, by_pos, zipf, syn_of: Vec::new(), syn_pool: Vec::new(), surface: HashMap::new() };
+        let zipf =
+            [0, 1, 2, 3].map(|p| Zipf::over_ranks(by_pos[p].iter().map(|&id| ranks[id as usize]), ZIPF_S, ZIPF_Q));
+        let mut lex =
+            Lexicon { words, by_pos, zipf, syn_of: Vec::new(), syn_pool: Vec::new(), surface: HashMap::new() };
         lex.build_synonyms();
         for (id, e) in lex.words.iter().enumerate() {
             for f in [Form::Base, Form::Alt, Form::Third] {
