@@ -160,16 +160,24 @@ impl<'a> Ctx<'a> {
         n.render(&self.style, &mut self.rng, true)
     }
 
-    fn fill_slot(&mut self, slot: &str) -> String {
+    /// Append the text of a slot to `out`.
+    fn fill_slot(&mut self, slot: &str, out: &mut String) {
+        let word = match slot {
+            "N" => Some((Pos::Noun, Form::Base)),
+            "Ns" => Some((Pos::Noun, Form::Alt)),
+            "A" => Some((Pos::Adj, Form::Base)),
+            "V" => Some((Pos::Verb, Form::Alt)),
+            "Vb" => Some((Pos::Verb, Form::Base)),
+            "Vs" => Some((Pos::Verb, Form::Third)),
+            "Adv" => Some((Pos::Adv, Form::Base)),
+            _ => None,
+        };
+        if let Some((pos, form)) = word {
+            out.push_str(self.text(pos, form));
+            return;
+        }
         let story = self.story;
-        match slot {
-            "N" => self.text(Pos::Noun, Form::Base).to_string(),
-            "Ns" => self.text(Pos::Noun, Form::Alt).to_string(),
-            "A" => self.text(Pos::Adj, Form::Base).to_string(),
-            "V" => self.text(Pos::Verb, Form::Alt).to_string(),
-            "Vb" => self.text(Pos::Verb, Form::Base).to_string(),
-            "Vs" => self.text(Pos::Verb, Form::Third).to_string(),
-            "Adv" => self.text(Pos::Adv, Form::Base).to_string(),
+        let text = match slot {
             "P" => {
                 let i = self.rng.below(story.people.len());
                 self.person(i)
@@ -216,7 +224,8 @@ impl<'a> Ctx<'a> {
             "Per" => self.rng.pick(&["week", "month", "year"]).to_string(),
             "Nn" => self.rng.pick(&["two", "three", "four", "five", "six", "several"]).to_string(),
             other => other.to_string(),
-        }
+        };
+        out.push_str(&text);
     }
 
     fn fill(&mut self, toks: &[Tok]) -> String {
@@ -229,10 +238,9 @@ impl<'a> Ctx<'a> {
                 Tok::Lit(s) => out.push_str(s),
                 Tok::Slot { pre, slot, post } => {
                     out.push_str(pre);
-                    let text = self.fill_slot(slot);
-                    out.push_str(&text);
+                    self.fill_slot(slot, &mut out);
                     // An appositive that ends in a comma before punctuation.
-                    if text.ends_with(',') && !post.is_empty() {
+                    if out.ends_with(',') && !post.is_empty() {
                         out.pop();
                     }
                     out.push_str(post);
