@@ -40,7 +40,7 @@ mod tests;
 
 pub use article::{CopyKind, GenArticle, Look};
 pub use outlets::OUTLETS;
-pub use output::{OutputFormat, Writer, clear};
+pub use output::{OutputFormat, Singles, Writer, clear};
 pub use plan::FileKind;
 pub use truth::{EVENTS_FILE, GenEvent, TRUTH_FILE, Truth, TruthEntry, WriteStats};
 
@@ -173,13 +173,14 @@ pub fn generate_to(
 ) -> std::io::Result<WriteStats> {
     let plan = plan::Plan::new(cfg);
     let mut w = Writer::create(dir, format, cfg.shard_size)?;
-    let (send, recv) = std::sync::mpsc::sync_channel::<Vec<GenArticle>>(2);
+    let singles = w.singles();
+    let (send, recv) = std::sync::mpsc::sync_channel::<Vec<(GenArticle, Option<usize>)>>(2);
     std::thread::scope(|scope| {
         let writer = scope.spawn(move || -> std::io::Result<Writer> {
             let mut done = 0;
             for batch in recv {
-                for a in &batch {
-                    w.push(a)?;
+                for (a, bytes) in &batch {
+                    w.push_written(a, *bytes)?;
                 }
                 done += batch.len();
                 progress(done);
@@ -189,9 +190,18 @@ pub fn generate_to(
         let mut start = 0;
         while start < cfg.articles {
             let end = (start + BATCH).min(cfg.articles);
-            let batch: Vec<GenArticle> =
-                (start as u64..end as u64).into_par_iter().map(|k| article::article(&plan, k)).collect();
-            if send.send(batch).is_err() {
+            let batch: std::io::Result<Vec<(GenArticle, Option<usize>)>> = (start as u64..end as u64)
+                .into_par_iter()
+                .map(|k| {
+                    let a = article::article(&plan, k);
+                    let bytes = match &singles {
+                        Some(s) => s.write(&a)?,
+                        None => None,
+                    };
+                    Ok((a, bytes))
+                })
+                .collect();
+            if send.send(batch?).is_err() {
                 break; // the writer stopped on an error, which join reports
             }
             start = end;

@@ -62,6 +62,36 @@ pub struct Writer {
     started: Instant,
 }
 
+fn rel_path(number: u64, ext: &str) -> String {
+    format!("files/{:04}/{number:07}.{ext}", number / 1000)
+}
+
+/// Writes the single-article files (`.txt`, `.md`) of a corpus, from any
+/// thread, so that creating a million files is not one thread's work.
+pub struct Singles {
+    dir: PathBuf,
+}
+
+impl Singles {
+    /// Write `a`'s file if it is a single-article file; its size in bytes.
+    pub fn write(&self, a: &GenArticle) -> io::Result<Option<usize>> {
+        if a.kind == super::plan::FileKind::Jsonl {
+            return Ok(None);
+        }
+        let mut buf = String::with_capacity(8 * 1024);
+        render::single(a, &mut buf);
+        let path = self.dir.join(rel_path(a.file as u64, a.kind.ext()));
+        match std::fs::write(&path, buf.as_bytes()) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(path.parent().expect("a bucket folder"))?;
+                std::fs::write(&path, buf.as_bytes())?;
+            }
+            other => other?,
+        }
+        Ok(Some(buf.len()))
+    }
+}
+
 /// Remove what an earlier run wrote into `dir` (and nothing else).
 pub fn clear(dir: &Path) -> io::Result<()> {
     for sub in ["files", "shards"] {
@@ -117,11 +147,22 @@ impl Writer {
             std::fs::create_dir_all(self.dir.join(format!("files/{bucket:04}")))?;
             self.bucket = Some(bucket);
         }
-        Ok(format!("files/{bucket:04}/{number:07}.{ext}"))
+        Ok(rel_path(number, ext))
+    }
+
+    /// A handle that writes single-article files from any thread.
+    pub fn singles(&self) -> Option<Singles> {
+        self.format.files().then(|| Singles { dir: self.dir.clone() })
     }
 
     /// Write one article (articles must come in key order) and its truth line.
     pub fn push(&mut self, a: &GenArticle) -> io::Result<TruthEntry> {
+        self.push_written(a, None)
+    }
+
+    /// Like [`Writer::push`], for an article whose single file (`.txt` or
+    /// `.md`) [`Singles::write`] already wrote, `bytes` long.
+    pub fn push_written(&mut self, a: &GenArticle, bytes: Option<usize>) -> io::Result<TruthEntry> {
         let mut entry = TruthEntry {
             key: a.key,
             file: None,
@@ -162,16 +203,18 @@ impl Writer {
                 entry.file = Some(open.rel.clone());
                 entry.line = Some(open.lines);
             } else {
-                self.buf.clear();
-                if a.kind == super::plan::FileKind::Txt {
-                    render::txt(a, &mut self.buf);
-                } else {
-                    render::md(a, &mut self.buf);
-                }
                 let rel = self.file_rel(number, a.kind.ext())?;
-                std::fs::write(self.dir.join(&rel), self.buf.as_bytes())?;
+                let bytes = match bytes {
+                    Some(n) => n,
+                    None => {
+                        self.buf.clear();
+                        render::single(a, &mut self.buf);
+                        std::fs::write(self.dir.join(&rel), self.buf.as_bytes())?;
+                        self.buf.len()
+                    }
+                };
                 self.stats.files += 1;
-                self.stats.bytes += self.buf.len() as u64;
+                self.stats.bytes += bytes as u64;
                 entry.file = Some(rel);
             }
         }

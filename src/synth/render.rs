@@ -84,6 +84,11 @@ fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).expect("a string serialises")
 }
 
+/// The file of a single-article `.txt` or `.md`.
+pub fn single(a: &GenArticle, out: &mut String) {
+    if a.kind == super::plan::FileKind::Txt { txt(a, out) } else { md(a, out) }
+}
+
 /// A Markdown file with YAML front matter.
 pub fn md(a: &GenArticle, out: &mut String) {
     let mut front = String::new();
