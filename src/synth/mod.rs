@@ -17,11 +17,13 @@
 //! Parts: `rng` (seeded streams), `words`/`vocab` (the vocabulary), `names`,
 //! `outlets`, `numbers`, `story` (storylines and events as facts), `grammar`
 //! and `realize` (facts and prose into sentences), `article` (one outlet's
-//! article), `plan` (the corpus before any text), `render` (file formats),
-//! `output` (streaming to disk), `truth` (ground truth files).
+//! article), `look` (how its file presents it), `plan` (the corpus before
+//! any text), `render` (file formats), `output` (streaming to disk), `truth`
+//! (ground truth files).
 
 mod article;
 mod grammar;
+mod look;
 mod names;
 mod numbers;
 mod outlets;
@@ -38,7 +40,8 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-pub use article::{CopyKind, GenArticle, Look};
+pub use article::{CopyKind, GenArticle};
+pub use look::Look;
 pub use outlets::OUTLETS;
 pub use output::{OutputFormat, Singles, Writer, clear};
 pub use plan::FileKind;
