@@ -95,7 +95,7 @@ struct Meta {
 
 fn meta(plan: &Plan, hap: &Happening, h: usize, m: usize) -> Meta {
     let cfg = &plan.cfg;
-    let mut rng = Rng::derive(cfg.seed, TAG_META, (h as u64) << 4 | m as u64);
+    let mut rng = Rng::derive(cfg.seed, TAG_META, (h as u64) << 8 | m as u64);
     let spun = matches!(hap.roles[m], Role::Spun(_));
     let offset = [0, 0, 0, 0, 0, 1, 1, 1, 2, 3][rng.below(10)];
     let unknown_date = if spun { 0.5 } else { cfg.unknown_date };
@@ -135,7 +135,7 @@ fn draft(plan: &Plan, hap: &Happening, h: usize, m: usize, meta: &Meta) -> (Vec<
         event: Some(&hap.words),
         style,
         date: hap.date,
-        rng: Rng::derive(plan.cfg.seed, TAG_DRAFT, (h as u64) << 4 | m as u64),
+        rng: Rng::derive(plan.cfg.seed, TAG_DRAFT, (h as u64) << 8 | m as u64),
         named: 0,
         orgs_named: 0,
     };
@@ -198,7 +198,7 @@ fn title(plan: &Plan, hap: &Happening, h: usize, m: usize, meta: &Meta) -> Strin
         event: Some(&hap.words),
         style: style(meta.outlet),
         date: hap.date,
-        rng: Rng::derive(plan.cfg.seed, TAG_DRAFT ^ 0x7, (h as u64) << 4 | m as u64),
+        rng: Rng::derive(plan.cfg.seed, TAG_DRAFT ^ 0x7, (h as u64) << 8 | m as u64),
         named: 0,
         orgs_named: 0,
     };
@@ -225,7 +225,7 @@ fn paragraphs(sents: &[Sent], rng: &mut Rng) -> Vec<String> {
 
 /// Body and dateline of member `m` (following copies to their source).
 fn body(plan: &Plan, hap: &Happening, h: usize, m: usize, metas: &[Meta]) -> (Vec<String>, Option<String>) {
-    let mut rng = Rng::derive(plan.cfg.seed, TAG_DRAFT ^ 0xff, (h as u64) << 4 | m as u64);
+    let mut rng = Rng::derive(plan.cfg.seed, TAG_DRAFT ^ 0xff, (h as u64) << 8 | m as u64);
     match hap.roles[m] {
         Role::Original => {
             let (sents, line) = draft(plan, hap, h, m, &metas[m]);

@@ -58,7 +58,8 @@ pub struct Config {
     pub seed: u64,
     /// Share of articles that report a planted event (the rest are singletons).
     pub event_share: f64,
-    /// Outlets per planted event.
+    /// Outlets per planted event: sizes are drawn from a skewed distribution
+    /// over 2..=8 (pairs most common), then clamped into these bounds.
     pub min_outlets: usize,
     pub max_outlets: usize,
     /// Article length: log-normal with this median and log-sigma, clamped.

@@ -7,6 +7,7 @@
 //! plan alone, in any order, which is what lets the writer stream to disk.
 
 use super::Config;
+use super::outlets::OUTLETS;
 use super::rng::{Rng, mix};
 use super::story::{Happening, Storyline};
 use chrono::NaiveDate;
@@ -89,7 +90,7 @@ impl Plan {
         let mut events: Vec<u32> = Vec::new();
         let mut storylines = 0u32;
         let span = cfg.days.max(1);
-        while event_target - event_articles >= cfg.min_outlets.max(2) {
+        while event_target - event_articles >= clamp_size(2, cfg) {
             let story = storylines;
             storylines += 1;
             let start = rng.below(span.saturating_sub(20).max(1) as usize) as u32;
@@ -97,7 +98,7 @@ impl Plan {
             for _ in 0..rng.weighted(STORY_EVENTS) {
                 let left = event_target - event_articles;
                 let size = clamp_size(rng.weighted(EVENT_SIZES), cfg).min(left);
-                if size < cfg.min_outlets.max(2) {
+                if size < clamp_size(2, cfg) {
                     break;
                 }
                 events.push(haps.len() as u32);
@@ -167,8 +168,11 @@ impl Plan {
     }
 }
 
+/// An event size within the config's bounds (and the number of outlets).
 fn clamp_size(size: usize, cfg: &Config) -> usize {
-    size.clamp(cfg.min_outlets.max(2), cfg.max_outlets.max(cfg.min_outlets.max(2)))
+    let max = cfg.max_outlets.min(OUTLETS.len());
+    let min = cfg.min_outlets.max(2).min(max);
+    size.clamp(min, max.max(min))
 }
 
 /// Which file each article goes into: single `.txt` and `.md` files, and

@@ -143,3 +143,18 @@ fn outlets_write_the_same_event_differently() {
     distinct.dedup();
     assert!(distinct.len() >= 2, "{ledes:?}");
 }
+
+#[test]
+fn tiny_and_extreme_configs() {
+    for n in [0, 1, 2, 3, 17] {
+        for share in [0.0, 0.6, 1.0] {
+            let cfg = Config { event_share: share, ..Config::new(n, 3) };
+            let c = generate(&cfg);
+            assert_eq!(c.articles.len(), n);
+            let in_events = c.articles.iter().filter(|a| a.event.is_some()).count();
+            assert!(in_events <= (n as f64 * share).round() as usize, "{n} {share}: {in_events}");
+        }
+    }
+    let c = generate(&Config { min_outlets: 5, max_outlets: 99, ..Config::new(200, 4) });
+    assert!(c.events.iter().all(|e| (5..=OUTLETS.len()).contains(&e.articles.len())));
+}
