@@ -266,21 +266,30 @@ impl<'a> Ctx<'a> {
 /// Capitalise the first letter, write "a" as "an" before a vowel, and undo
 /// a comma doubled by an appositive before a template's comma.
 pub fn finish_sentence(s: String) -> String {
-    let mut s = if s.contains(",,") { s.replace(",,", ",") } else { s };
-    // "a" + vowel: find each standalone "a" and make it "an".
-    let mut i = 0;
-    while let Some(pos) = s[i..].find("a ").map(|p| p + i) {
-        let standalone = pos == 0 || s.as_bytes()[pos - 1] == b' ';
-        let vowel = s.as_bytes().get(pos + 2).is_some_and(|b| b"aeiou".contains(b));
-        if standalone && vowel {
-            s.insert(pos + 1, 'n');
-        }
-        i = pos + 2;
+    let s = if s.contains(",,") { s.replace(",,", ",") } else { s };
+    let b = s.as_bytes();
+    let is_vowel = |i: usize| b.get(i).is_some_and(|c| b"aeiou".contains(c));
+    // Each standalone "a" (or a sentence-initial "A") before a vowel.
+    let fixes: Vec<usize> = (0..b.len().saturating_sub(2))
+        .filter(|&i| {
+            (b[i] == b'a' || (i == 0 && b[i] == b'A'))
+                && b[i + 1] == b' '
+                && (i == 0 || b[i - 1] == b' ')
+                && is_vowel(i + 2)
+        })
+        .collect();
+    if fixes.is_empty() {
+        return capitalise(s);
     }
-    if s.starts_with("A ") && s.as_bytes().get(2).is_some_and(|b| b"aeiou".contains(b)) {
-        s.insert(1, 'n');
+    let mut out = String::with_capacity(s.len() + fixes.len());
+    let mut last = 0;
+    for i in fixes {
+        out.push_str(&s[last..=i]);
+        out.push('n');
+        last = i + 1;
     }
-    capitalise(s)
+    out.push_str(&s[last..]);
+    capitalise(out)
 }
 
 pub fn capitalise(s: String) -> String {
@@ -298,4 +307,20 @@ pub fn capitalise(s: String) -> String {
 /// `Article::word_count` counts them.
 pub fn word_count(s: &str) -> usize {
     if s.is_empty() { 0 } else { s.bytes().filter(|&b| b == b' ').count() + 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn articles_and_capitals() {
+        assert_eq!(
+            finish_sentence("a analyst said a old man saw a dog.".into()),
+            "An analyst said an old man saw a dog."
+        );
+        assert_eq!(finish_sentence("A ally,, of banana a.".into()), "An ally, of banana a.");
+        assert_eq!(word_count("one two three"), 3);
+        assert_eq!(word_count(""), 0);
+    }
 }

@@ -7,6 +7,7 @@
 
 use super::grammar::{Ctx, capitalise, finish_sentence};
 use super::numbers::{self, Num};
+use super::rng::FnvBuild;
 use super::story::{Agent, Fact, Np, Quote};
 use super::vocab::{Form, LEXICON, Pos};
 use super::words::SPIN;
@@ -195,7 +196,8 @@ pub fn dateline(city: &str, date: NaiveDate, agency: &str, long: bool) -> String
     }
 }
 
-static SPIN_MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| SPIN.iter().copied().collect());
+static SPIN_MAP: LazyLock<HashMap<&'static str, &'static str, FnvBuild>> =
+    LazyLock::new(|| SPIN.iter().copied().collect());
 
 /// Rewrite text as an automatic spinner does: nearly every word that has a
 /// synonym is swapped, common words get the spinner's odd substitutes, and

@@ -101,32 +101,66 @@ impl Rng {
     }
 }
 
-/// Sampling ranks `0..n` with Zipf–Mandelbrot weights `1 / (rank + q)^s`.
+/// Sampling ranks `0..n` with Zipf–Mandelbrot weights `1 / (rank + q)^s`,
+/// in constant time (Walker's alias method, built deterministically).
 pub struct Zipf {
-    cumulative: Vec<f64>,
+    prob: Vec<f64>,
+    alias: Vec<u32>,
 }
 
 impl Zipf {
     /// A sampler over items whose global ranks are `ranks` (so a part of a
     /// vocabulary keeps the weights the whole vocabulary gives it).
     pub fn over_ranks(ranks: impl Iterator<Item = usize>, s: f64, q: f64) -> Zipf {
-        let mut total = 0.0;
-        let cumulative = ranks
-            .map(|r| {
-                total += 1.0 / (r as f64 + q).powf(s);
-                total
-            })
-            .collect();
-        Zipf { cumulative }
+        let weights: Vec<f64> = ranks.map(|r| 1.0 / (r as f64 + q).powf(s)).collect();
+        let n = weights.len();
+        let total: f64 = weights.iter().sum();
+        let mut prob: Vec<f64> = weights.iter().map(|w| w * n as f64 / total).collect();
+        let mut alias: Vec<u32> = (0..n as u32).collect();
+        let (mut small, mut large): (Vec<usize>, Vec<usize>) = (0..n).partition(|&i| prob[i] < 1.0);
+        while let (Some(s), Some(&l)) = (small.pop(), large.last()) {
+            alias[s] = l as u32;
+            prob[l] -= 1.0 - prob[s];
+            if prob[l] < 1.0 {
+                large.pop();
+                small.push(l);
+            }
+        }
+        for i in large.into_iter().chain(small) {
+            prob[i] = 1.0;
+        }
+        Zipf { prob, alias }
     }
 
     /// An index into the items, by weight.
     pub fn sample(&self, rng: &mut Rng) -> usize {
-        let total = *self.cumulative.last().expect("non-empty");
-        let x = rng.unit() * total;
-        self.cumulative.partition_point(|&c| c <= x).min(self.cumulative.len() - 1)
+        let x = rng.u64();
+        let i = (((x >> 32) * self.prob.len() as u64) >> 32) as usize;
+        let f = (x & 0xffff_ffff) as f64 * (1.0 / 4_294_967_296.0);
+        if f < self.prob[i] { i } else { self.alias[i] as usize }
     }
 }
+
+/// FNV-1a, for the hash maps of the generator (fast on short words; no
+/// randomness, although no output depends on map order).
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,7 @@
 //! The lexicon does not depend on the corpus seed: it is built once per
 //! process from a fixed seed, the same for every corpus.
 
-use super::rng::{Rng, Zipf};
+use super::rng::{FnvBuild, Rng, Zipf};
 use super::words::{ADJECTIVES, ADVERBS, AVOID, FUNCTION, NOUNS, SYNONYMS, VERBS};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -59,7 +59,7 @@ pub struct Lexicon {
     syn_of: Vec<(u32, u32)>,
     syn_pool: Vec<WordId>,
     /// Surface form -> word and form, for rewording finished text.
-    surface: HashMap<Box<str>, (WordId, Form)>,
+    surface: HashMap<Box<str>, (WordId, Form), FnvBuild>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -203,7 +203,7 @@ impl Lexicon {
         let zipf =
             [0, 1, 2, 3].map(|p| Zipf::over_ranks(by_pos[p].iter().map(|&id| ranks[id as usize]), ZIPF_S, ZIPF_Q));
         let mut lex =
-            Lexicon { words, by_pos, zipf, syn_of: Vec::new(), syn_pool: Vec::new(), surface: HashMap::new() };
+            Lexicon { words, by_pos, zipf, syn_of: Vec::new(), syn_pool: Vec::new(), surface: HashMap::default() };
         lex.build_synonyms();
         for (id, e) in lex.words.iter().enumerate() {
             for f in [Form::Base, Form::Alt, Form::Third] {
