@@ -32,7 +32,7 @@ fn check(parsed: &byline::Article, want: &GenArticle, entry: &TruthEntry, what: 
 fn every_generated_file_and_shard_parses_back_as_generated() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("corpus");
-    let corpus = synth::generate(&Config { shard_size: 120, ..Config::new(300, 21) });
+    let corpus = synth::generate(&Config { shard_size: 300, ..Config::new(700, 21) });
     let truth = synth::write(&corpus, &dir, OutputFormat::Both).unwrap();
     let mut files: HashMap<String, Vec<byline::Article>> = HashMap::new();
     let mut parse = |rel: &str| -> Vec<byline::Article> {
@@ -56,9 +56,11 @@ fn every_generated_file_and_shard_parses_back_as_generated() {
         check(&shard[entry.shard_line.unwrap() as usize - 1], want, entry, entry.shard.as_deref().unwrap());
     }
     for ext in ["txt", "md", "jsonl"] {
-        assert!(kinds.get(ext).copied().unwrap_or(0) > 30, "{kinds:?}");
+        assert!(kinds.get(ext).copied().unwrap_or(0) > 60, "{kinds:?}");
     }
     assert_eq!(truth.stats.shards, 3);
+    let glued = corpus.articles.iter().filter(|a| a.look.glued_date && a.kind == synth::FileKind::Txt).count();
+    assert!(glued > 3, "{glued} glued dates");
 }
 
 #[test]

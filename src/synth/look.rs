@@ -87,7 +87,11 @@ pub fn look(rng: &mut Rng, paras: &[String], line: Option<String>, me: &Presente
     }
     inserts.sort_by_key(|(at, _)| *at);
     let broken = if rng.chance(0.05) && paras.len() > 2 { break_point(&paras[1]).map(|at| (1, at)) } else { None };
-    let starts_with_letter = paras.first().and_then(|p| p.chars().next()).is_some_and(char::is_alphabetic);
+    // byline's parser reads `date 2022-02-24 Zanyan …` as a date with a time
+    // zone " Z" (and `date 2022-02-24 150,000 …` as one with a time), losing
+    // both: glue the date only in front of text that cannot be read so.
+    let first = line.as_deref().or(paras.first().map(String::as_str)).and_then(|p| p.chars().next());
+    let starts_with_letter = first.is_some_and(|c| c == '(' || (c.is_alphabetic() && c != 'Z'));
     Look {
         glued_date: !me.title_in_file && me.published.is_some() && starts_with_letter && rng.chance(0.3),
         dateline: line,
