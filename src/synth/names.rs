@@ -4,6 +4,7 @@
 //! one spelling, so two accounts of one event can spell its actors apart.
 
 use super::rng::Rng;
+use super::vocab::LEXICON;
 
 /// A name and its spellings; the first is the canonical one.
 #[derive(Clone, Debug, PartialEq)]
@@ -132,15 +133,26 @@ fn syllables(rng: &mut Rng, n: usize) -> String {
     (0..n).map(|_| *rng.pick(SYL)).collect()
 }
 
-/// A made-up proper name from syllables and an ending.
+/// A made-up proper name from syllables and an ending, never a word of the
+/// vocabulary (so a spinner or a tokenizer cannot mistake it for one).
 fn coined(rng: &mut Rng, ends: &[&str]) -> String {
-    let n = 1 + rng.weighted(&[5, 4, 1]);
-    let mut s = syllables(rng, n);
-    let end = rng.pick(ends);
-    if end.starts_with(['a', 'e', 'i', 'o', 'u', 'y']) && s.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) {
-        s.pop();
+    loop {
+        let n = 1 + rng.weighted(&[5, 4, 1]);
+        let mut s = syllables(rng, n);
+        let end = rng.pick(ends);
+        if end.starts_with(['a', 'e', 'i', 'o', 'u', 'y']) && s.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+            s.pop();
+        }
+        s.push_str(end);
+        if LEXICON.lookup(&s).is_none() {
+            return capitalise(&s);
+        }
     }
-    capitalise(&format!("{s}{end}"))
+}
+
+/// Every first name people are given, for the vocabulary to avoid.
+pub fn first_names() -> impl Iterator<Item = &'static str> {
+    FIRST.iter().flat_map(|v| v.iter().copied())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

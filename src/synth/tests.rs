@@ -124,7 +124,20 @@ fn a_reprint_is_near_duplicate_and_a_spun_copy_keeps_names_and_quotes() {
         let shared = wa.intersection(&ws).count() as f64 / wa.len().min(ws.len()) as f64;
         match kind {
             CopyKind::Reprint => assert!(shared > 0.9, "reprint shares {shared:.2}"),
-            CopyKind::Spun => assert!(shared < 0.9 && shared > 0.2, "spun copy shares {shared:.2}"),
+            CopyKind::Spun => {
+                assert!(shared < 0.9 && shared > 0.2, "spun copy shares {shared:.2}");
+                let source = by_key(src).paragraphs.join(" ");
+                let spun = a.paragraphs.join(" ");
+                for quote in source.split('“').skip(1).filter_map(|q| q.split('”').next()) {
+                    assert!(spun.contains(quote), "quote {quote:?} lost in spinning");
+                }
+                for w in source.split(|c: char| !c.is_alphanumeric()) {
+                    let name = w.chars().next().is_some_and(char::is_uppercase)
+                        && vocab::LEXICON.lookup(&w.to_lowercase()).is_none()
+                        && !words::SPIN.iter().any(|(from, _)| from.eq_ignore_ascii_case(w));
+                    assert!(!name || spun.contains(w), "name {w:?} lost in spinning");
+                }
+            }
             CopyKind::Wire => {}
         }
         assert_ne!(a.paragraphs, by_key(src).paragraphs);

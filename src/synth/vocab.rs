@@ -143,8 +143,13 @@ impl Lexicon {
         let lists = [(Pos::Noun, NOUNS), (Pos::Verb, VERBS), (Pos::Adj, ADJECTIVES), (Pos::Adv, ADVERBS)];
         let real: Vec<Vec<Entry>> =
             lists.iter().map(|(p, l)| l.split_whitespace().map(|s| entry(*p, s, true)).collect()).collect();
-        let mut taken: HashSet<String> =
-            function.iter().chain(AVOID.split_whitespace().collect::<Vec<_>>().iter()).map(|s| s.to_string()).collect();
+        let mut taken: HashSet<String> = function
+            .iter()
+            .copied()
+            .chain(AVOID.split_whitespace())
+            .map(str::to_string)
+            .chain(super::names::first_names().map(str::to_lowercase))
+            .collect();
         for list in &real {
             for e in list {
                 for f in &e.forms {
