@@ -120,7 +120,7 @@ impl Writer {
         if dir.join(TRUTH_FILE).exists() || dir.join("files").exists() || dir.join("shards").exists() {
             return Err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
-                format!("{} already holds a generated corpus; remove it first", dir.display()),
+                format!("{} already holds a generated corpus (byline-gen --force replaces it)", dir.display()),
             ));
         }
         if format.shards() {
