@@ -165,6 +165,7 @@ impl Writer {
     pub fn push_written(&mut self, a: &GenArticle, bytes: Option<usize>) -> io::Result<TruthEntry> {
         let mut entry = TruthEntry {
             key: a.key,
+            id: crate::ArticleId::from_normalised_text(&crate::corpus::fields::normalise_for_id(&a.paragraphs)).0,
             file: None,
             line: None,
             shard: None,

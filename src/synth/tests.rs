@@ -111,6 +111,28 @@ fn planted_events_and_truth_are_consistent() {
 }
 
 #[test]
+fn scores_of_perfect_trivial_and_storyline_groupings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = generate(&Config::new(300, 13));
+    let truth = write(&corpus, tmp.path(), OutputFormat::Shards).unwrap();
+    let events: Vec<Vec<u64>> = corpus.events.iter().map(|e| e.articles.clone()).collect();
+    let perfect = truth.score(&events);
+    assert_eq!((perfect.pair_f1, perfect.bcubed_f1), (1.0, 1.0));
+    let nothing = truth.score(&[]);
+    assert_eq!((nothing.pair_precision, nothing.pair_recall, nothing.bcubed_precision), (1.0, 0.0, 1.0));
+    // Grouping by storyline (fooled by shared vocabulary) keeps recall, loses precision.
+    let mut by_story: BTreeMap<u64, Vec<u64>> = BTreeMap::new();
+    for a in &corpus.articles {
+        if let Some(s) = a.storyline {
+            by_story.entry(s).or_default().push(a.key);
+        }
+    }
+    let fooled = truth.score(&by_story.into_values().collect::<Vec<_>>());
+    assert_eq!(fooled.pair_recall, 1.0);
+    assert!(fooled.pair_precision < 0.6, "{fooled:?}");
+}
+
+#[test]
 fn a_reprint_is_near_duplicate_and_a_spun_copy_keeps_names_and_quotes() {
     let corpus = generate(&Config::new(600, 11));
     let by_key = |k: u64| &corpus.articles[k as usize];

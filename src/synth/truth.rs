@@ -18,6 +18,9 @@ pub const EVENTS_FILE: &str = "events.jsonl";
 pub struct TruthEntry {
     /// The article's key (its position in the corpus).
     pub key: u64,
+    /// The id byline gives the article (a hash of its text): maps indexed
+    /// articles back to this line.
+    pub id: String,
     /// The file it is in (relative to the corpus folder), when written as files.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
@@ -64,6 +67,28 @@ pub struct GenEvent {
     pub articles: Vec<u64>,
     /// The outlets that covered it, by article.
     pub outlets: Vec<String>,
+}
+
+/// How well a grouping of articles matches the planted events, by pairs
+/// (of two articles grouped together, how many should be) and by B-cubed
+/// (per article, how much of its group is its event and vice versa).
+/// Articles in no group count as groups of one, as singletons do in truth.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Score {
+    pub pair_precision: f64,
+    pub pair_recall: f64,
+    pub pair_f1: f64,
+    pub bcubed_precision: f64,
+    pub bcubed_recall: f64,
+    pub bcubed_f1: f64,
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+}
+
+fn pairs(n: u64) -> u64 {
+    n * n.saturating_sub(1) / 2
 }
 
 /// What writing a corpus gave.
@@ -117,6 +142,46 @@ impl Truth {
             }
         }
         groups
+    }
+
+    /// Score a grouping (lists of article keys) against the planted events.
+    pub fn score(&self, groups: &[Vec<u64>]) -> Score {
+        let n = self.articles.len();
+        // Cluster of each article, predicted and true; singletons get their own.
+        let mut predicted: Vec<u64> = (0..n as u64).map(|k| u64::MAX - k).collect();
+        for (g, keys) in groups.iter().enumerate() {
+            for &k in keys {
+                if let Some(slot) = predicted.get_mut(k as usize) {
+                    *slot = g as u64;
+                }
+            }
+        }
+        let truth: Vec<u64> = self.articles.iter().map(|a| a.event.unwrap_or(u64::MAX - a.key)).collect();
+        let mut cells: BTreeMap<(u64, u64), u64> = BTreeMap::new();
+        let (mut size_p, mut size_t): (BTreeMap<u64, u64>, BTreeMap<u64, u64>) = Default::default();
+        for k in 0..n {
+            *cells.entry((predicted[k], truth[k])).or_default() += 1;
+            *size_p.entry(predicted[k]).or_default() += 1;
+            *size_t.entry(truth[k]).or_default() += 1;
+        }
+        let together: u64 = cells.values().map(|&c| pairs(c)).sum();
+        let ratio = |a: u64, b: u64| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        let pair_precision = ratio(together, size_p.values().map(|&c| pairs(c)).sum());
+        let pair_recall = ratio(together, size_t.values().map(|&c| pairs(c)).sum());
+        let (mut bp, mut br) = (0.0, 0.0);
+        for (&(p, t), &c) in &cells {
+            bp += (c * c) as f64 / size_p[&p] as f64;
+            br += (c * c) as f64 / size_t[&t] as f64;
+        }
+        let (bp, br) = if n == 0 { (1.0, 1.0) } else { (bp / n as f64, br / n as f64) };
+        Score {
+            pair_precision,
+            pair_recall,
+            pair_f1: f1(pair_precision, pair_recall),
+            bcubed_precision: bp,
+            bcubed_recall: br,
+            bcubed_f1: f1(bp, br),
+        }
     }
 
     /// Everything that must hold of a corpus's truth, as a list of problems
