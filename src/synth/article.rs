@@ -66,6 +66,28 @@ impl GenArticle {
     pub fn word_count(&self) -> usize {
         self.paragraphs.iter().map(|p| word_count(p)).sum()
     }
+
+    /// The [`crate::Article`] byline's parser makes of this article's file
+    /// (its path as `files/…` relative to the corpus folder), for tests that
+    /// skip writing and parsing.
+    pub fn to_article(&self) -> crate::Article {
+        use crate::corpus::fields::{derive_title, normalise_for_id};
+        let (title, title_derived) = match self.paragraphs.first() {
+            Some(lede) if !self.title_in_file => (derive_title(lede), true),
+            _ => (self.title.clone(), false),
+        };
+        crate::Article {
+            id: crate::ArticleId::from_normalised_text(&normalise_for_id(&self.paragraphs)),
+            paths: vec![super::output::rel_path(self.file as u64, self.kind.ext()).into()],
+            title,
+            title_derived,
+            outlet: self.outlet.clone(),
+            byline: self.byline.clone(),
+            date: self.date,
+            url: self.url.clone(),
+            paragraphs: self.paragraphs.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

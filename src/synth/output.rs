@@ -62,7 +62,8 @@ pub struct Writer {
     started: Instant,
 }
 
-fn rel_path(number: u64, ext: &str) -> String {
+/// Where file number `number` goes, relative to the corpus folder.
+pub fn rel_path(number: u64, ext: &str) -> String {
     format!("files/{:04}/{number:07}.{ext}", number / 1000)
 }
 
@@ -165,7 +166,7 @@ impl Writer {
     pub fn push_written(&mut self, a: &GenArticle, bytes: Option<usize>) -> io::Result<TruthEntry> {
         let mut entry = TruthEntry {
             key: a.key,
-            id: crate::ArticleId::from_normalised_text(&crate::corpus::fields::normalise_for_id(&a.paragraphs)).0,
+            id: a.to_article().id.0,
             file: None,
             line: None,
             shard: None,
