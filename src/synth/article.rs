@@ -38,6 +38,8 @@ pub enum CopyKind {
 pub struct GenArticle {
     /// Its position in the corpus (0-based).
     pub key: u64,
+    /// The id byline gives it (a hash of its normalised text).
+    pub id: crate::ArticleId,
     /// The headline (derived by a parser from the lede when not in the file).
     pub title: String,
     pub title_in_file: bool,
@@ -71,13 +73,13 @@ impl GenArticle {
     /// (its path as `files/…` relative to the corpus folder), for tests that
     /// skip writing and parsing.
     pub fn to_article(&self) -> crate::Article {
-        use crate::corpus::fields::{derive_title, normalise_for_id};
+        use crate::corpus::fields::derive_title;
         let (title, title_derived) = match self.paragraphs.first() {
             Some(lede) if !self.title_in_file => (derive_title(lede), true),
             _ => (self.title.clone(), false),
         };
         crate::Article {
-            id: crate::ArticleId::from_normalised_text(&normalise_for_id(&self.paragraphs)),
+            id: self.id.clone(),
             paths: vec![super::output::rel_path(self.file as u64, self.kind.ext()).into()],
             title,
             title_derived,
@@ -300,6 +302,26 @@ fn body(plan: &Plan, hap: &Happening, h: usize, m: usize, metas: &[Meta]) -> (Ve
     }
 }
 
+/// The id byline's parser gives these paragraphs: the same text as
+/// `corpus::fields::normalise_for_id`, built with a fast path for ASCII.
+pub fn id_of(paragraphs: &[String]) -> crate::ArticleId {
+    let mut out = String::with_capacity(paragraphs.iter().map(|p| p.len() + 1).sum());
+    for word in paragraphs.iter().flat_map(|p| p.split_whitespace()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                '“' | '”' | '„' | '«' | '»' => out.push('"'),
+                '‘' | '’' | '‚' => out.push('\''),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    crate::ArticleId::from_normalised_text(&out)
+}
+
 /// The article with key `key`, generated from the plan alone.
 pub fn article(plan: &Plan, key: u64) -> GenArticle {
     let slot = plan.slots[key as usize];
@@ -323,6 +345,7 @@ pub fn article(plan: &Plan, key: u64) -> GenArticle {
     let hp = plan.haps[h];
     GenArticle {
         key,
+        id: id_of(&paragraphs),
         title,
         title_in_file: me.title_in_file,
         outlet: stated,

@@ -166,7 +166,7 @@ impl Writer {
     pub fn push_written(&mut self, a: &GenArticle, bytes: Option<usize>) -> io::Result<TruthEntry> {
         let mut entry = TruthEntry {
             key: a.key,
-            id: a.to_article().id.0,
+            id: a.id.0.clone(),
             file: None,
             line: None,
             shard: None,

@@ -133,6 +133,16 @@ fn scores_of_perfect_trivial_and_storyline_groupings() {
 }
 
 #[test]
+fn ids_are_the_ids_byline_gives() {
+    use crate::corpus::fields::normalise_for_id;
+    for a in generate(&Config::new(60, 2)).articles {
+        assert_eq!(a.id, crate::ArticleId::from_normalised_text(&normalise_for_id(&a.paragraphs)));
+    }
+    let odd = vec!["Ünïcode “Quotes” ‘and’ „more« ẞ İstanbul  spaced\ttab".to_string()];
+    assert_eq!(article::id_of(&odd), crate::ArticleId::from_normalised_text(&normalise_for_id(&odd)));
+}
+
+#[test]
 fn a_reprint_is_near_duplicate_and_a_spun_copy_keeps_names_and_quotes() {
     let corpus = generate(&Config::new(600, 11));
     let by_key = |k: u64| &corpus.articles[k as usize];
