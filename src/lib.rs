@@ -1,7 +1,9 @@
 //! byline: read the news the way an editor does.
 //!
-//! The domain ([`corpus`], [`index`]) knows nothing of the terminal; the
-//! command line ([`cli`]) and the TUI are thin layers over it.
+//! The domain ([`corpus`], [`index`], [`events`], [`compare`]) knows nothing
+//! of the terminal; the command line ([`cli`]) and the TUI ([`tui`]) are thin
+//! layers over it. [`synth`] writes news-shaped test corpora with planted
+//! events, for measuring grouping and for benchmarks.
 
 pub mod article;
 pub mod cli;
@@ -13,6 +15,7 @@ pub mod events;
 pub mod fsutil;
 pub mod index;
 pub mod sanitize;
+pub mod synth;
 pub mod tui;
 
 pub use article::{Article, ArticleId};
