@@ -82,7 +82,7 @@ pub fn strip_markdown_inline(line: &str) -> String {
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?)?\(([A-Z][A-Za-z&.' ]{1,40}?)\)\s*(?:--|—|–|-)\s*",
+        r"^(?:[A-Z][A-Za-z.'-]*(?:[ ,]+[A-Z][A-Za-z.'-]*)*,?\s+(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s+)?)?\(([A-Z][A-Za-z&.' ]{1,40}?)\)\s*(?:--|—|–|-)\s*",
     )
 });
 
@@ -196,6 +196,8 @@ mod tests {
         assert_eq!((agency.as_str(), rest), ("Bloomberg", "Separatist leaders appealed"));
         let (agency, rest) = split_dateline("KYIV, Feb 23 (Reuters) - Ukraine declared").unwrap();
         assert_eq!((agency.as_str(), rest), ("Reuters", "Ukraine declared"));
+        let (agency, rest) = split_dateline("LONDON, 17 January (Agency) - Talks began").unwrap();
+        assert_eq!((agency.as_str(), rest), ("Agency", "Talks began"));
         assert!(split_dateline("Russia (the country) - said").is_none());
         assert!(split_dateline("The leaders of two regions").is_none());
     }

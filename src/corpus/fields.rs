@@ -49,7 +49,8 @@ impl Fields {
             paths: vec![path.to_path_buf()],
             title,
             title_derived,
-            outlet: line(self.outlet),
+            // A url names its outlet, whatever the format it came in.
+            outlet: line(self.outlet).or_else(|| self.url.as_deref().and_then(super::outlet_from_url)),
             byline: line(self.byline),
             date: self.date,
             url: line(self.url),

@@ -4,7 +4,7 @@
 //! `source`/`outlet`/`publisher`, `author`/`byline`, `date`/`published_at`…).
 
 use super::fields::Fields;
-use super::text::{parse_body, parse_text};
+use super::text::{parse_body, parse_text, parse_titled_text};
 use crate::dates::parse_date;
 use serde_json::{Map, Value};
 
@@ -141,7 +141,8 @@ pub fn one_line(s: &str) -> String {
 /// A Markdown file: front matter first, then the body as a document.
 pub fn parse_markdown(text: &str) -> Result<Fields, String> {
     let (front, body) = split_front_matter(text)?;
-    let from_text = parse_text(body);
+    let titled = front.as_ref().is_some_and(|map| metadata_from_object(map).title.is_some());
+    let from_text = if titled { parse_titled_text(body) } else { parse_text(body) };
     Ok(match front {
         Some(map) => metadata_from_object(&map).or(from_text),
         None => from_text,
@@ -177,6 +178,17 @@ mod tests {
         let f = parse_markdown("+++\ntitle = \"From TOML\"\ndate = 2022-02-23\n+++\nBody.\n").unwrap();
         assert_eq!(f.title.as_deref(), Some("From TOML"));
         assert_eq!(f.date, chrono::NaiveDate::from_ymd_opt(2022, 2, 23));
+    }
+
+    #[test]
+    fn front_matter_title_keeps_a_short_first_paragraph_and_urls_name_outlets() {
+        let f = parse_markdown("---\ntitle: T\nurl: https://www.reuters.com/x\n---\n“Why now?”\n\nBody.\n").unwrap();
+        assert_eq!(f.paragraphs, vec!["“Why now?”", "Body."]);
+        let a = f.finish(std::path::Path::new("a.md")).unwrap();
+        assert_eq!(a.outlet.as_deref(), Some("Reuters"), "a url key names the outlet too");
+        let v: Value = serde_json::from_str(r#"{"title":"T","text":"Body.","url":"https://apnews.com/a"}"#).unwrap();
+        let a = fields_from_object(v.as_object().unwrap()).finish(std::path::Path::new("a.json")).unwrap();
+        assert_eq!(a.outlet.as_deref(), Some("AP"));
     }
 
     #[test]

@@ -11,7 +11,6 @@ use super::clean::{
     assemble_paragraphs, is_boilerplate, is_caption, is_section_head, split_dateline, strip_markdown_inline,
 };
 use super::fields::Fields;
-use super::outlets::outlet_from_url;
 use crate::dates::{find_date, parse_date};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -22,29 +21,48 @@ const HEADER_LINES: usize = 8;
 const MAX_HEADLINE_CHARS: usize = 160;
 
 static GLUED_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^date:?\s+(\d{4}-\d{2}-\d{2}(?:[T ][\d:.+Z-]+)?)\s*(.*)$").unwrap());
+    // A time only with `T` or as ` HH:MM`: `date 2022-02-24 150,000 troops` keeps its lede.
+    LazyLock::new(|| {
+        Regex::new(r"(?i)^date:?\s+(\d{4}-\d{2}-\d{2}(?:T[\d:.+Z-]+|\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:Z|[+-]\d{2}:?\d{2}))?)?)(?:\s+(.*))?$").unwrap()
+    });
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(title|headline|source|outlet|publisher|author|byline|date|published|url|link|original url|source url)\s*:\s*(.*)$").unwrap()
 });
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^by\s+([^.!?]{1,100})$").unwrap());
 
+/// What the top of a text may hold besides the article.
+#[derive(Clone, Copy)]
+struct Mode {
+    /// Credit, date, `Key: value` lines and `# ` headings.
+    header: bool,
+    /// A first line that looks like a headline is the headline.
+    guess_headline: bool,
+}
+
 /// Parse a whole document (already decoded) into fields: headline, credit and
 /// date lines at the top are recognised. Markdown markup is removed.
 pub fn parse_text(text: &str) -> Fields {
-    parse(text, true)
+    parse(text, Mode { header: true, guess_headline: true })
 }
 
-/// Parse the body of an article whose metadata came from elsewhere (JSON keys,
-/// front matter): no line is taken for a headline, credit or date.
+/// Parse a document whose title is known from elsewhere (front matter): its
+/// first line is never taken for a headline.
+pub fn parse_titled_text(text: &str) -> Fields {
+    parse(text, Mode { header: true, guess_headline: false })
+}
+
+/// Parse the body of an article whose metadata came from elsewhere (JSON keys):
+/// no line is taken for a headline, credit or date.
 pub fn parse_body(text: &str) -> Fields {
-    parse(text, false)
+    parse(text, Mode { header: false, guess_headline: false })
 }
 
-fn parse(text: &str, detect_header: bool) -> Fields {
+fn parse(text: &str, mode: Mode) -> Fields {
     let mut fields = Fields::default();
     let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
     let mut header_seen = 0usize;
-    let mut want_url = false;
+    // `Original url:` with the url on the next line: the line, until we know.
+    let mut pending_url_key: Option<String> = None;
     let mut lines = text.lines().map(str::trim).peekable();
     while let Some(raw) = lines.next() {
         if raw.is_empty() {
@@ -53,21 +71,21 @@ fn parse(text: &str, detect_header: bool) -> Fields {
             }
             continue;
         }
-        let in_header = detect_header && header_seen < HEADER_LINES && body_is_empty(&blocks);
+        let in_header = mode.header && header_seen < HEADER_LINES && body_is_empty(&blocks);
         header_seen += 1;
         let mut line = strip_markdown_inline(raw);
-        if want_url {
-            want_url = false;
+        if let Some(key_line) = pending_url_key.take() {
             if looks_like_url(&line) {
                 fields.url.get_or_insert(line);
                 continue;
             }
+            blocks.last_mut().expect("never empty").push(key_line);
         }
         if in_header && let Some(caps) = GLUED_DATE.captures(&line) {
             if fields.date.is_none() {
                 fields.date = parse_date(&caps[1]);
             }
-            line = caps[2].to_string();
+            line = caps.get(2).map_or("", |m| m.as_str()).to_string();
             if line.is_empty() {
                 continue;
             }
@@ -82,22 +100,37 @@ fn parse(text: &str, detect_header: bool) -> Fields {
         if let Some(caps) = KEY_VALUE.captures(&line) {
             let value = caps[2].trim().to_string();
             let key = caps[1].to_ascii_lowercase();
+            // A url line anywhere (`Original url:` ends many scraped files),
+            // but only when a url follows: `Link: the two were linked` is text.
             if key.contains("url") || key == "link" {
                 if value.is_empty() {
-                    want_url = true;
-                } else {
+                    pending_url_key = Some(line);
+                    continue;
+                }
+                if looks_like_url(&value) {
                     fields.url.get_or_insert(value);
+                    continue;
                 }
-                continue;
-            }
-            if in_header && !value.is_empty() {
-                match key.as_str() {
-                    "title" | "headline" => fields.title = fields.title.take().or(Some(value)),
-                    "source" | "outlet" | "publisher" => fields.outlet = fields.outlet.take().or(Some(value)),
-                    "author" | "byline" => fields.byline = fields.byline.take().or(Some(value)),
-                    _ => fields.date = fields.date.or(parse_date(&value)),
+            } else if in_header && !value.is_empty() {
+                let used = match key.as_str() {
+                    "title" | "headline" => {
+                        fields.title.get_or_insert(value);
+                        true
+                    }
+                    "source" | "outlet" | "publisher" => {
+                        fields.outlet.get_or_insert(value);
+                        true
+                    }
+                    "author" | "byline" => {
+                        fields.byline.get_or_insert(value);
+                        true
+                    }
+                    // `Date: sometime` is not a date: the line stays text.
+                    _ => parse_date(&value).map(|d| *fields.date.get_or_insert(d)).is_some(),
+                };
+                if used {
+                    continue;
                 }
-                continue;
             }
         }
         if is_boilerplate(&line) || is_section_head(&line) {
@@ -120,12 +153,21 @@ fn parse(text: &str, detect_header: bool) -> Fields {
                 fields.date.get_or_insert(date);
                 continue;
             }
-            if fields.title.is_none() && header_seen == 1 && looks_like_headline(&line) && lines.peek().is_some() {
+            if mode.guess_headline
+                && fields.title.is_none()
+                && header_seen == 1
+                && looks_like_headline(&line)
+                && !KEY_VALUE.is_match(&line)
+                && lines.peek().is_some()
+            {
                 fields.title = Some(line);
                 continue;
             }
         }
         blocks.last_mut().expect("never empty").push(line);
+    }
+    if let Some(key_line) = pending_url_key {
+        blocks.last_mut().expect("never empty").push(key_line);
     }
     let mut paragraphs = assemble_paragraphs(&blocks);
     if let Some(first) = paragraphs.first_mut()
@@ -133,9 +175,6 @@ fn parse(text: &str, detect_header: bool) -> Fields {
     {
         fields.outlet.get_or_insert(agency);
         *first = rest.to_string();
-    }
-    if fields.outlet.is_none() {
-        fields.outlet = fields.url.as_deref().and_then(outlet_from_url);
     }
     fields.paragraphs = paragraphs;
     fields
@@ -172,7 +211,7 @@ mod tests {
         assert_eq!(f.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(f.date, chrono::NaiveDate::from_ymd_opt(2022, 2, 21));
         assert_eq!(f.url.as_deref(), Some("https://www.reuters.com/world/x"));
-        assert_eq!(f.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(f.clone().finish(std::path::Path::new("a.txt")).unwrap().outlet.as_deref(), Some("Reuters"));
         assert_eq!(f.paragraphs, vec!["The lede is here.", "Second paragraph."]);
     }
 
@@ -189,6 +228,41 @@ mod tests {
         assert_eq!(f.title.as_deref(), Some("A headline"));
         assert_eq!(f.outlet.as_deref(), Some("Example Times"));
         assert_eq!(f.paragraphs, vec!["Body text."]);
+    }
+
+    #[test]
+    fn a_glued_date_keeps_the_lede_whole() {
+        let f = parse_text("date 2022-02-24 150,000 troops massed on the border.\n\nMore.");
+        assert_eq!(f.date, chrono::NaiveDate::from_ymd_opt(2022, 2, 24));
+        assert_eq!(f.paragraphs[0], "150,000 troops massed on the border.");
+        let f = parse_text("date 2022-10-02 Zanyan leaders met on Sunday.");
+        assert_eq!(f.paragraphs[0], "Zanyan leaders met on Sunday.");
+        let f = parse_text("date 2022-10-02T10:00:00Z Leaders met.");
+        assert_eq!((f.date.is_some(), f.paragraphs[0].as_str()), (true, "Leaders met."));
+    }
+
+    #[test]
+    fn url_keys_need_a_url() {
+        let f = parse_text("The lede.\n\nLink: the two cases were linked by police.\n\nURL: https://example.org/a");
+        assert_eq!(f.paragraphs, vec!["The lede.", "Link: the two cases were linked by police."]);
+        assert_eq!(f.url.as_deref(), Some("https://example.org/a"));
+        let f = parse_text("The lede.\n\nSource url:\n\nnot a url at all.");
+        assert_eq!(f.url, None);
+        assert_eq!(f.paragraphs, vec!["The lede.", "Source url:", "not a url at all."]);
+    }
+
+    #[test]
+    fn header_keys_without_a_usable_value_stay_text() {
+        let f = parse_text("Date: the day after\n\nBody.");
+        assert_eq!(f.date, None);
+        assert_eq!(f.paragraphs, vec!["Date: the day after", "Body."]);
+    }
+
+    #[test]
+    fn a_known_title_means_the_first_line_is_body() {
+        let f = parse_titled_text("“Is it over?”\n\nThe second paragraph.");
+        assert_eq!(f.title, None);
+        assert_eq!(f.paragraphs, vec!["“Is it over?”", "The second paragraph."]);
     }
 
     #[test]
