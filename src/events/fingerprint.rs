@@ -131,44 +131,62 @@ fn content_words(a: &Article, stemmer: &Stemmer) -> Vec<Content> {
     out
 }
 
-/// The runs of five content words that both articles contain, merged where
-/// they overlap, as `left` prints them, longest first: wire copy made visible.
-pub fn shared_passages(left: &Article, right: &Article, max: usize) -> Vec<String> {
-    let stemmer = stemmer();
-    let (l, r) = (content_words(left, &stemmer), content_words(right, &stemmer));
-    let key = |w: &[Content]| hash(&w.iter().map(|c| c.stem.as_str()).collect::<Vec<_>>());
-    let right_set: BTreeSet<u64> = r.windows(SHINGLE_WORDS).map(key).collect();
-    // Runs of left content words [first, last] covered by shared windows.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (i, w) in l.windows(SHINGLE_WORDS).enumerate() {
-        if !right_set.contains(&key(w)) {
-            continue;
-        }
-        let last = i + SHINGLE_WORDS - 1;
-        match runs.last_mut() {
-            Some(run) if i <= run.1 => run.1 = last,
-            _ => runs.push((i, last)),
-        }
+/// An article's runs of five content words, to show the passages it shares
+/// with another: computed once per article, compared with many.
+pub struct Passages<'a> {
+    article: &'a Article,
+    words: Vec<Content>,
+    /// The hash of the window starting at each word.
+    windows: Vec<u64>,
+}
+
+impl<'a> Passages<'a> {
+    pub fn of(article: &'a Article, stemmer: &Stemmer) -> Self {
+        let words = content_words(article, stemmer);
+        let windows = words
+            .windows(SHINGLE_WORDS)
+            .map(|w| hash(&w.iter().map(|c| c.stem.as_str()).collect::<Vec<_>>()))
+            .collect();
+        Passages { article, words, windows }
     }
-    let mut texts: Vec<String> = runs
-        .into_iter()
-        .map(|(first, last)| {
-            // The text as printed, cut at paragraph ends.
-            let mut pieces: Vec<&str> = Vec::new();
-            let mut from = first;
-            for i in first..=last {
-                if i == last || l[i + 1].para != l[i].para {
-                    let p = &left.paragraphs[l[from].para];
-                    pieces.push(&p[l[from].start..l[i].end]);
-                    from = i + 1;
-                }
+
+    /// The runs both articles contain, merged where they overlap, as this
+    /// article prints them, longest first: wire copy made visible.
+    pub fn shared_with(&self, other: &Passages<'_>, max: usize) -> Vec<String> {
+        let theirs: BTreeSet<u64> = other.windows.iter().copied().collect();
+        let l = &self.words;
+        // Runs of content words [first, last] covered by shared windows.
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (i, h) in self.windows.iter().enumerate() {
+            if !theirs.contains(h) {
+                continue;
             }
-            pieces.join(" … ")
-        })
-        .collect();
-    texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    texts.truncate(max);
-    texts
+            let last = i + SHINGLE_WORDS - 1;
+            match runs.last_mut() {
+                Some(run) if i <= run.1 => run.1 = last,
+                _ => runs.push((i, last)),
+            }
+        }
+        let mut texts: Vec<String> = runs
+            .into_iter()
+            .map(|(first, last)| {
+                // The text as printed, cut at paragraph ends.
+                let mut pieces: Vec<&str> = Vec::new();
+                let mut from = first;
+                for i in first..=last {
+                    if i == last || l[i + 1].para != l[i].para {
+                        let p = &self.article.paragraphs[l[from].para];
+                        pieces.push(&p[l[from].start..l[i].end]);
+                        from = i + 1;
+                    }
+                }
+                pieces.join(" … ")
+            })
+            .collect();
+        texts.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        texts.truncate(max);
+        texts
+    }
 }
 
 impl Fingerprint {

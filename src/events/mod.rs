@@ -19,7 +19,7 @@ pub use store::EventStore;
 
 use crate::article::{Article, ArticleId};
 use crate::index::{Library, Snapshot};
-use fingerprint::{Fingerprint, shared_passages, stemmer};
+use fingerprint::{Fingerprint, Passages, stemmer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -51,12 +51,13 @@ pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result
     let mut out: Vec<(usize, score::PairScore)> = scores.into_iter().enumerate().collect();
     out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     out.truncate(limit);
+    let subject_passages = Passages::of(article, &stemmer);
     Ok(out
         .into_iter()
         .map(|(i, s)| {
             let c = &candidates[i];
             let mut reasons = s.reasons;
-            reasons.passages = shared_passages(article, c, 3);
+            reasons.passages = subject_passages.shared_with(&Passages::of(c, &stemmer), 3);
             Related {
                 id: c.id.clone(),
                 title: c.title.clone(),
