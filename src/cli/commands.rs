@@ -105,21 +105,25 @@ fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow:
         bar.set_message("indexing");
         bar
     });
-    let progress = |p: Progress| {
-        if let Some(bar) = &bar {
-            match p {
-                Progress::Walked { files } => bar.set_length(files as u64),
-                Progress::Read { done, total } => {
-                    bar.set_length(total as u64);
-                    bar.set_position(done as u64);
-                }
-                Progress::Committing => bar.set_message("committing"),
-            }
+    // On a terminal a bar; otherwise (a log, a pipe) a plain line per tenth.
+    let progress = |p: Progress| match (&bar, p) {
+        (Some(bar), Progress::Walked { files }) => bar.set_length(files as u64),
+        (Some(bar), Progress::Read { done, total }) => {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
         }
+        (Some(bar), Progress::Committing) => bar.set_message("committing"),
+        (None, Progress::Walked { files }) => eprintln!("found {files} files"),
+        (None, Progress::Read { done, total }) if done == total || done % (total / 10).max(1000) == 0 => {
+            eprintln!("read {done}/{total} files")
+        }
+        (None, Progress::Committing) => eprintln!("committing"),
+        (None, _) => {}
     };
     let report = library.refresh(&progress)?;
-    if let Some(bar) = &bar {
-        bar.set_message("grouping events");
+    match &bar {
+        Some(bar) => bar.set_message("grouping events"),
+        None => eprintln!("grouping events"),
     }
     crate::events::refresh(library)?;
     if let Some(bar) = bar {
