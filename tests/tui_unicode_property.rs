@@ -60,7 +60,7 @@ fn random_text(rng: &mut ChaCha8Rng, max: u32) -> String {
     let n = rng.next_u32() % max;
     let mut s = String::new();
     for _ in 0..n {
-        if rng.next_u32() % 3 == 0 {
+        if rng.next_u32().is_multiple_of(3) {
             // Any scalar value at all, weighted towards the low planes.
             let c = match rng.next_u32() % 4 {
                 0 => rng.next_u32() % 0x100,
