@@ -88,9 +88,14 @@ fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
-/// OSC/DCS/APC/PM/SOS payload up to BEL or ST (ESC \ or U+9C).
+/// OSC/DCS/APC/PM/SOS payload up to BEL or ST (ESC \ or U+9C), or the end
+/// of the line: an unterminated one does not take the rest of the article.
 fn skip_string(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    while let Some(c) = chars.next() {
+    while let Some(c) = chars.peek().copied() {
+        if c == '\n' {
+            break;
+        }
+        chars.next();
         match c {
             '\u{7}' | '\u{9c}' => break,
             '\u{1b}' => {
@@ -121,6 +126,7 @@ mod tests {
         assert_eq!(clean("x\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\y"), "xlinky");
         assert_eq!(clean("x\u{1b}Pq#0;2;0;0;0\u{1b}\\y"), "xy");
         assert_eq!(clean("x\u{9b}2Jy\u{9d}title\u{9c}z"), "xyz");
+        assert_eq!(clean("x\u{1b}]0;never ended\nnext line"), "x\nnext line");
     }
 
     #[test]

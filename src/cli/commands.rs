@@ -15,6 +15,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let paths = Paths::from_env()?;
     let Some(command) = cli.command else { return app(paths) };
     let library = Library::open(&paths)?;
+    if library.was_rebuilt() {
+        eprintln!("byline: the index was damaged; it has been rebuilt from the library");
+    }
     match command {
         Command::Index { paths: roots, json } => index(&library, &roots, json),
         Command::Search { query, limit, sort, json } => {

@@ -43,7 +43,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
             Ok(s) => (Cow::Borrowed(s), Encoding::Utf8),
             Err(_) => {
                 let (s, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-                (s, Encoding::Windows1252)
+                (undefined_as_replacement(s), Encoding::Windows1252)
             }
         }
     };
@@ -83,6 +83,16 @@ fn looks_like_bomless_utf16(bytes: &[u8]) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
+/// 0x9D) decode to C1 controls; they are mojibake, not escape sequences,
+/// and must not make the sanitizer drop the text after them.
+fn undefined_as_replacement(s: Cow<'_, str>) -> Cow<'_, str> {
+    if !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return s;
+    }
+    Cow::Owned(s.chars().map(|c| if ('\u{80}'..='\u{9f}').contains(&c) { '\u{fffd}' } else { c }).collect())
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -131,6 +141,12 @@ mod tests {
         // 0x93/0x94 are curly quotes, 0xE9 is é in Windows-1252.
         let bytes = b"\x93Caf\xE9\x94 said";
         assert_eq!(decode(bytes).unwrap(), ("“Café” said".into(), Encoding::Windows1252));
+    }
+
+    #[test]
+    fn windows_1252_undefined_bytes_are_not_c1_controls() {
+        let (text, enc) = decode(b"a\x90b\x9dc \xe9").unwrap();
+        assert_eq!((text.as_str(), enc), ("a\u{fffd}b\u{fffd}c é", Encoding::Windows1252));
     }
 
     #[test]

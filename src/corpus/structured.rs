@@ -108,6 +108,10 @@ pub fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), Str
         (false, Some(i)) => (&after_open[..i], after_open[i + 4..].trim_start_matches('\n')),
         (false, None) => return Err(format!("{lang} front matter is never closed with {fence}")),
     };
+    // YAML and TOML refuse control characters; they are dropped from the
+    // text anyway, so a title with an escape in it does not lose the file.
+    let raw: String = raw.chars().filter(|&c| !c.is_control() || c == '\t' || c == '\n').collect();
+    let raw = raw.as_str();
     let value: Value = if lang == "YAML" {
         serde_norway::from_str(raw).map_err(|e| format!("bad YAML front matter: {}", one_line(&e.to_string())))?
     } else {
@@ -178,6 +182,13 @@ mod tests {
         let f = parse_markdown("+++\ntitle = \"From TOML\"\ndate = 2022-02-23\n+++\nBody.\n").unwrap();
         assert_eq!(f.title.as_deref(), Some("From TOML"));
         assert_eq!(f.date, chrono::NaiveDate::from_ymd_opt(2022, 2, 23));
+    }
+
+    #[test]
+    fn control_characters_in_front_matter_do_not_lose_the_file() {
+        let f = parse_markdown("---\ntitle: Evil \u{1b}]0;x\u{7} title\u{85}\n---\n\nBody.\n").unwrap();
+        assert_eq!(f.title.as_deref(), Some("Evil ]0;x title"));
+        assert_eq!(f.paragraphs, vec!["Body."]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 mod docs;
 pub mod highlight;
 pub mod query;
+mod recover;
 pub mod schema;
 mod search;
 mod similar;
@@ -46,16 +47,61 @@ pub struct Library {
     index: Index,
     schema: Schema,
     reader: IndexReader,
+    /// The index was found damaged on open and rebuilt from the sources.
+    rebuilt: bool,
 }
 
 impl Library {
-    /// Open the library in `paths.data`, creating an empty index if there is none.
+    /// Open the library in `paths.data`, creating an empty index if there is
+    /// none. A damaged index is rebuilt from the library's sources (see
+    /// [`recover`]); any other error is returned and the index left alone.
     pub fn open(paths: &Paths) -> anyhow::Result<Library> {
         let dir = paths.data.join(format!("index-v{SCHEMA_VERSION}"));
-        std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        match Library::open_in(paths, &dir) {
+            Err(e) if recover::is_damage(&e) => {
+                // A writer at work (its merges delete segment files) is not
+                // damage: never rebuild under another byline's feet.
+                use tantivy::directory::{Directory, INDEX_WRITER_LOCK};
+                let directory = tantivy::directory::MmapDirectory::open(&dir)?;
+                let _lock = directory.acquire_lock(&INDEX_WRITER_LOCK).map_err(|_| {
+                    anyhow::anyhow!(
+                        "the index in {} cannot be read while another byline is indexing it; try again when it has finished",
+                        dir.display()
+                    )
+                })?;
+                if let Ok(lib) = Library::open_in(paths, &dir) {
+                    return Ok(lib);
+                }
+                let mut lib = Library::rebuild(paths, &dir)
+                    .with_context(|| format!("the index in {} is damaged and was kept", dir.display()))?;
+                lib.rebuilt = true;
+                Ok(lib)
+            }
+            other => other,
+        }
+    }
+
+    /// Build a new index aside from the sources, then swap it in for `dir`.
+    fn rebuild(paths: &Paths, dir: &Path) -> anyhow::Result<Library> {
+        let aside = dir.with_extension(format!("rebuild-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&aside);
+        let built = Library::open_in(paths, &aside).and_then(|lib| lib.refresh(&|_| {}).map(|_| ()));
+        if let Err(e) = built {
+            let _ = std::fs::remove_dir_all(&aside);
+            return Err(e.context("cannot rebuild the index"));
+        }
+        recover::swap_in(dir, &aside)
+            .with_context(|| format!("cannot move the rebuilt index into {}", dir.display()))?;
+        // Event groups were computed on the old index's commits.
+        let _ = std::fs::remove_file(paths.data.join("events.json"));
+        Library::open_in(paths, dir)
+    }
+
+    fn open_in(paths: &Paths, dir: &Path) -> anyhow::Result<Library> {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let schema = Schema::new();
         let directory =
-            tantivy::directory::MmapDirectory::open(&dir).with_context(|| format!("cannot open {}", dir.display()))?;
+            tantivy::directory::MmapDirectory::open(dir).with_context(|| format!("cannot open {}", dir.display()))?;
         let index = Index::open_or_create(directory, schema.schema.clone())
             .with_context(|| format!("cannot open the index in {}", dir.display()))?;
         schema::register(&index);
@@ -64,7 +110,12 @@ impl Library {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .with_context(|| format!("cannot read the index in {}", dir.display()))?;
-        Ok(Library { paths: paths.clone(), index, schema, reader })
+        Ok(Library { paths: paths.clone(), index, schema, reader, rebuilt: false })
+    }
+
+    /// True when [`Library::open`] found the index damaged and rebuilt it.
+    pub fn was_rebuilt(&self) -> bool {
+        self.rebuilt
     }
 
     fn roots_file(&self) -> PathBuf {

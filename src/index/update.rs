@@ -1,7 +1,8 @@
 //! Incremental indexing: only files whose size, mtime or content changed are
 //! read again, articles whose files are gone are removed, and the records of
-//! indexed files are committed together with the articles in one atomic
-//! Tantivy commit.
+//! indexed files are committed together with their articles, every
+//! [`COMMIT_EVERY_FILES`] files, in atomic Tantivy commits: a file's record
+//! is never ahead of the commit that holds its articles.
 
 use super::Library;
 use super::docs::{FileRecord, article_doc, article_from_doc, file_doc, file_from_doc};
@@ -20,6 +21,10 @@ use tantivy::{TantivyDocument, Term};
 
 /// Heap for the index writer, per thread.
 const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
+/// Files read between two commits: a run that is stopped keeps what it has
+/// committed (articles and file records together) and the next run starts
+/// from there.
+const COMMIT_EVERY_FILES: usize = 500;
 
 /// How far an index run has got, for progress bars.
 #[derive(Clone, Copy, Debug)]
@@ -92,7 +97,6 @@ fn read_sources(path: &Path) -> Result<SourcesFile, Skip> {
 }
 
 pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
-    let s = &lib.schema;
     let mut report = IndexReport::default();
     let mut writer = lib.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES * 2).map_err(|e| match e {
         tantivy::TantivyError::LockFailure(..) => {
@@ -146,19 +150,9 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
         .partition(|(p, st)| in_changed_dir(p) || old.get(p).is_none_or(|r| r.stamp != *st || r.is_sources));
     report.files_unchanged = unchanged.len();
 
-    let done = AtomicUsize::new(0);
-    let total = to_read.len();
-    let parsed: Vec<(PathBuf, FileStamp, Result<Parsed, Skip>)> = to_read
-        .par_iter()
-        .map(|(path, stamp)| {
-            let result = corpus::read_file(path, &sources.overrides_for(path));
-            progress(Progress::Read { done: done.fetch_add(1, Ordering::Relaxed) + 1, total });
-            (path.clone(), *stamp, result)
-        })
-        .collect();
-
-    // The new file records, starting from the old ones.
-    let mut records = old.clone();
+    // The walk's verdicts: files gone since the last run (their records and
+    // articles go in the first commit) and sources.toml records (in the last,
+    // so that a run stopped half way re-reads their folders next time).
     let walked: BTreeSet<&Path> =
         article_files.iter().map(|(p, _)| p.as_path()).chain(walked_sources.keys().map(PathBuf::as_path)).collect();
     let gone: Vec<PathBuf> = old
@@ -166,14 +160,81 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
         .filter(|p| !walked.contains(p.as_path()) && !missing.iter().any(|m| p.starts_with(m)))
         .cloned()
         .collect();
-    let mut touched_files: Vec<PathBuf> = gone.clone();
     report.files_removed = gone.iter().filter(|p| !old[*p].is_sources).count();
-    for p in &gone {
+    let changed_sources: Vec<(PathBuf, FileStamp)> = walked_sources
+        .iter()
+        .filter(|(p, st)| old.get(*p).is_none_or(|r| r.stamp != **st))
+        .map(|(p, st)| (p.clone(), *st))
+        .collect();
+
+    // The new file records, starting from the old ones.
+    let mut records = old.clone();
+    let done = AtomicUsize::new(0);
+    let total = to_read.len();
+    let chunks: Vec<&[&(PathBuf, FileStamp)]> =
+        if to_read.is_empty() { vec![&[]] } else { to_read.chunks(COMMIT_EVERY_FILES).collect() };
+    let last_chunk = chunks.len() - 1;
+    for (n, chunk) in chunks.into_iter().enumerate() {
+        let parsed: Vec<(PathBuf, FileStamp, Result<Parsed, Skip>)> = chunk
+            .par_iter()
+            .map(|(path, stamp)| {
+                let result = corpus::read_file(path, &sources.overrides_for(path));
+                progress(Progress::Read { done: done.fetch_add(1, Ordering::Relaxed) + 1, total });
+                (path.clone(), *stamp, result)
+            })
+            .collect();
+        let gone: &[PathBuf] = if n == 0 { &gone } else { &[] };
+        let sources_records: &[(PathBuf, FileStamp)] = if n == last_chunk { &changed_sources } else { &[] };
+        apply(
+            lib,
+            &mut writer,
+            &old,
+            &mut records,
+            Batch { parsed, gone, sources_records },
+            &in_changed_dir,
+            &mut report,
+        )?;
+        if n != last_chunk {
+            commit(&mut writer)?;
+            lib.reader.reload()?;
+        }
+    }
+    progress(Progress::Committing);
+    commit(&mut writer)?;
+    writer.wait_merging_threads().ok();
+    lib.reader.reload()?;
+    report.articles_total = lib.article_count()?;
+    Ok(report)
+}
+
+/// One commit's worth of work: files read, files gone, sources.toml records.
+struct Batch<'a> {
+    parsed: Vec<(PathBuf, FileStamp, Result<Parsed, Skip>)>,
+    gone: &'a [PathBuf],
+    sources_records: &'a [(PathBuf, FileStamp)],
+}
+
+/// Stage a batch in the writer: the articles it touches, rewritten with the
+/// files they are now in, and the records of its files. `records` holds the
+/// state as of this batch (files not read yet keep their old record, so
+/// they are read again if the run stops before them).
+fn apply(
+    lib: &Library,
+    writer: &mut tantivy::IndexWriter<TantivyDocument>,
+    old: &HashMap<PathBuf, FileRecord>,
+    records: &mut HashMap<PathBuf, FileRecord>,
+    batch: Batch<'_>,
+    in_changed_dir: &dyn Fn(&Path) -> bool,
+    report: &mut IndexReport,
+) -> anyhow::Result<()> {
+    let s = &lib.schema;
+    let mut touched_files: Vec<PathBuf> = batch.gone.to_vec();
+    for p in batch.gone {
         records.remove(p);
     }
-    let mut affected: BTreeSet<ArticleId> = gone.iter().flat_map(|p| old[p].ids.iter().cloned()).collect();
+    let mut affected: BTreeSet<ArticleId> = batch.gone.iter().flat_map(|p| old[p].ids.iter().cloned()).collect();
     let mut fresh: HashMap<ArticleId, Article> = HashMap::new();
-    for (path, stamp, result) in parsed {
+    for (path, stamp, result) in batch.parsed {
         match result {
             Ok(parsed) => {
                 let same_content =
@@ -209,17 +270,14 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
         }
         touched_files.push(path);
     }
-    for (p, st) in &walked_sources {
-        if old.get(p).is_none_or(|r| r.stamp != *st) {
-            records
-                .insert(p.clone(), FileRecord { stamp: *st, hash: String::new(), ids: Vec::new(), is_sources: true });
-            touched_files.push(p.clone());
-        }
+    for (p, st) in batch.sources_records {
+        records.insert(p.clone(), FileRecord { stamp: *st, hash: String::new(), ids: Vec::new(), is_sources: true });
+        touched_files.push(p.clone());
     }
 
     // Which files each affected article is now in.
     let mut paths_of: HashMap<&ArticleId, Vec<&PathBuf>> = HashMap::new();
-    for (path, r) in &records {
+    for (path, r) in records.iter() {
         for id in r.ids.iter().filter(|id| affected.contains(*id)) {
             paths_of.entry(id).or_default().push(path);
         }
@@ -254,14 +312,15 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
             writer.add_document(file_doc(s, path, r))?;
         }
     }
-    progress(Progress::Committing);
+    Ok(())
+}
+
+/// Commit what is staged: articles and file records land together or not at all.
+fn commit(writer: &mut tantivy::IndexWriter<TantivyDocument>) -> anyhow::Result<()> {
     let mut commit = writer.prepare_commit().context("cannot prepare the index commit")?;
     commit.set_payload(&serde_json::json!({ "byline_schema": super::schema::SCHEMA_VERSION }).to_string());
     commit.commit().context("cannot commit the index")?;
-    writer.wait_merging_threads().ok();
-    lib.reader.reload()?;
-    report.articles_total = lib.article_count()?;
-    Ok(report)
+    Ok(())
 }
 
 impl Library {
