@@ -116,10 +116,10 @@ struct Content {
     end: usize,
 }
 
-/// The stemmed content words of an article, in order.
-fn content_words(a: &Article, stemmer: &Stemmer) -> Vec<Content> {
+/// The stemmed content words of some paragraphs, in order.
+fn content_words(paragraphs: &[String], stemmer: &Stemmer) -> Vec<Content> {
     let mut out = Vec::new();
-    for (para, p) in a.paragraphs.iter().enumerate() {
+    for (para, p) in paragraphs.iter().enumerate() {
         for w in words(p) {
             let lower = w.text.to_lowercase();
             if lower.chars().any(char::is_alphanumeric) && !is_stopword(&lower) {
@@ -142,7 +142,7 @@ pub struct Passages<'a> {
 
 impl<'a> Passages<'a> {
     pub fn of(article: &'a Article, stemmer: &Stemmer) -> Self {
-        let words = content_words(article, stemmer);
+        let words = content_words(&article.paragraphs, stemmer);
         let windows = words
             .windows(SHINGLE_WORDS)
             .map(|w| hash(&w.iter().map(|c| c.stem.as_str()).collect::<Vec<_>>()))
@@ -208,9 +208,9 @@ impl Fingerprint {
         let numbers = figures(sentences.iter().copied()).into_iter().filter(|f| !is_year(f)).collect();
         let quotes = quotes(&a.paragraphs).into_iter().map(|q| (q.key, q.text)).collect();
 
-        let content: Vec<String> = content_words(a, stemmer).into_iter().map(|c| c.stem).collect();
+        let content: Vec<String> = content_words(&a.paragraphs, stemmer).into_iter().map(|c| c.stem).collect();
         // The event is stated in the headline and the first sentences.
-        let title_words = content_words(&Article { paragraphs: vec![a.title.clone()], ..a.clone() }, stemmer);
+        let title_words = content_words(std::slice::from_ref(&a.title), stemmer);
         let lede = title_words
             .iter()
             .map(|c| c.stem.as_str())

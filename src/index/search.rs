@@ -12,7 +12,7 @@ use std::ops::Bound;
 use std::path::PathBuf;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, EmptyQuery, Occur, PhrasePrefixQuery, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -185,8 +185,8 @@ impl Library {
     /// dropped and named in `hints`.
     pub fn search(&self, req: &SearchRequest) -> anyhow::Result<SearchResults> {
         let parsed = parse(&req.query, req.prefix_last);
-        let query = if parsed.is_empty() { Box::new(AllQuery) as Box<dyn Query> } else { self.build_query(&parsed) };
-        let query: Box<dyn Query> = if parsed.is_empty() { self.build_query(&ParsedQuery::default()) } else { query };
+        // An empty query is every article (newest first, below).
+        let query = self.build_query(&parsed);
         let sort = if parsed.is_empty() { Sort::Date } else { req.sort };
         let searcher = self.reader.searcher();
         // No page is bigger than the library (a huge limit must not overflow);
