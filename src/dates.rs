@@ -6,7 +6,8 @@
 
 use chrono::{DateTime, NaiveDate};
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -21,17 +22,15 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// The month number of an English month name or abbreviation (`Feb`, `Feb.`, `Sept`).
+/// The month number of an English month name or its three-letter
+/// abbreviation, with or without a period (`Feb`, `Feb.`, `February`; `Sept`
+/// too). Other prefixes (`Mar` yes, `Marc` no) are words, not months.
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
+    if w == "sept" {
+        return Some(9);
     }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&w) || (w == "sept" && *m == "september"))
-        .filter(|_| w.len() >= 3)
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|m| **m == w || (w.len() == 3 && m.starts_with(&w))).map(|i| i as u32 + 1)
 }
 
 /// Parse a string that is exactly one date (surrounding whitespace allowed).

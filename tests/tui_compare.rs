@@ -6,18 +6,14 @@
 //! and the events with an event's articles.
 
 use byline::compare::RowKind;
-use byline::config::{Config, Paths};
-use byline::index::Library;
 use byline::tui::testing::Harness;
 use ratatui::style::{Color, Modifier};
-use std::sync::Arc;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
 
 fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
     let home = tempfile::tempdir().unwrap();
-    let library = Library::open(&Paths::under(home.path())).unwrap();
-    let h = Harness::with_config(Arc::new(library), &Config::defaults(), w, h);
+    let h = Harness::demo(home.path(), w, h);
     (home, h)
 }
 

@@ -25,7 +25,7 @@ pub(crate) mod facts_api {
     //! The pieces of comparison that event grouping reuses.
     pub use super::facts::{figures, quotes};
     pub use super::names::runs as name_runs;
-    pub use super::tokens::{is_stopword, words};
+    pub use super::tokens::{is_stopword, strip_possessive, words};
 }
 mod diff;
 mod facts;

@@ -169,24 +169,9 @@ pub fn is_stopword(lower: &str) -> bool {
     SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(lower)
 }
 
-/// Month names by their three-letter stem (`sept` is also accepted).
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december",
-];
-
 /// The full month name for a month word or abbreviation (`Feb`, `Feb.`, `Sept.`, `February`).
 pub fn month(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('.');
-    if !(3..=9).contains(&w.len()) || !w.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let w = w.to_ascii_lowercase();
-    if w == "sept" {
-        return Some("september");
-    }
-    MONTHS.iter().find(|m| **m == w || (w.len() == 3 && m.starts_with(&w))).copied()
+    crate::dates::month_number(word).map(|n| crate::dates::MONTHS[n as usize - 1])
 }
 
 /// Turns sentences into terms, remembering stems it has already computed.

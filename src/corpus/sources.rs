@@ -56,7 +56,7 @@ pub struct SourcesFile {
 impl SourcesFile {
     /// Parse the `sources.toml` at `path`; the error is one line naming the problem.
     pub fn parse(path: &Path, text: &str) -> Result<SourcesFile, String> {
-        let raw: RawFile = toml::from_str(text).map_err(|e| super::structured::one_line(&e.to_string()))?;
+        let raw: RawFile = toml::from_str(text).map_err(|e| crate::sanitize::clean_line(&e.to_string()))?;
         let mut rules = Vec::new();
         for (i, r) in raw.source.into_iter().enumerate() {
             let glob = Glob::new(&r.files).map_err(|e| format!("rule {}: bad glob {:?}: {e}", i + 1, r.files))?;

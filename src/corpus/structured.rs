@@ -113,10 +113,11 @@ pub fn split_front_matter(text: &str) -> Result<(Option<FrontMatter>, &str), Str
     let raw: String = raw.chars().filter(|&c| !c.is_control() || c == '\t' || c == '\n').collect();
     let raw = raw.as_str();
     let value: Value = if lang == "YAML" {
-        serde_norway::from_str(raw).map_err(|e| format!("bad YAML front matter: {}", one_line(&e.to_string())))?
+        serde_norway::from_str(raw)
+            .map_err(|e| format!("bad YAML front matter: {}", crate::sanitize::clean_line(&e.to_string())))?
     } else {
-        let table: toml::Table =
-            toml::from_str(raw).map_err(|e| format!("bad TOML front matter: {}", one_line(&e.to_string())))?;
+        let table: toml::Table = toml::from_str(raw)
+            .map_err(|e| format!("bad TOML front matter: {}", crate::sanitize::clean_line(&e.to_string())))?;
         toml_to_json(toml::Value::Table(table))
     };
     match value {
@@ -136,10 +137,6 @@ fn toml_to_json(v: toml::Value) -> Value {
         toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
         toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
     }
-}
-
-pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A Markdown file: front matter first, then the body as a document.

@@ -4,7 +4,7 @@
 //! words of the lede, and (for wire copy and reprints) runs of five words.
 
 use crate::article::{Article, ArticleId};
-use crate::compare::facts_api::{figures, is_stopword, name_runs, quotes, words};
+use crate::compare::facts_api::{figures, is_stopword, name_runs, quotes, strip_possessive, words};
 use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -84,7 +84,7 @@ pub struct Fingerprint {
 
 /// A name word's key: `Zelenskiy`, `Zelensky`, `Zelenskyy` are one.
 pub fn name_key(word: &str) -> String {
-    let w = strip_possessive(word).to_lowercase().replace('.', "");
+    let w = strip_possessive(word.trim_end_matches([',', '.', ';', ':'])).to_lowercase().replace('.', "");
     if w.chars().count() >= 6 {
         let trimmed = w.trim_end_matches(['y', 'i']);
         if trimmed.chars().count() >= 5 {
@@ -92,13 +92,6 @@ pub fn name_key(word: &str) -> String {
         }
     }
     w
-}
-
-/// `Putin’s` as `Putin`; `Denis` stays `Denis`.
-fn strip_possessive(word: &str) -> String {
-    let w = word.trim_end_matches([',', '.', ';', ':']);
-    let w = w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w);
-    w.trim_end_matches(['’', '\'']).to_string()
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -199,7 +192,9 @@ impl Fingerprint {
                 for (k, text) in run.keys.iter().zip(run.text.split_whitespace()) {
                     if !NOT_NAMES.contains(&k.as_str()) && k.chars().any(char::is_alphabetic) {
                         let key = name_key(k);
-                        name_text.entry(key.clone()).or_insert_with(|| strip_possessive(text));
+                        name_text
+                            .entry(key.clone())
+                            .or_insert_with(|| strip_possessive(text.trim_end_matches([',', '.', ';', ':'])));
                         names.insert(key);
                     }
                 }

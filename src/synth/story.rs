@@ -124,7 +124,19 @@ struct FactMaker<'a> {
     event: Option<&'a Topic>,
 }
 
-impl FactMaker<'_> {
+impl<'a> FactMaker<'a> {
+    /// Facts about `story`'s cast and topic, and an event's own words if any.
+    fn new(lex: &'a Lexicon, story: &'a Storyline, event: Option<&'a Topic>) -> Self {
+        FactMaker {
+            lex,
+            people: story.people.len(),
+            places: story.places.len(),
+            orgs: story.orgs.len(),
+            topic: &story.topic,
+            event,
+        }
+    }
+
     fn word(&self, rng: &mut Rng, pos: Pos) -> WordId {
         let x = rng.unit();
         if let Some(ev) = self.event.filter(|_| x < 0.55)
@@ -210,14 +222,7 @@ impl Storyline {
         let sizes = if crisis { [14, 7, 7] } else { [9, 5, 5] };
         let topic = Topic::new(lex, &mut rng, sizes, 20);
         let mut story = Storyline { people, places, orgs, topic, background: Vec::new(), quotes: Vec::new() };
-        let maker = FactMaker {
-            lex,
-            people: story.people.len(),
-            places: story.places.len(),
-            orgs: story.orgs.len(),
-            topic: &story.topic,
-            event: None,
-        };
+        let maker = FactMaker::new(lex, &story, None);
         let background: Vec<Fact> =
             (0..if crisis { rng.range(5, 9) } else { rng.range(2, 4) }).map(|_| maker.fact(&mut rng, false)).collect();
         story.background = background;
@@ -279,14 +284,7 @@ impl Happening {
         let lex = &*LEXICON;
         let mut rng = Rng::new(seed);
         let words = Topic::new(lex, &mut rng, [5, 3, 3], 40);
-        let maker = FactMaker {
-            lex,
-            people: story.people.len(),
-            places: story.places.len(),
-            orgs: story.orgs.len(),
-            topic: &story.topic,
-            event: Some(&words),
-        };
+        let maker = FactMaker::new(lex, &story, Some(&words));
         let main = maker.fact(&mut rng, true);
         let facts: Vec<Fact> = (0..rng.range(3, 9)).map(|_| maker.fact(&mut rng, false)).collect();
         let n_quotes = rng.range(1, 3).min(story.people.len());
