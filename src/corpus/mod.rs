@@ -10,6 +10,7 @@ mod clean;
 pub mod decode;
 pub mod demo;
 pub mod fields;
+pub mod html;
 mod outlets;
 pub mod sources;
 mod structured;
