@@ -44,16 +44,18 @@ impl Fields {
             Some(t) => (t, false),
             None => (derive_title(&paragraphs[0]), true),
         };
+        // A url names its outlet, whatever the format it came in; the
+        // sanitized url, so that nothing it smuggles reaches the outlet.
+        let url = line(self.url);
         Some(Article {
             id: ArticleId::from_normalised_text(&normalise_for_id(&paragraphs)),
             paths: vec![path.to_path_buf()],
             title,
             title_derived,
-            // A url names its outlet, whatever the format it came in.
-            outlet: line(self.outlet).or_else(|| self.url.as_deref().and_then(super::outlet_from_url)),
+            outlet: line(self.outlet).or_else(|| url.as_deref().and_then(super::outlet_from_url)),
             byline: line(self.byline),
             date: self.date,
-            url: line(self.url),
+            url,
             paragraphs,
         })
     }
