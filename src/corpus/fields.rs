@@ -127,6 +127,18 @@ mod tests {
     }
 
     #[test]
+    fn the_outlet_a_url_names_is_read_from_the_sanitized_url() {
+        let f = Fields {
+            url: Some("https://evil\u{1b}]0;owned\u{7}.example/a".into()),
+            paragraphs: vec!["Text.".into()],
+            ..Fields::default()
+        };
+        let a = f.finish(Path::new("a.html")).unwrap();
+        assert_eq!(a.outlet.as_deref(), Some("evil.example"));
+        assert!(!a.outlet.unwrap().chars().any(sanitize::is_forbidden));
+    }
+
+    #[test]
     fn id_ignores_wrapping_case_and_quote_style() {
         let a = normalise_for_id(&["“Hello”  World’s\nend".into()]);
         let b = normalise_for_id(&["\"hello\" world's end".into()]);
