@@ -14,7 +14,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
     let paths = Paths::from_env()?;
     let Some(command) = cli.command else { return app(paths) };
-    let library = Library::open(&paths)?;
+    // Indexing reads the whole library: it checks the whole index too (see index::recover).
+    let library =
+        if matches!(command, Command::Index { .. }) { Library::open_verified(&paths)? } else { Library::open(&paths)? };
     if library.was_rebuilt() {
         eprintln!("byline: the index was damaged; it has been rebuilt from the library");
     }

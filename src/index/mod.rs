@@ -56,19 +56,12 @@ impl Library {
     /// none. A damaged index is rebuilt from the library's sources (see
     /// [`recover`]); any other error is returned and the index left alone.
     pub fn open(paths: &Paths) -> anyhow::Result<Library> {
-        let dir = paths.data.join(format!("index-v{SCHEMA_VERSION}"));
+        let dir = Library::index_dir_in(paths);
         match Library::open_in(paths, &dir) {
             Err(e) if recover::is_damage(&e) => {
                 // A writer at work (its merges delete segment files) is not
                 // damage: never rebuild under another byline's feet.
-                use tantivy::directory::{Directory, INDEX_WRITER_LOCK};
-                let directory = tantivy::directory::MmapDirectory::open(&dir)?;
-                let _lock = directory.acquire_lock(&INDEX_WRITER_LOCK).map_err(|_| {
-                    anyhow::anyhow!(
-                        "the index in {} cannot be read while another byline is indexing it; try again when it has finished",
-                        dir.display()
-                    )
-                })?;
+                let _lock = recover::writer_lock(&dir)?;
                 if let Ok(lib) = Library::open_in(paths, &dir) {
                     return Ok(lib);
                 }
@@ -79,6 +72,14 @@ impl Library {
             }
             other => other,
         }
+    }
+
+    fn index_dir_in(paths: &Paths) -> PathBuf {
+        paths.data.join(format!("index-v{SCHEMA_VERSION}"))
+    }
+
+    fn index_dir(&self) -> PathBuf {
+        Library::index_dir_in(&self.paths)
     }
 
     /// Build a new index aside from the sources, then swap it in for `dir`.
