@@ -47,7 +47,7 @@ impl SearchBackend for Hostile {
     fn article(&self, id: &str) -> anyhow::Result<Article> {
         self.0.article(id)
     }
-    fn refresh(&self) -> anyhow::Result<IndexReport> {
+    fn refresh(&self, _: &(dyn Fn(byline::index::Progress) + Sync)) -> anyhow::Result<IndexReport> {
         self.0.refresh()
     }
     fn related(&self, id: &str, _: usize) -> anyhow::Result<Vec<Related>> {
