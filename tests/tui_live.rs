@@ -119,7 +119,8 @@ fn indexed() -> (common::Sandbox, PathBuf) {
 }
 
 fn story(dir: &Path, name: &str, title: &str) {
-    let body = format!("{title}\n\nThe talks in Minsk resumed on Tuesday after a pause of {name} days, officials said.\n");
+    let body =
+        format!("{title}\n\nThe talks in Minsk resumed on Tuesday after a pause of {name} days, officials said.\n");
     std::fs::write(dir.join(name), body).unwrap();
 }
 
@@ -129,7 +130,8 @@ fn new_and_deleted_files_show_up_and_the_selection_stays() {
     with_app(sandbox.paths(), move |user| {
         let first = user.wait("the library", |s| s.articles == 5 && s.selected.is_some()).selected;
         user.press("down");
-        let selected = user.wait("the second article selected", |s| s.selected.is_some() && s.selected != first).selected;
+        let selected =
+            user.wait("the second article selected", |s| s.selected.is_some() && s.selected != first).selected;
 
         story(&lib, "new_story.txt", "Talks resume in Minsk");
         let after = user.wait("the new article", |s| s.screen.contains("Talks resume in Minsk") && !s.running);

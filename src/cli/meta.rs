@@ -42,13 +42,9 @@ pub fn paths(paths: &Paths, json: bool) -> anyhow::Result<i32> {
         return Ok(EXIT_OK);
     }
     let mut out = std::io::stdout().lock();
-    for (what, path) in [
-        ("data", &l.data),
-        ("index", &l.index),
-        ("config", &l.config_file),
-        ("cache", &l.cache),
-        ("log", &l.log),
-    ] {
+    for (what, path) in
+        [("data", &l.data), ("index", &l.index), ("config", &l.config_file), ("cache", &l.cache), ("log", &l.log)]
+    {
         writeln!(out, "{what:<7}{}", crate::sanitize::clean_line(&path.display().to_string()))?;
     }
     Ok(EXIT_OK)

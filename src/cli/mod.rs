@@ -139,8 +139,10 @@ pub enum Command {
         json: bool,
     },
     /// Print a shell completion script.
-    #[command(after_help = "Examples:\n  byline completions bash > ~/.local/share/bash-completion/completions/byline\n  \
-        byline completions zsh > ~/.zfunc/_byline\n  byline completions fish > ~/.config/fish/completions/byline.fish")]
+    #[command(
+        after_help = "Examples:\n  byline completions bash > ~/.local/share/bash-completion/completions/byline\n  \
+        byline completions zsh > ~/.zfunc/_byline\n  byline completions fish > ~/.config/fish/completions/byline.fish"
+    )]
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff).
     #[command(after_help = "Example:\n  byline man > ~/.local/share/man/man1/byline.1")]

@@ -33,11 +33,8 @@ pub fn watch(
     let watched_roots = roots.to_vec();
     let mut debouncer = new_debouncer(QUIET, move |result: DebounceEventResult| match result {
         Ok(events) => {
-            let mut paths: Vec<PathBuf> = events
-                .into_iter()
-                .map(|e| e.path)
-                .filter(|p| relevant(p, &watched_roots, &ignore))
-                .collect();
+            let mut paths: Vec<PathBuf> =
+                events.into_iter().map(|e| e.path).filter(|p| relevant(p, &watched_roots, &ignore)).collect();
             paths.sort();
             paths.dedup();
             tracing::debug!(changed = paths.len(), first = ?paths.first(), "library folders changed");

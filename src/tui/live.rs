@@ -180,6 +180,26 @@ mod tests {
     }
 
     #[test]
+    fn the_status_line_shows_how_far_indexing_has_got() {
+        use crate::index::Progress;
+        use crate::tui::refresh::Step;
+        use crate::tui::worker::Reply;
+        let mut h = harness();
+        h.app.handle(AppEvent::LibraryChanged(1));
+        let generation = h.app.gens.refresh;
+        let step = Step::Index(Progress::Read { done: 40, total: 100 });
+        h.app.handle(AppEvent::Reply(Reply::Progress { generation, step }));
+        h.draw();
+        let status = h.screen().lines().last().unwrap().to_string();
+        assert!(status.trim_end().ends_with("indexing 40/100 files"), "{status}");
+        h.app.handle(AppEvent::Reply(Reply::Progress { generation, step: Step::Grouping }));
+        h.draw();
+        assert!(h.screen().contains("grouping events"));
+        h.settle();
+        assert!(!h.screen().contains("grouping events"), "gone when it ends");
+    }
+
+    #[test]
     fn changes_seen_while_the_library_opens_are_indexed_when_it_is_ready() {
         let config = crate::config::Config::defaults();
         let mut app = crate::tui::App::new(&config, crate::tui::Theme::new(&config, false));

@@ -11,10 +11,10 @@
 use super::action::AppEvent;
 use super::candidates::{Candidate, candidates, order_candidates};
 use super::doc::Doc;
+use super::refresh::{Indexed, RefreshError, Step};
 use super::rows::{Comparison, comparison};
 use crate::article::{Article, ArticleId};
 use crate::events::{Event, Related};
-use super::refresh::{Indexed, RefreshError, Step};
 use crate::index::{IndexReport, Library, Progress, SearchRequest, SearchResults, Sort};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
