@@ -154,6 +154,11 @@ fn new_and_deleted_files_show_up_and_the_selection_stays() {
         eprintln!("MEASURED: 100 files written at once cost {refreshes} refreshes");
         assert!((1..=5).contains(&refreshes), "{refreshes} refreshes for one burst");
         assert_eq!(done.selected, selected);
+
+        // Indexing reads the files: that must not wake the watcher again
+        // (which would index for ever). Nothing changes, so nothing runs.
+        std::thread::sleep(byline::index::watch::QUIET * 4);
+        assert_eq!(user.now().refreshes, done.refreshes, "indexing set off more indexing");
     });
 }
 
