@@ -38,7 +38,8 @@ pub struct Live {
 }
 
 /// What the status line says when another byline holds the index.
-pub const READ_ONLY: &str = "another byline is indexing this library: this window does not index, it only reads";
+pub const READ_ONLY: &str =
+    "another byline is indexing this library: this window does not index; restart it to see what that one adds";
 
 impl App {
     /// The watcher saw changes.
