@@ -6,8 +6,8 @@
 //! This walk turns the content into lines of text, one block per block
 //! element and one line per `<br>`, leaving out those parts (what
 //! [`furniture`](super::furniture) names, and lines that are mostly link
-//! text), then hands the
-//! lines to the same cleaning rules as the text formats: boilerplate
+//! text), then hands the lines to the same cleaning rules as the text
+//! formats: boilerplate
 //! ("Story continues", `©` lines), captions, paragraphs broken mid-sentence,
 //! the wire dateline.
 //!

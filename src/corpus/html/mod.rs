@@ -6,8 +6,10 @@
 //! [dom_smoothie](https://crates.io/crates/dom_smoothie) (MIT), which follows
 //! Mozilla's readability.js closely (its test pages are readability.js's),
 //! is released every month or two, reads JSON-LD, OpenGraph and Dublin Core
-//! metadata, and parses with html5ever into dom_query's arena tree, so a deep
-//! or broken page is neither a recursion nor a panic. The alternatives were
+//! metadata, and parses with html5ever (the browser algorithm: unclosed and
+//! misnested tags are repaired, not errors) into dom_query's arena tree. Its
+//! scoring and serializer do recurse and slow down on very deep trees, so
+//! [`guard`] bounds the depth before parsing. The alternatives were
 //! weaker for this: `readability` (kumabook) and `readability-rs` follow the
 //! older arc90 algorithm and read no JSON-LD; `readabilityrs` is young and
 //! sparsely released; `legible` wraps the JavaScript original.
