@@ -49,6 +49,9 @@ const BLOCK: &[&str] = &[
     "ul",
 ];
 
+/// A line of this many words is text even when it is all one link.
+const LINKED_SENTENCE_WORDS: usize = 25;
+
 /// The paragraphs under `root`, cleaned; and the wire agency of a dateline
 /// at the start of the lede (`KYIV (Reuters) -`), which the lede loses.
 pub fn paragraphs(root: &NodeRef, byline: Option<&str>) -> (Vec<String>, Option<String>) {
@@ -145,8 +148,10 @@ impl Lines {
     fn end_line(&mut self) {
         let line = self.line.split_whitespace().collect::<Vec<_>>().join(" ");
         let chars = line.chars().filter(|c| !c.is_whitespace()).count();
-        // A line that is mostly links is a menu, a list of stories or a tag cloud.
-        if chars > 0 && self.link_chars * 2 <= chars {
+        // A short line that is mostly links is a menu, a list of stories or
+        // a tag cloud; a long one is a sentence that links its source.
+        let link_list = self.link_chars * 2 > chars && line.split(' ').count() < LINKED_SENTENCE_WORDS;
+        if chars > 0 && !link_list {
             self.block.push(line);
         }
         self.line.clear();
@@ -193,6 +198,8 @@ mod tests {
              <p>Story continues</p><p>The text stays, with <a href='/x'>one link</a> in it.</p></div>",
         );
         assert_eq!(p, vec!["The text stays, with one link in it."]);
+        let sentence = "The minister said on Monday that the new rules would apply to every port on the coast from the first of May, and that inspectors would be hired.";
+        assert_eq!(paras(&format!("<p><a href='/source'>{sentence}</a></p>")), vec![sentence]);
     }
 
     #[test]

@@ -72,7 +72,11 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     let found = meta::Found::from(&article);
     let mut fields = meta::fields(found, extras, page_url);
     let content = Document::from(article.content);
-    let (paragraphs, agency) = body::paragraphs(&content.root(), fields.byline.as_deref());
+    let (mut paragraphs, agency) = body::paragraphs(&content.root(), fields.byline.as_deref());
+    // A headline set as the first line of the story's text (pages without an <h1>).
+    if paragraphs.first().is_some_and(|p| Some(p) == fields.title.as_ref()) {
+        paragraphs.remove(0);
+    }
     if prose_words(&paragraphs) < MIN_PROSE_WORDS {
         return Ok(Fields::default());
     }

@@ -108,3 +108,15 @@ fn a_page_past_the_element_cap_is_refused_with_a_reason() {
     assert_eq!(extract_page(&page, None).unwrap_err(), format!("HTML page with over {MAX_ELEMENTS} elements"));
     assert_eq!(extract(&page, None), Fields::default());
 }
+
+#[test]
+fn a_headline_repeated_as_the_first_line_is_not_a_paragraph() {
+    let page = story("").replace(
+        "<article>",
+        "<head><meta property=\"og:title\" content=\"Harbour wall to be repaired\"></head><article><p><b>Harbour wall to be repaired</b></p>",
+    );
+    let f = extract(&page, None);
+    assert_eq!(f.title.as_deref(), Some("Harbour wall to be repaired"));
+    assert_eq!(f.paragraphs.len(), 3, "{:#?}", f.paragraphs);
+    assert!(f.paragraphs[0].starts_with("The council met on Tuesday"));
+}
