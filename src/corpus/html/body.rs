@@ -142,7 +142,8 @@ impl Lines {
         if self.in_link > 0 {
             self.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
         }
-        self.line.push_str(text);
+        // Soft hyphens (`&shy;`) only say where a browser may break a word.
+        self.line.extend(text.chars().filter(|&c| c != '\u{ad}'));
     }
 
     fn end_line(&mut self) {
@@ -183,6 +184,7 @@ mod tests {
             paras("<div><p>One <b>bold</b> and <a href='#'>a link</a> here.</p>Loose text.<br>After a break.</div>"),
             vec!["One bold and a link here.", "Loose text.", "After a break."]
         );
+        assert_eq!(paras("<p>Die Bundes&shy;regierung tagt&nbsp;heute.</p>"), vec!["Die Bundesregierung tagt heute."]);
         assert_eq!(
             paras("<p>A sentence broken</p><p>in the middle by the page.</p>"),
             vec!["A sentence broken in the middle by the page."]
