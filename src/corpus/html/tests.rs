@@ -120,3 +120,21 @@ fn a_headline_repeated_as_the_first_line_is_not_a_paragraph() {
     assert_eq!(f.paragraphs.len(), 3, "{:#?}", f.paragraphs);
     assert!(f.paragraphs[0].starts_with("The council met on Tuesday"));
 }
+
+#[test]
+fn page_files_are_read_by_extension_with_their_declared_charset_and_overrides() {
+    use crate::corpus::{Format, SkipReason, parse_bytes};
+    for name in ["a.html", "b.HTM", "c.xhtml"] {
+        assert_eq!(Format::of(Path::new(name)), Some(Format::Html), "{name}");
+    }
+    let bytes = include_bytes!("../../../tests/fixtures/html/windows1252.html");
+    let none = Fields::default();
+    let a = parse_bytes(Path::new("w.html"), Format::Html, bytes, &none).unwrap().remove(0);
+    assert_eq!(a.title, "Café owners in Sainte-Marie fight the new terrace fee");
+    assert!(a.paragraphs[0].contains("a new fee of €12 per square metre"));
+    let over = Fields { outlet: Some("Sainte-Marie Post".into()), ..Fields::default() };
+    let a = parse_bytes(Path::new("w.html"), Format::Html, bytes, &over).unwrap().remove(0);
+    assert_eq!(a.outlet.as_deref(), Some("Sainte-Marie Post"), "sources.toml wins over the page");
+    let skip = parse_bytes(Path::new("l.html"), Format::Html, LOGIN_WALL.as_bytes(), &none).unwrap_err();
+    assert_eq!(skip.reason, SkipReason::NoText);
+}
