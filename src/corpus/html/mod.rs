@@ -9,15 +9,15 @@
 //! metadata, and parses with html5ever (the browser algorithm: unclosed and
 //! misnested tags are repaired, not errors) into dom_query's arena tree. Its
 //! scoring and serializer do recurse and slow down on very deep trees, so
-//! [`guard`] bounds the depth before parsing. The alternatives were
+//! `guard` bounds the depth before parsing. The alternatives were
 //! weaker for this: `readability` (kumabook) and `readability-rs` follow the
 //! older arc90 algorithm and read no JSON-LD; `readabilityrs` is young and
 //! sparsely released; `legible` wraps the JavaScript original.
 //!
-//! Around it: [`guard`] bounds how deep and how big a page may be,
+//! Around it: `guard` bounds how deep and how big a page may be,
 //! [`charset`] honours the page's declared encoding, [`meta`] adds the
 //! canonical url and `<time>` dates and turns metadata into [`Fields`],
-//! [`furniture`] names the parts of a page around the story, and [`body`]
+//! `furniture` names the parts of a page around the story, and `body`
 //! turns the chosen content into clean paragraphs.
 
 mod body;
