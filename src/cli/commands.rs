@@ -20,6 +20,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
     match command {
         Command::Index { paths: roots, json } => index(&library, &roots, json),
+        Command::Feed { action } => super::feeds::feed(&paths, action),
+        Command::Fetch { json } => super::feeds::fetch(&library, &paths, json),
         Command::Search { query, limit, sort, json } => {
             library.ensure_ready()?;
             let request = SearchRequest { query: query.join(" "), limit, offset: 0, sort, prefix_last: false };
@@ -98,6 +100,18 @@ fn app(paths: Paths) -> anyhow::Result<i32> {
 
 fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow::Result<i32> {
     library.add_roots(roots)?;
+    let report = refresh(library)?;
+    if json {
+        output::json(&report)?
+    } else {
+        output::index_report(&report)
+    }
+    Ok(EXIT_OK)
+}
+
+/// Bring the index and the events up to date, with a bar on a terminal and
+/// plain lines otherwise; skipped files are named on stderr.
+pub(super) fn refresh(library: &Library) -> anyhow::Result<crate::index::IndexReport> {
     let bar = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new(0);
         bar.set_style(
@@ -135,10 +149,5 @@ fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow:
     for skip in &report.skipped {
         eprintln!("skipped {}", crate::sanitize::clean_line(&skip.to_string()));
     }
-    if json {
-        output::json(&report)?
-    } else {
-        output::index_report(&report)
-    }
-    Ok(EXIT_OK)
+    Ok(report)
 }

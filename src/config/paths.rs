@@ -40,6 +40,11 @@ impl Paths {
     pub fn config_file(&self) -> PathBuf {
         self.config.join("config.toml")
     }
+
+    /// Articles fetched from feeds, a folder per feed: always part of the library.
+    pub fn fetched(&self) -> PathBuf {
+        self.data.join("fetched")
+    }
 }
 
 #[cfg(test)]
