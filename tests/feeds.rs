@@ -238,8 +238,8 @@ fn opml_export_then_import_gives_the_same_list() {
         common::write(&path, rss(title, &[("f-1", "", "Sun, 27 Feb 2022 10:00:00 GMT", "A story kept on disk.")]));
         path
     };
-    let a = feed("a.xml", "Alpha & Omega");
-    let b = feed("b.xml", "Beta <News>");
+    let a = feed("a.xml", "Alpha &amp; Omega");
+    let b = feed("b.xml", "Beta &lt;News&gt;");
     sb.cmd().args(["feed", "add"]).arg(&a).assert().success();
     sb.cmd().args(["feed", "add"]).arg(&b).args(["--name", "My \"Beta\""]).assert().success();
     let missing = dir.join("missing.xml");
