@@ -26,7 +26,7 @@ pub const EXIT_ERROR: i32 = 2;
     version,
     about = "Read the news the way an editor does: search many outlets, read cleanly, compare accounts.",
     long_about = "Read the news the way an editor does.\n\n\
-        byline indexes a folder of news articles (.txt, .md, .json, .jsonl), searches them instantly \
+        byline indexes a folder of news articles (.txt, .md, .json, .jsonl, saved .html pages), searches them instantly \
         and reads them cleanly. With no command it opens the app on your library, or on five bundled \
         demo articles when you have none.\n\n\
         All state lives in the platform's data, config and cache folders; set BYLINE_HOME to keep it \

@@ -187,8 +187,8 @@ fn article_of(fetcher: &mut Fetcher, feed: &Feed, item: &Item) -> (Option<Stored
         None => (Fields::default(), Some("no link to follow".to_string())),
         Some(Err(why)) => (Fields::default(), Some(format!("page: {why}"))),
         Some(Ok(source)) => match fetcher.fetch(&source, &Validators::default()) {
-            Ok(Fetched::Body(body)) => match crate::corpus::decode::decode(&body.bytes) {
-                Ok((html, _)) => {
+            Ok(Fetched::Body(body)) => match crate::corpus::html::decode_page(&body.bytes) {
+                Ok(html) => {
                     let fields = crate::corpus::html::extract(&html, Some(&body.url));
                     let note = fields.paragraphs.is_empty().then(|| "page: no article text found".to_string());
                     (fields, note)

@@ -10,7 +10,6 @@
 //! readers. Nothing here knows about the terminal.
 
 pub mod fetch;
-pub mod html_text;
 pub mod http;
 pub mod list;
 pub mod opml;

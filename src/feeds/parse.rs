@@ -2,7 +2,8 @@
 //! the few things byline uses: the feed's title and, per item, a stable key,
 //! the link to follow, the date, the author and the text the feed carries.
 
-use super::html_text::html_to_paragraphs;
+use crate::corpus::html::fragment_paragraphs;
+use feed_rs::model::Text;
 use chrono::NaiveDate;
 
 /// A parsed feed.
@@ -47,7 +48,11 @@ pub fn parse(bytes: &[u8], url: &str) -> Result<FeedDoc, String> {
         .map(|e| {
             let link =
                 e.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate")).map(|l| l.href.clone());
-            let html = e.content.and_then(|c| c.body).or(e.summary.map(|s| s.content)).unwrap_or_default();
+            let text = match (e.content.and_then(|c| c.body), e.summary) {
+                (Some(html), _) => fragment_paragraphs(&html),
+                (None, Some(summary)) => paragraphs(&summary),
+                (None, None) => Vec::new(),
+            };
             let author = e
                 .authors
                 .iter()
@@ -57,20 +62,29 @@ pub fn parse(bytes: &[u8], url: &str) -> Result<FeedDoc, String> {
                 .collect::<Vec<_>>();
             Item {
                 key: e.id,
-                title: e.title.map(|t| one_line(&t.content)).filter(|t| !t.is_empty()),
+                title: e.title.map(|t| one_line(&t)).filter(|t| !t.is_empty()),
                 link,
                 date: e.published.or(e.updated).map(|d| d.date_naive()),
                 author: (!author.is_empty()).then(|| author.join(", ")),
-                text: html_to_paragraphs(&html),
+                text,
             }
         })
         .collect();
-    Ok(FeedDoc { title: feed.title.map(|t| one_line(&t.content)).filter(|t| !t.is_empty()), items })
+    Ok(FeedDoc { title: feed.title.map(|t| one_line(&t)).filter(|t| !t.is_empty()), items })
 }
 
-/// A title that may carry markup, as one line of text.
-fn one_line(html: &str) -> String {
-    html_to_paragraphs(html).join(" ")
+/// A text construct as paragraphs: markup read as HTML, plain text as it is.
+fn paragraphs(text: &Text) -> Vec<String> {
+    if text.content_type.to_string().contains("html") {
+        fragment_paragraphs(&text.content)
+    } else {
+        text.content.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect()
+    }
+}
+
+/// A title, which may carry markup, as one line.
+fn one_line(text: &Text) -> String {
+    paragraphs(text).join(" ")
 }
 
 #[cfg(test)]
