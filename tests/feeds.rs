@@ -285,7 +285,6 @@ fn opml_export_then_import_gives_the_same_list() {
 }
 
 #[test]
-#[ignore = "needs corpus::html::extract from the html branch"]
 fn a_page_with_an_article_gives_the_full_text_and_its_site_name() {
     let server = Server::start();
     let sb = sandbox("host_delay_ms = 0");

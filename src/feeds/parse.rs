@@ -3,8 +3,8 @@
 //! the link to follow, the date, the author and the text the feed carries.
 
 use crate::corpus::html::fragment_paragraphs;
-use feed_rs::model::Text;
 use chrono::NaiveDate;
+use feed_rs::model::Text;
 
 /// A parsed feed.
 #[derive(Clone, Debug, PartialEq)]
@@ -78,7 +78,11 @@ fn paragraphs(text: &Text) -> Vec<String> {
     if text.content_type.to_string().contains("html") {
         fragment_paragraphs(&text.content)
     } else {
-        text.content.split("\n\n").map(|p| p.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|p| !p.is_empty()).collect()
+        text.content
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect()
     }
 }
 

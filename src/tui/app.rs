@@ -51,6 +51,7 @@ pub struct Gens {
     pub compare: u64,
     pub refresh: u64,
     pub events: u64,
+    pub fetch: u64,
 }
 
 /// Where the panes were drawn, for the mouse.
@@ -87,6 +88,7 @@ pub struct App {
     pub(super) reader_return: Focus,
     pub(super) compare_return: (Screen, Focus),
     pub(super) events_return: (Screen, Focus),
+    pub(super) fetch: super::fetching::FetchState,
 }
 
 impl App {
@@ -113,6 +115,7 @@ impl App {
             reader_return: Focus::List,
             compare_return: (Screen::Browse, Focus::List),
             events_return: (Screen::Browse, Focus::List),
+            fetch: Default::default(),
         };
         app.search();
         app
@@ -294,15 +297,17 @@ impl App {
             }
             Reply::Refreshed { generation, .. } if generation != self.gens.refresh => self.stale_replies += 1,
             Reply::Refreshed { report, .. } => {
-                match report {
-                    Ok(r) => self.say(format!("library re-read: {r}"), Level::Info),
-                    Err(e) => self.say(format!("cannot re-read the library: {e}"), Level::Error),
+                match (report, self.take_fetch_summary()) {
+                    (Ok(r), Some((fetched, level))) => self.say(format!("{fetched}; library: {r}"), level),
+                    (Ok(r), None) => self.say(format!("library re-read: {r}"), Level::Info),
+                    (Err(e), _) => self.say(format!("cannot re-read the library: {e}"), Level::Error),
                 }
                 self.search();
                 if self.events.is_some() {
                     self.ask_events();
                 }
             }
+            Reply::Fetching { .. } | Reply::Fetched { .. } => self.fetch_reply(reply),
             Reply::Events { generation, .. } if generation != self.gens.events => self.stale_replies += 1,
             Reply::Events { events, .. } => {
                 if let Some(v) = &mut self.events {

@@ -26,6 +26,7 @@ impl App {
                 self.request(Request::Refresh { generation: self.gens.refresh });
                 self.say("re-reading the library…", Level::Info);
             }
+            (_, Action::Fetch) => self.start_fetch(),
             (Context::Help, a) => self.help_action(a),
             (Context::Picker, a) => self.picker_action(a),
             (Context::Search, a) => self.search_action(a),

@@ -2,6 +2,8 @@
 //! the test, every request recorded (path, headers, when it arrived), each
 //! connection served on its own thread so a slow route holds up no other.
 
+#![allow(dead_code)]
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
