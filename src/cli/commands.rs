@@ -112,16 +112,10 @@ fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow:
 /// Bring the index and the events up to date, with a bar on a terminal and
 /// plain lines otherwise; skipped files are named on stderr.
 pub(super) fn refresh(library: &Library) -> anyhow::Result<crate::index::IndexReport> {
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} files ({eta})")
-                .expect("static template")
-                .progress_chars("=> "),
-        );
+    let bar = progress_bar("{spinner} {msg} [{bar:30}] {pos}/{len} files ({eta})");
+    if let Some(bar) = &bar {
         bar.set_message("indexing");
-        bar
-    });
+    }
     // On a terminal a bar; otherwise (a log, a pipe) a plain line per tenth.
     let progress = |p: Progress| match (&bar, p) {
         (Some(bar), Progress::Walked { files }) => bar.set_length(files as u64),
@@ -150,4 +144,14 @@ pub(super) fn refresh(library: &Library) -> anyhow::Result<crate::index::IndexRe
         eprintln!("skipped {}", crate::sanitize::clean_line(&skip.to_string()));
     }
     Ok(report)
+}
+
+/// A progress bar drawn with `template` when stderr is a terminal; `None`
+/// (plain lines instead) in a log or a pipe.
+pub(super) fn progress_bar(template: &'static str) -> Option<ProgressBar> {
+    std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(ProgressStyle::with_template(template).expect("static template").progress_chars("=> "));
+        bar
+    })
 }

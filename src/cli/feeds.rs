@@ -9,9 +9,7 @@ use crate::feeds::{Feed, FeedList, FeedStatus, FetchProgress, Source, opml};
 use crate::index::Library;
 use crate::sanitize::clean_line;
 use clap::Subcommand;
-use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 #[derive(Debug, Subcommand)]
@@ -147,15 +145,7 @@ pub fn fetch(library: &Library, paths: &Paths, json: bool) -> anyhow::Result<i32
     if FeedList::load(&paths.data)?.feeds.is_empty() {
         eprintln!("no feeds: add one with `byline feed add URL`");
     }
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} feeds")
-                .expect("static template")
-                .progress_chars("=> "),
-        );
-        bar
-    });
+    let bar = super::commands::progress_bar("{spinner} {msg} [{bar:30}] {pos}/{len} feeds");
     let progress = |p: FetchProgress| match p {
         FetchProgress::Feed { done, total, name } => {
             if let Some(bar) = &bar {
@@ -185,16 +175,7 @@ pub fn fetch(library: &Library, paths: &Paths, json: bool) -> anyhow::Result<i32
     if json {
         output::json(&FetchOutput { feeds: &report.feeds, index: &index })?;
     } else {
-        let count = |s: FeedStatus| report.feeds.iter().filter(|f| f.status == s).count();
-        let summaries = report.feeds.iter().flat_map(|f| &f.items).filter(|i| i.file.is_some() && !i.extracted);
-        println!(
-            "feeds: {} fetched, {} unchanged, {} failed; {} new articles ({} from the feed's own text)",
-            count(FeedStatus::Fetched),
-            count(FeedStatus::Unchanged),
-            count(FeedStatus::Failed),
-            report.new_articles(),
-            summaries.count()
-        );
+        println!("{}", report.summary());
         output::index_report(&index);
     }
     Ok(if report.failed() > 0 { EXIT_PARTIAL } else { EXIT_OK })

@@ -27,6 +27,19 @@ impl FetchReport {
     pub fn new_articles(&self) -> usize {
         self.feeds.iter().map(|f| f.items.iter().filter(|i| i.file.is_some()).count()).sum()
     }
+
+    /// One line: `feeds: 2 fetched, 1 unchanged, 1 failed; 3 new articles (1 from the feed's own text)`.
+    pub fn summary(&self) -> String {
+        let count = |s: FeedStatus| self.feeds.iter().filter(|f| f.status == s).count();
+        let own_text = self.feeds.iter().flat_map(|f| &f.items).filter(|i| i.file.is_some() && !i.extracted).count();
+        format!(
+            "feeds: {} fetched, {} unchanged, {} failed; {} new articles ({own_text} from the feed's own text)",
+            count(FeedStatus::Fetched),
+            count(FeedStatus::Unchanged),
+            count(FeedStatus::Failed),
+            self.new_articles(),
+        )
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -34,21 +34,12 @@ pub fn fetch(paths: &Paths, progress: &dyn Fn(String)) -> anyhow::Result<String>
     Ok(summary(&report))
 }
 
-/// `feeds: 2 fetched, 1 unchanged, 1 failed (Slow: 127.0.0.1: timed out after 15 s); 3 new articles`
+/// The report's summary, and the first failure's reason when a feed failed.
 pub fn summary(report: &FetchReport) -> String {
-    let count = |s: FeedStatus| report.feeds.iter().filter(|f| f.status == s).count();
-    let first_failure =
-        report.feeds.iter().find(|f| f.status == FeedStatus::Failed).map(|f| {
-            format!(" ({}: {})", clean_line(&f.name), clean_line(f.reason.as_deref().unwrap_or("unknown error")))
-        });
-    format!(
-        "feeds: {} fetched, {} unchanged, {} failed{}; {} new articles",
-        count(FeedStatus::Fetched),
-        count(FeedStatus::Unchanged),
-        count(FeedStatus::Failed),
-        first_failure.unwrap_or_default(),
-        report.new_articles()
-    )
+    let failure = report.feeds.iter().find(|f| f.status == FeedStatus::Failed).map(|f| {
+        format!("; failed {}: {}", clean_line(&f.name), clean_line(f.reason.as_deref().unwrap_or("unknown error")))
+    });
+    report.summary() + &failure.unwrap_or_default()
 }
 
 /// Run the fetch on its own thread, replying on `events`.
@@ -86,7 +77,7 @@ impl App {
                 self.fetch.running = false;
                 match summary {
                     Ok(line) => {
-                        let level = if line.contains(" 0 failed") { Level::Info } else { Level::Error };
+                        let level = if line.contains("; failed ") { Level::Error } else { Level::Info };
                         self.say(line.clone(), level);
                         self.fetch.summary = Some((line, level));
                         self.gens.refresh += 1;
