@@ -87,6 +87,14 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     Ok(fields)
 }
 
+/// A fragment of HTML (a feed item's summary or content) as clean
+/// paragraphs: the same walk and cleaning as a page's story, without
+/// Readability (a fragment is all story). A fragment too big to read gives none.
+pub fn fragment_paragraphs(html: &str) -> Vec<String> {
+    let Ok(html) = guard::bound(html, MAX_ELEMENTS) else { return Vec::new() };
+    body::paragraphs(&Document::from(&*html).root(), None).0
+}
+
 fn prose_words(paragraphs: &[String]) -> usize {
     paragraphs.iter().map(|p| p.split_whitespace().count()).filter(|&n| n >= 10).sum()
 }
