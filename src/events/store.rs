@@ -2,13 +2,13 @@
 //! regroup the library every time, and a re-index only rescores what changed.
 //! Written atomically; an unreadable or older file is simply rebuilt.
 
-use super::cluster::{Edge, Event, Member};
+use super::cluster::{Event, Member};
 use crate::config::Paths;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// Bumped when the scoring or the file changes: older files are rebuilt.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct EventStore {
@@ -17,8 +17,9 @@ pub struct EventStore {
     pub commit: u64,
     /// The articles the grouping was computed for.
     pub members: Vec<Member>,
-    /// Scored pairs, from each subject to its candidates.
-    pub directed: Vec<Edge>,
+    /// Scored pairs, from each subject to its candidates, as positions in
+    /// `members` (compact: a library of a million articles has ten million).
+    pub directed: Vec<(u32, u32, f32)>,
     pub events: Vec<Event>,
 }
 
@@ -27,7 +28,7 @@ fn file(paths: &Paths) -> PathBuf {
 }
 
 impl EventStore {
-    pub fn new(commit: u64, members: Vec<Member>, directed: Vec<Edge>, events: Vec<Event>) -> EventStore {
+    pub fn new(commit: u64, members: Vec<Member>, directed: Vec<(u32, u32, f32)>, events: Vec<Event>) -> EventStore {
         EventStore { version: VERSION, commit, members, directed, events }
     }
 
