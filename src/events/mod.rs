@@ -20,7 +20,7 @@ mod store;
 
 pub use cluster::{Edge, Event, Member, SAME_EVENT};
 pub use score::Reasons;
-pub use store::EventStore;
+pub use store::{EventStore, Grouping};
 
 use crate::article::{Article, ArticleId};
 use crate::index::{Library, Snapshot};
@@ -137,30 +137,26 @@ fn read_all(snap: &Snapshot) -> anyhow::Result<(Vec<Member>, Vec<Print>)> {
 /// its edges. Returns the events, largest first.
 pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     let commit = lib.commit_stamp()?;
-    let mut store = EventStore::load(lib.paths()).unwrap_or_default();
-    if store.is_current() && store.commit == commit {
+    if let Some(store) = EventStore::load(lib.paths())
+        && store.commit == commit
+    {
         return Ok(store.events);
     }
+    let old = Grouping::load(lib.paths()).unwrap_or_default();
     let snap = lib.snapshot()?;
     let (members, prints) = read_all(&snap)?;
     drop(snap);
     let position: HashMap<&ArticleId, usize> = members.iter().enumerate().map(|(i, m)| (&m.id, i)).collect();
     // Where each stored article is now (None: gone).
-    let now: Vec<Option<usize>> = store.members.iter().map(|m| position.get(&m.id).copied()).collect();
+    let now: Vec<Option<usize>> = old.ids.iter().map(|id| position.get(id).copied()).collect();
     let mut known = vec![false; members.len()];
     for &i in now.iter().flatten() {
         known[i] = true;
     }
     let fresh: Vec<usize> = (0..members.len()).filter(|&i| !known[i]).collect();
-    let gone = now.iter().any(Option::is_none);
-    if fresh.is_empty() && !gone && store.is_current() {
-        store.commit = commit;
-        store.save(lib.paths())?;
-        return Ok(store.events);
-    }
     let moved = |i: u32| now.get(i as usize).copied().flatten().map(|i| i as u32);
     let mut directed: Vec<Directed> =
-        store.directed.iter().filter_map(|&(a, b, s)| Some((moved(a)?, moved(b)?, s))).collect();
+        old.directed.iter().filter_map(|&(a, b, s)| Some((moved(a)?, moved(b)?, s))).collect();
     let map = FeatureMap::new(&prints);
     // Score the new articles, and the old ones a new article may now be the
     // best counterpart of.
@@ -178,7 +174,9 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     drop(map);
     drop(prints);
     let events = cluster::events(&members, &undirected(&directed));
-    store = EventStore::new(commit, members, directed, events);
+    let ids = members.into_iter().map(|m| m.id).collect();
+    Grouping { ids, directed }.save(lib.paths())?;
+    let store = EventStore::new(commit, events);
     store.save(lib.paths())?;
     Ok(store.events)
 }
