@@ -9,11 +9,13 @@
 //! kept in the data dir ([`store`]) and updated for what a re-index changed.
 
 pub mod cluster;
+pub mod coverage;
 pub mod fingerprint;
 pub mod score;
 mod store;
 
 pub use cluster::{Edge, Event, Member, SAME_EVENT};
+pub use coverage::{Coverage, Covered};
 pub use score::Reasons;
 pub use store::EventStore;
 

@@ -7,6 +7,7 @@
 //! schema) without the TUI or the command line noticing.
 
 mod docs;
+pub mod flags;
 pub mod highlight;
 pub mod query;
 mod recover;
@@ -15,6 +16,7 @@ mod search;
 mod similar;
 mod update;
 
+pub use flags::{Flag, FlagSets};
 pub use highlight::{Highlighter, Snippet};
 pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
 pub use similar::Snapshot;

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod candidates;
 pub mod doc;
+pub mod marking;
 pub mod rows;
 mod side_by_side;
 #[doc(hidden)]
@@ -49,7 +50,17 @@ pub fn run(paths: Paths, config: Config) -> anyhow::Result<i32> {
     spawn_signals(tx.clone())?;
     // The library is opened on the worker: the first frame does not wait for it.
     let worker = Worker::spawn(Box::new(move || Ok(Arc::new(Library::open(&paths)?) as Arc<dyn SearchBackend>)), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx, &worker, |_, _| {});
+    // A copied link reaches the terminal as OSC 52, written once, after the frame.
+    let mut copied = 0;
+    let result = event_loop(&mut terminal, &mut app, &rx, &worker, |app, _| {
+        if let Some((n, osc)) = &app.clipboard
+            && *n != copied
+        {
+            copied = *n;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(osc.as_bytes()).and_then(|_| out.flush());
+        }
+    });
     stop.store(true, Ordering::SeqCst);
     drop(terminal);
     drop(guard);

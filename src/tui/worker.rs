@@ -14,6 +14,7 @@ use super::rows::{Comparison, comparison};
 use crate::article::{Article, ArticleId};
 use crate::events::{Event, Related};
 use crate::index::{IndexReport, Library, SearchRequest, SearchResults, Sort};
+use crate::state::Change;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,6 +38,10 @@ pub trait SearchBackend: Send + Sync {
     fn related(&self, id: &str, limit: usize) -> anyhow::Result<Vec<Related>>;
     /// The events of the library, largest first.
     fn events(&self) -> anyhow::Result<Vec<Event>>;
+    /// Change the reading state of some articles.
+    fn mark(&self, _ids: &[ArticleId], _change: &Change) -> anyhow::Result<()> {
+        anyhow::bail!("this library keeps no reading state")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,7 +56,7 @@ impl SearchBackend for Library {
         Ok(LibraryInfo { articles: self.article_count()?, demo: self.is_demo()? })
     }
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
-        Library::search(self, request)
+        crate::state::search(self, request)
     }
     fn article(&self, id: &str) -> anyhow::Result<Article> {
         self.get(id)
@@ -64,6 +69,10 @@ impl SearchBackend for Library {
     }
     fn events(&self) -> anyhow::Result<Vec<Event>> {
         crate::events::refresh(self)
+    }
+    fn mark(&self, ids: &[ArticleId], change: &Change) -> anyhow::Result<()> {
+        crate::state::Store::new(self.paths()).update(ids, change)?;
+        Ok(())
     }
 }
 
@@ -98,6 +107,12 @@ pub enum Request {
     Events {
         generation: u64,
     },
+    /// Change reading state. Never superseded: every change is written.
+    Mark {
+        generation: u64,
+        ids: Vec<ArticleId>,
+        change: Change,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,10 +123,11 @@ pub enum Kind {
     Compare = 3,
     Refresh = 4,
     Events = 5,
+    Mark = 6,
 }
 
 /// How many kinds of request there are.
-const KINDS: usize = 6;
+const KINDS: usize = 7;
 
 impl Request {
     pub fn kind(&self) -> Kind {
@@ -122,6 +138,7 @@ impl Request {
             Request::Compare { .. } => Kind::Compare,
             Request::Refresh { .. } => Kind::Refresh,
             Request::Events { .. } => Kind::Events,
+            Request::Mark { .. } => Kind::Mark,
         }
     }
 
@@ -132,7 +149,8 @@ impl Request {
             | Request::Candidates { generation, .. }
             | Request::Compare { generation, .. }
             | Request::Refresh { generation }
-            | Request::Events { generation } => *generation,
+            | Request::Events { generation }
+            | Request::Mark { generation, .. } => *generation,
         }
     }
 }
@@ -167,6 +185,10 @@ pub enum Reply {
     Events {
         generation: u64,
         events: Answer<Vec<Event>>,
+    },
+    Marked {
+        generation: u64,
+        result: Answer<()>,
     },
 }
 
@@ -213,6 +235,9 @@ pub fn handle(backend: &dyn SearchBackend, request: Request) -> Reply {
             })),
         },
         Request::Events { generation } => Reply::Events { generation, events: answer(backend.events()) },
+        Request::Mark { generation, ids, change } => {
+            Reply::Marked { generation, result: answer(backend.mark(&ids, &change)) }
+        }
     }
 }
 
@@ -270,7 +295,8 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
         }
     };
     for request in rx {
-        if request.generation() < latest[request.kind() as usize].load(Ordering::SeqCst) {
+        let superseded = request.generation() < latest[request.kind() as usize].load(Ordering::SeqCst);
+        if superseded && request.kind() != Kind::Mark {
             continue;
         }
         let (kind, generation) = (request.kind(), request.generation());
@@ -289,6 +315,7 @@ fn failed(kind: Kind, generation: u64, e: String) -> Reply {
         Kind::Compare => Reply::Compared { generation, comparison: Err(e) },
         Kind::Refresh => Reply::Refreshed { generation, report: Err(e) },
         Kind::Events => Reply::Events { generation, events: Err(e) },
+        Kind::Mark => Reply::Marked { generation, result: Err(e) },
     }
 }
 
