@@ -16,7 +16,7 @@ fn json(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
 
 /// The seed numbers ("002") a search finds.
 fn found(sb: &Sandbox, query: &str) -> BTreeSet<String> {
-    let out = sb.cmd().args(["search", query, "--json", "-n", "50"]).output().unwrap();
+    let out = sb.cmd().args(["search", "--json", "-n", "50", "--", query]).output().unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     v["hits"]
         .as_array()
@@ -50,7 +50,7 @@ fn marks_stars_and_tags_are_found_again_by_filters() {
     json(&sb, &["star", "000_", "--json"]);
     let tagged = json(&sb, &["tag", "000_", "002_", "+Ukraine", "+draft", "--json"]);
     assert_eq!(tagged[0]["tags"], serde_json::json!(["draft", "ukraine"]));
-    json(&sb, &["tag", "002_", "-draft"]);
+    json(&sb, &["tag", "002_", "-draft", "--json"]);
 
     assert_eq!(found(&sb, "is:read"), set(&["002", "004"]));
     assert_eq!(found(&sb, "is:unread"), set(&["000", "001", "003"]));
@@ -76,8 +76,8 @@ fn marks_stars_and_tags_are_found_again_by_filters() {
     assert_eq!(shown["tags"], serde_json::json!(["ukraine"]));
     assert!(shown["paragraphs"].is_array(), "the article's own fields are still there");
 
-    json(&sb, &["mark", "002_", "--unread"]);
-    json(&sb, &["star", "000_", "--off"]);
+    json(&sb, &["mark", "002_", "--unread", "--json"]);
+    json(&sb, &["star", "000_", "--off", "--json"]);
     assert_eq!(found(&sb, "is:read"), set(&["004"]));
     assert!(found(&sb, "is:starred").is_empty());
     sb.cmd().args(["search", "is:starred"]).assert().code(1);
@@ -86,8 +86,8 @@ fn marks_stars_and_tags_are_found_again_by_filters() {
 #[test]
 fn state_survives_reindexing_and_a_rebuilt_index() {
     let sb = indexed();
-    json(&sb, &["star", "001_"]);
-    json(&sb, &["tag", "003_", "+kept"]);
+    json(&sb, &["star", "001_", "--json"]);
+    json(&sb, &["tag", "003_", "+kept", "--json"]);
     let lib = sb.dir.path().join("library");
     sb.cmd().arg("index").arg(&lib).assert().success();
     assert_eq!(found(&sb, "is:starred"), set(&["001"]));

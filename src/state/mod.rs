@@ -73,7 +73,7 @@ pub fn normalise_tag(tag: &str) -> Result<String, String> {
         return Err(format!("a tag has at most {MAX_TAG} characters"));
     }
     if let Some(bad) = t.chars().find(|c| !(c.is_alphanumeric() || "-_./:".contains(*c))) {
-        return Err(format!("a tag cannot contain {:?} (letters, digits, - _ . / : only)", bad));
+        return Err(format!("a tag cannot contain {bad:?} (only letters, digits and - _ . / :)"));
     }
     Ok(t)
 }

@@ -41,20 +41,18 @@ impl App {
         self.send_change(id, Change::Read(true));
     }
 
-    pub(super) fn toggle_read(&mut self) {
+    /// Flip the selected article's read mark (or, with `star`, its star).
+    pub(super) fn toggle(&mut self, star: bool) {
         let Some(hit) = self.selected_hit_mut() else { return self.say("no article selected", Level::Info) };
-        hit.read = !hit.read;
-        let (id, read) = (hit.id.clone(), hit.read);
-        self.send_change(id, Change::Read(read));
-        self.say(if read { "marked read" } else { "marked unread" }, Level::Info);
-    }
-
-    pub(super) fn toggle_star(&mut self) {
-        let Some(hit) = self.selected_hit_mut() else { return self.say("no article selected", Level::Info) };
-        hit.starred = !hit.starred;
-        let (id, starred) = (hit.id.clone(), hit.starred);
-        self.send_change(id, Change::Star(starred));
-        self.say(if starred { "starred" } else { "star taken off" }, Level::Info);
+        let mark = if star { &mut hit.starred } else { &mut hit.read };
+        *mark = !*mark;
+        let (id, on) = (hit.id.clone(), *mark);
+        let (change, said) = match (star, on) {
+            (true, on) => (Change::Star(on), if on { "starred" } else { "star taken off" }),
+            (false, on) => (Change::Read(on), if on { "marked read" } else { "marked unread" }),
+        };
+        self.send_change(id, change);
+        self.say(said, Level::Info);
     }
 
     pub(super) fn start_tags(&mut self) {

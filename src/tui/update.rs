@@ -181,8 +181,8 @@ impl App {
 
     fn state_action(&mut self, action: Action) {
         match action {
-            Action::ToggleRead => self.toggle_read(),
-            Action::ToggleStar => self.toggle_star(),
+            Action::ToggleRead => self.toggle(false),
+            Action::ToggleStar => self.toggle(true),
             Action::EditTags => self.start_tags(),
             Action::OpenLink => self.open_link(),
             Action::CopyLink => self.copy_link(),

@@ -19,9 +19,11 @@ const LABEL: usize = 22;
 /// Cells a day gets at most (the bar, then a gap).
 const CELL: usize = 4;
 
-/// Rows the chart would like: one per outlet, the dates, a note, the border.
+/// Rows the chart would like: one per outlet, the dates, the border, and a
+/// note when some articles are undated.
 pub fn wanted_height(c: &Coverage) -> u16 {
-    (c.outlets.len() + 4).min(usize::from(u16::MAX)) as u16
+    let undated = c.outlets.iter().any(|o| o.undated > 0);
+    (c.outlets.len() + 3 + usize::from(undated)).min(usize::from(u16::MAX)) as u16
 }
 
 pub fn render(frame: &mut Frame, area: Rect, c: &Coverage, theme: &Theme) {

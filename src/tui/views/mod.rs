@@ -174,7 +174,8 @@ fn tag_prompt(frame: &mut Frame, area: Rect, theme: &Theme, input: &str, message
         Some((m, Level::Error)) => format!(" {} ", crate::sanitize::clean_line(m)),
         _ => " enter keeps · esc cancels ".to_string(),
     };
-    let help = if width > text::width(label) + 24 + text::width(&help) { help } else { String::new() };
+    // Room for at least a few characters of input; the rest for the help or the error.
+    let help = text::truncate(&help, width.saturating_sub(text::width(label) + 12));
     let room = width.saturating_sub(text::width(label) + text::width(&help) + 1);
     let mut shown = crate::sanitize::clean_line(input);
     while text::width(&shown) > room && !shown.is_empty() {
