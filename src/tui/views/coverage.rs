@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame, area: Rect, c: &Coverage, theme: &Theme) {
         return;
     }
     let label_w =
-        c.outlets.iter().map(|o| text::width(&outlet_name(o.outlet.as_deref()))).max().unwrap_or(0).clamp(7, LABEL);
+        c.outlets.iter().map(|o| text::width(&outlet_name(o.outlet.as_deref()))).max().unwrap_or(0).clamp(7, LABEL) + 1;
     let label_w = label_w.min(usize::from(inner.width) / 3);
     let total_w = 4;
     let chart_w = usize::from(inner.width).saturating_sub(label_w + total_w + 2).max(1);
