@@ -55,6 +55,7 @@ fn marks_stars_and_tags_are_found_again_by_filters() {
     assert_eq!(found(&sb, "is:read"), set(&["002", "004"]));
     assert_eq!(found(&sb, "is:unread"), set(&["000", "001", "003"]));
     assert_eq!(found(&sb, "-is:read"), set(&["000", "001", "003"]));
+    assert_eq!(json(&sb, &["search", "--json", "--", "-is:read"])["hints"], serde_json::json!([]));
     assert_eq!(found(&sb, "is:starred"), set(&["000"]));
     assert_eq!(found(&sb, "tag:ukraine"), set(&["000", "002"]));
     assert_eq!(found(&sb, "tag:draft"), set(&["000"]));

@@ -154,7 +154,9 @@ pub fn parse(input: &str, prefix_last: bool) -> ParsedQuery {
         }
         join_next = false;
     }
-    if groups.iter().flatten().all(|i| i.negated) && !groups.is_empty() {
+    // `-is:read` is a filter, not an exclusion from a search: no note for it.
+    let filters_only = groups.iter().flatten().all(|i| matches!(i.clause, Clause::Flag(_)));
+    if groups.iter().flatten().all(|i| i.negated) && !groups.is_empty() && !filters_only {
         hints.push("only exclusions: matching everything else".to_string());
     }
     ParsedQuery { groups, hints }
