@@ -143,7 +143,10 @@ fn a_damaged_state_file_is_named_and_kept() {
     let out = sb.cmd().args(["star", "000_"]).assert().code(2).get_output().stderr.clone();
     let err = String::from_utf8_lossy(&out);
     assert!(err.contains("reading-state.json") && err.contains("left as it is"), "{err}");
-    sb.cmd().args(["search", "putin"]).assert().code(2);
+    // Searching goes on, without the state, and says why.
+    let v = json(&sb, &["search", "putin", "--json"]);
+    assert!(v["total"].as_u64().unwrap() > 0);
+    assert!(v["hints"][0].as_str().unwrap().contains("reading-state.json"), "{v}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "{ this is not json");
 }
 

@@ -133,11 +133,19 @@ impl ReadingState {
 }
 
 /// Search the library with the reading state: `is:`/`tag:` filters match,
-/// and every hit says whether it is read, starred and how it is tagged.
+/// and every hit says whether it is read, starred and how it is tagged. A
+/// state file that cannot be read does not stop the search: it goes on as
+/// if nothing were read or starred, and the first hint says why.
 pub fn search(library: &Library, request: &SearchRequest) -> anyhow::Result<SearchResults> {
-    let state = Store::new(library.paths()).load()?;
+    let (state, problem) = match Store::new(library.paths()).load() {
+        Ok(state) => (state, None),
+        Err(e) => (ReadingState::default(), Some(e.to_string())),
+    };
     let mut results = library.search_with(request, &state.flag_sets())?;
     state.annotate(&mut results);
+    if let Some(p) = problem {
+        results.hints.insert(0, p);
+    }
     Ok(results)
 }
 
