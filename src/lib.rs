@@ -15,6 +15,7 @@ pub mod events;
 pub mod fsutil;
 pub mod index;
 pub mod links;
+pub mod logging;
 pub mod sanitize;
 pub mod state;
 pub mod synth;

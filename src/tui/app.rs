@@ -81,6 +81,8 @@ pub struct App {
     pub clipboard: Option<(u64, String)>,
     pub library: LibraryState,
     pub message: Option<(String, Level)>,
+    /// Refreshes of the library while it is open (see `live`).
+    pub live: super::live::Live,
     /// Set when the app should end, with the exit status.
     pub quit: Option<i32>,
     pub areas: Areas,
@@ -114,6 +116,7 @@ impl App {
             clipboard: None,
             library: LibraryState::Opening,
             message: None,
+            live: Default::default(),
             quit: None,
             areas: Areas::default(),
             stale_replies: 0,
@@ -210,6 +213,7 @@ impl App {
             AppEvent::Resize(..) => {}
             AppEvent::Reply(r) => self.reply(r),
             AppEvent::Signal(s) => self.quit = Some(128 + s),
+            AppEvent::LibraryChanged(n) => self.library_changed(n),
         }
     }
 
@@ -262,7 +266,11 @@ impl App {
 
     fn reply(&mut self, reply: Reply) {
         match reply {
-            Reply::Ready(Ok(info)) => self.library = LibraryState::Ready(info),
+            Reply::Ready(Ok(info)) => {
+                let rebuilt = info.rebuilt;
+                self.library = LibraryState::Ready(info);
+                self.library_ready(rebuilt);
+            }
             Reply::Ready(Err(e)) => {
                 self.library = LibraryState::Failed(e);
                 self.browse.searching = false;
@@ -308,16 +316,8 @@ impl App {
                 }
             }
             Reply::Refreshed { generation, .. } if generation != self.gens.refresh => self.stale_replies += 1,
-            Reply::Refreshed { report, .. } => {
-                match report {
-                    Ok(r) => self.say(format!("library re-read: {r}"), Level::Info),
-                    Err(e) => self.say(format!("cannot re-read the library: {e}"), Level::Error),
-                }
-                self.search();
-                if self.events.is_some() {
-                    self.ask_events();
-                }
-            }
+            Reply::Refreshed { report, .. } => self.refreshed(report),
+            Reply::Progress { generation, step } => self.refresh_progress(generation, step),
             Reply::Events { generation, .. } if generation != self.gens.events => self.stale_replies += 1,
             Reply::Marked { result, .. } => self.marked(result),
             Reply::Events { events, .. } => {
