@@ -13,12 +13,14 @@
 
 pub mod candidates;
 pub mod cluster;
+pub mod coverage;
 pub mod fingerprint;
 pub mod print;
 pub mod score;
 mod store;
 
 pub use cluster::{Edge, Event, Member, SAME_EVENT};
+pub use coverage::{Coverage, Covered};
 pub use score::Reasons;
 pub use store::{EventStore, Grouping};
 
