@@ -174,7 +174,7 @@ impl Request {
             | Request::Refresh { generation }
             | Request::Events { generation }
             | Request::Fetch { generation } => *generation,
-            | Request::Mark { generation, .. } => *generation,
+            Request::Mark { generation, .. } => *generation,
         }
     }
 }
