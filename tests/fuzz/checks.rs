@@ -11,8 +11,13 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 /// The formats, chosen by an input's first byte.
-const FORMATS: &[(Format, &str)] =
-    &[(Format::Text, "a.txt"), (Format::Markdown, "a.md"), (Format::Json, "a.json"), (Format::Jsonl, "a.jsonl")];
+const FORMATS: &[(Format, &str)] = &[
+    (Format::Text, "a.txt"),
+    (Format::Markdown, "a.md"),
+    (Format::Json, "a.json"),
+    (Format::Jsonl, "a.jsonl"),
+    (Format::Html, "a.html"),
+];
 
 fn assert_clean(what: &str, s: &str) {
     assert!(!s.chars().any(|c| is_forbidden(c) || c == '\t'), "{what} holds a forbidden character: {s:?}");
