@@ -4,4 +4,4 @@
 #[path = "../checks.rs"]
 mod checks;
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::query(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::query(data, true));
