@@ -15,6 +15,7 @@ pub mod events;
 pub mod feeds;
 pub mod fsutil;
 pub mod index;
+pub mod logging;
 pub mod sanitize;
 pub mod synth;
 pub mod tui;

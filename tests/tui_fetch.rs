@@ -36,7 +36,7 @@ fn f_fetches_the_feeds_and_the_list_shows_the_new_article() {
     let screen = h.screen();
     assert!(
         screen.contains(
-            "feeds: 1 fetched, 0 unchanged, 0 failed; 1 new articles (1 from the feed's own text); library: 1 articles"
+            "feeds: 1 fetched, 0 unchanged, 0 failed; 1 new articles (1 from the feed's own text); indexed 1 new article"
         ),
         "{screen}"
     );

@@ -75,6 +75,8 @@ pub struct App {
     pub help: Option<Help>,
     pub library: LibraryState,
     pub message: Option<(String, Level)>,
+    /// Refreshes of the library while it is open (see `live`).
+    pub live: super::live::Live,
     /// Set when the app should end, with the exit status.
     pub quit: Option<i32>,
     pub areas: Areas,
@@ -106,6 +108,7 @@ impl App {
             help: None,
             library: LibraryState::Opening,
             message: None,
+            live: Default::default(),
             quit: None,
             areas: Areas::default(),
             stale_replies: 0,
@@ -198,6 +201,7 @@ impl App {
             AppEvent::Resize(..) => {}
             AppEvent::Reply(r) => self.reply(r),
             AppEvent::Signal(s) => self.quit = Some(128 + s),
+            AppEvent::LibraryChanged(n) => self.library_changed(n),
         }
     }
 
@@ -250,7 +254,11 @@ impl App {
 
     fn reply(&mut self, reply: Reply) {
         match reply {
-            Reply::Ready(Ok(info)) => self.library = LibraryState::Ready(info),
+            Reply::Ready(Ok(info)) => {
+                let rebuilt = info.rebuilt;
+                self.library = LibraryState::Ready(info);
+                self.library_ready(rebuilt);
+            }
             Reply::Ready(Err(e)) => {
                 self.library = LibraryState::Failed(e);
                 self.browse.searching = false;
@@ -296,17 +304,8 @@ impl App {
                 }
             }
             Reply::Refreshed { generation, .. } if generation != self.gens.refresh => self.stale_replies += 1,
-            Reply::Refreshed { report, .. } => {
-                match (report, self.take_fetch_summary()) {
-                    (Ok(r), Some((fetched, level))) => self.say(format!("{fetched}; library: {r}"), level),
-                    (Ok(r), None) => self.say(format!("library re-read: {r}"), Level::Info),
-                    (Err(e), _) => self.say(format!("cannot re-read the library: {e}"), Level::Error),
-                }
-                self.search();
-                if self.events.is_some() {
-                    self.ask_events();
-                }
-            }
+            Reply::Refreshed { report, .. } => self.refreshed(report),
+            Reply::Progress { generation, step } => self.refresh_progress(generation, step),
             Reply::Fetching { .. } | Reply::Fetched { .. } => self.fetch_reply(reply),
             Reply::Events { generation, .. } if generation != self.gens.events => self.stale_replies += 1,
             Reply::Events { events, .. } => {

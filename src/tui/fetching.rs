@@ -78,10 +78,9 @@ impl App {
                 match summary {
                     Ok(line) => {
                         let level = if line.contains("; failed ") { Level::Error } else { Level::Info };
-                        self.say(line.clone(), level);
+                        self.refresh_now();
+                        self.say(format!("{line}; indexing…"), level);
                         self.fetch.summary = Some((line, level));
-                        self.gens.refresh += 1;
-                        self.request(Request::Refresh { generation: self.gens.refresh });
                     }
                     Err(e) => self.say(format!("cannot fetch: {e}"), Level::Error),
                 }

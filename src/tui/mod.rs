@@ -11,6 +11,8 @@ pub mod app;
 pub mod candidates;
 pub mod doc;
 mod fetching;
+pub mod live;
+pub mod refresh;
 pub mod rows;
 mod side_by_side;
 #[doc(hidden)]
@@ -27,7 +29,6 @@ pub use theme::Theme;
 pub use worker::{SearchBackend, Worker};
 
 use crate::config::{Config, Paths};
-use crate::index::Library;
 use crossterm::{cursor, event, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -49,9 +50,12 @@ pub fn run(paths: Paths, config: Config) -> anyhow::Result<i32> {
     spawn_input(tx.clone(), stop.clone());
     spawn_signals(tx.clone())?;
     // The library is opened on the worker: the first frame does not wait for it.
-    let worker = Worker::spawn(Box::new(move || Ok(Arc::new(Library::open(&paths)?) as Arc<dyn SearchBackend>)), tx);
+    let watch = Arc::new(std::sync::Mutex::new(None));
+    let worker = Worker::spawn(live::watched(paths, tx.clone(), watch.clone()), tx);
+    tracing::info!("app started");
     let result = event_loop(&mut terminal, &mut app, &rx, &worker, |_, _| {});
     stop.store(true, Ordering::SeqCst);
+    drop(watch);
     drop(terminal);
     drop(guard);
     result
