@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod candidates;
 pub mod doc;
+mod probe;
 pub mod rows;
 mod side_by_side;
 #[doc(hidden)]
@@ -45,11 +46,12 @@ pub fn run(paths: Paths, config: Config) -> anyhow::Result<i32> {
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let stop = Arc::new(AtomicBool::new(false));
-    spawn_input(tx.clone(), stop.clone());
+    let mut probe = probe::Probe::from_env(tx.clone());
+    spawn_input(tx.clone(), stop.clone(), probe.stamps());
     spawn_signals(tx.clone())?;
     // The library is opened on the worker: the first frame does not wait for it.
     let worker = Worker::spawn(Box::new(move || Ok(Arc::new(Library::open(&paths)?) as Arc<dyn SearchBackend>)), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx, &worker, |_, _| {});
+    let result = event_loop(&mut terminal, &mut app, &rx, &worker, |app, _| probe.frame(app));
     stop.store(true, Ordering::SeqCst);
     drop(terminal);
     drop(guard);
@@ -89,7 +91,7 @@ where
     }
 }
 
-fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>) {
+fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>, stamps: probe::KeyStamps) {
     std::thread::Builder::new()
         .name("byline-input".into())
         .spawn(move || {
@@ -97,6 +99,9 @@ fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>) {
                 match event::poll(Duration::from_millis(100)) {
                     Ok(true) => match event::read() {
                         Ok(e) => {
+                            if let event::Event::Key(_) = e {
+                                stamps.key_received();
+                            }
                             if let Some(e) = AppEvent::from_terminal(e)
                                 && tx.send(e).is_err()
                             {
