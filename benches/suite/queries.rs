@@ -51,11 +51,18 @@ fn vocabulary(home: &std::path::Path) -> anyhow::Result<(Vec<(String, u64)>, u64
     Ok((words.into_iter().collect(), searcher.num_docs()))
 }
 
+/// A fixed shuffle of words (FNV-1a), so that ties are not all of one letter.
+fn scramble(w: &str) -> u64 {
+    w.bytes().fold(0xcbf29ce484222325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
+}
+
 /// `n` words whose frequency is closest to `share` of the documents.
 fn near(vocab: &[(String, u64)], docs: u64, share: f64, n: usize) -> Vec<String> {
     let want = (docs as f64 * share).max(3.0);
     let mut v: Vec<&(String, u64)> = vocab.iter().collect();
-    v.sort_by(|a, b| (a.1 as f64 - want).abs().total_cmp(&(b.1 as f64 - want).abs()).then(a.0.cmp(&b.0)));
+    v.sort_by(|a, b| {
+        (a.1 as f64 - want).abs().total_cmp(&(b.1 as f64 - want).abs()).then(scramble(&a.0).cmp(&scramble(&b.0)))
+    });
     v.into_iter().take(n).map(|(w, _)| w.clone()).collect()
 }
 
@@ -106,7 +113,7 @@ pub fn questions(home: &std::path::Path) -> anyhow::Result<Vec<Question>> {
         }
     }
     for (a, b) in mid.iter().zip(&common) {
-        let both = format!(r"(?=.*\b{a}\b)(?=.*\b{b}\b)");
+        let both = format!(r"^(?=.*\b{a}\b)(?=.*\b{b}\b)");
         qs.push(q("AND", format!("{a} {b}"), Some(format!("+{a} +{b}")), rg(&["-P", &both])));
         qs.push(q("OR", format!("{a} OR {b}"), Some(format!("{a} {b}")), rg(&["-w", "-e", a, "-e", b])));
     }
@@ -121,5 +128,7 @@ pub fn questions(home: &std::path::Path) -> anyhow::Result<Vec<Question>> {
             qs.push(q(kind, prefix.to_string(), None, rg(&[&format!(r"\b{prefix}\w*")])));
         }
     }
+    let mut seen = std::collections::HashSet::new();
+    qs.retain(|q| seen.insert((q.kind, q.byline.clone())));
     Ok(qs)
 }

@@ -107,26 +107,25 @@ impl Row {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
+    // Paths, not imports: the bench target compiles this module without its tests.
     #[test]
     fn percentiles_by_nearest_rank() {
-        let s = Samples::new((1..=100).rev().map(f64::from).collect());
+        let s = super::Samples::new((1..=100).rev().map(f64::from).collect());
         assert_eq!(s.median(), Some(50.0));
         assert_eq!(s.p99(), Some(99.0));
         assert_eq!(s.percentile(100.0), Some(100.0));
         assert_eq!(s.percentile(0.0), Some(1.0));
-        let one = Samples::new(vec![7.0]);
+        let one = super::Samples::new(vec![7.0]);
         assert_eq!((one.median(), one.p99()), (Some(7.0), Some(7.0)));
-        assert_eq!(Samples::new(vec![f64::NAN]).median(), None);
+        assert_eq!(super::Samples::new(vec![f64::NAN]).median(), None);
     }
 
     #[test]
     fn cells_and_ratios() {
-        assert_eq!(Samples::new(vec![0.5, 2.0, 250.0]).cell(), "2.00 / 250 ms (n=3)");
-        assert_eq!(ratio(Some(300.0), Some(2.0)), "150x");
-        assert_eq!(ratio(Some(1.0), Some(2.0)), "0.50x");
-        assert_eq!(ratio(Some(1.0), Some(0.0)), "n/a");
-        assert_eq!(ratio(None, Some(1.0)), "n/a");
+        assert_eq!(super::Samples::new(vec![0.5, 2.0, 250.0]).cell(), "2.00 / 250 ms (n=3)");
+        assert_eq!(super::ratio(Some(300.0), Some(2.0)), "150x");
+        assert_eq!(super::ratio(Some(1.0), Some(2.0)), "0.50x");
+        assert_eq!(super::ratio(Some(1.0), Some(0.0)), "n/a");
+        assert_eq!(super::ratio(None, Some(1.0)), "n/a");
     }
 }
