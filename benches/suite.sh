@@ -37,11 +37,14 @@ query_repeat=$((articles <= 10000 ? 50 : 30))
 started=$(date +%s)
 
 step() { echo "==> [$(($(date +%s) - started)) s] $*" >&2; }
-suite() { (cd "$root" && cargo bench -q --bench suite -- "$@"); }
 
 step "build (release)"
-# `cargo bench` builds byline and byline-gen too, in target/release.
-(cd "$root" && cargo bench -q --bench suite --no-run)
+# `cargo bench` builds byline and byline-gen too, in target/release. The
+# suite binary is called directly from then on: editing the sources while
+# the suite runs does not rebuild anything under it.
+suite_bin=$(cd "$root" && cargo bench -q --bench suite --no-run --message-format=json |
+	sed -n 's/.*"executable":"\([^"]*\/suite-[^"]*\)".*/\1/p' | tail -n 1)
+suite() { "$suite_bin" "$@"; }
 
 step "peers"
 mkdir -p "$peers"
@@ -129,7 +132,8 @@ suite report-launch "$work/launch-1.json" "$work/launch-base.json" "first frame"
 suite report-launch "$work/launch-results.json" "$work/launch-base.json" "first frame with results" >>"$rows"
 
 step "keystrokes in a real terminal (tmux), idle and while indexing"
-suite typing "$home" | head -n 6 >"$work/typing.txt"
+suite typing "$home" >"$work/typing-all.txt"
+head -n 6 "$work/typing-all.txt" >"$work/typing.txt"
 sock=byline-bench-$$
 type_queries() {
 	local log=$1 label=$2

@@ -68,7 +68,12 @@ pub fn ratio(a: Option<f64>, b: Option<f64>) -> String {
     match (a, b) {
         (Some(a), Some(b)) if b > 0.0 && a.is_finite() => {
             let r = a / b;
-            if r >= 100.0 { format!("{r:.0}x") } else { format!("{r:.2}x") }
+            match r {
+                r if r >= 100.0 => format!("{r:.0}x"),
+                r if r >= 0.1 => format!("{r:.2}x"),
+                // Two significant digits below 0.1.
+                r => format!("{r:.*}x", (1.0 - r.log10().floor()) as usize),
+            }
         }
         _ => "n/a".into(),
     }
@@ -125,6 +130,7 @@ mod tests {
         assert_eq!(super::Samples::new(vec![0.5, 2.0, 250.0]).cell(), "2.00 / 250 ms (n=3)");
         assert_eq!(super::ratio(Some(300.0), Some(2.0)), "150x");
         assert_eq!(super::ratio(Some(1.0), Some(2.0)), "0.50x");
+        assert_eq!(super::ratio(Some(0.017), Some(10.0)), "0.0017x");
         assert_eq!(super::ratio(Some(1.0), Some(0.0)), "n/a");
         assert_eq!(super::ratio(None, Some(1.0)), "n/a");
     }
