@@ -14,6 +14,7 @@ pub mod dates;
 pub mod events;
 pub mod fsutil;
 pub mod index;
+pub mod logging;
 pub mod sanitize;
 pub mod synth;
 pub mod tui;

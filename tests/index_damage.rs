@@ -1,7 +1,9 @@
 //! A stale or damaged index (garbage or truncated `meta.json`, a missing
 //! segment file) is detected on open and rebuilt from the library's
-//! sources, aside and then swapped in; a failed rebuild leaves the old index
-//! as it was; an I/O error is reported and never mistaken for damage.
+//! sources, aside and then swapped in; a byte flipped inside a segment file
+//! is detected by the next `byline index` (segment checksums) and rebuilt
+//! the same way; a failed rebuild leaves the old index as it was; an I/O
+//! error is reported and never mistaken for damage.
 
 mod common;
 
@@ -142,4 +144,59 @@ fn damage_seen_while_another_byline_writes_is_not_rebuilt() {
     let err = Library::open(&sandbox.paths()).err().expect("not opened, not rebuilt");
     assert!(format!("{err:#}").contains("while another byline is indexing it"), "{err:#}");
     assert_eq!(std::fs::read(dir.join("meta.json")).unwrap(), b"garbage");
+}
+
+/// Flip one bit in the middle of `path`, well away from its checksum footer.
+fn flip_a_byte(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x10;
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn segment_file(dir: &Path, ext: &str) -> PathBuf {
+    let files = segment_files(dir);
+    files.into_iter().find(|p| p.extension().is_some_and(|e| e == ext)).unwrap_or_else(|| panic!("no .{ext} file"))
+}
+
+#[test]
+fn a_flipped_byte_in_a_segment_file_is_found_by_byline_index_and_rebuilt() {
+    // The store holds the articles' text; the idx file holds the postings.
+    for ext in ["store", "idx"] {
+        let (sandbox, dir) = indexed();
+        let before = data_entries(&sandbox);
+        let search_before = sandbox.cmd().args(["search", "Pasechnik", "--json"]).output().unwrap().stdout;
+        flip_a_byte(&segment_file(&dir, ext));
+        // Opening does not read every segment: the damage is not seen yet.
+        assert!(!Library::open(&sandbox.paths()).unwrap().was_rebuilt());
+
+        let out = sandbox.cmd().arg("index").arg(sandbox.dir.path().join("library")).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{ext}: {stderr}");
+        assert!(
+            stderr.starts_with("byline: the index was damaged; it has been rebuilt from the library\n"),
+            "{stderr}"
+        );
+        assert_rebuilt(&sandbox, &before, false);
+        let search_after = sandbox.cmd().args(["search", "Pasechnik", "--json"]).output().unwrap().stdout;
+        assert_eq!(search_after, search_before, "{ext}: the rebuilt index answers as the old one did");
+        let again = sandbox.cmd().arg("index").arg(sandbox.dir.path().join("library")).output().unwrap();
+        assert!(!String::from_utf8_lossy(&again.stderr).contains("damaged"), "checked clean the next time");
+    }
+}
+
+#[test]
+fn a_segment_file_that_cannot_be_read_is_not_damage() {
+    let (sandbox, dir) = indexed();
+    let store = segment_file(&dir, "store");
+    // A folder where the file was: reading it fails as any I/O error does
+    // (the tests run as root, so `chmod 000` would not stop a read).
+    std::fs::remove_file(&store).unwrap();
+    std::fs::create_dir(&store).unwrap();
+    let out = sandbox.cmd().arg("index").arg(sandbox.dir.path().join("library")).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains("rebuilt"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(store.is_dir(), "nothing was replaced");
 }

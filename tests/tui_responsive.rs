@@ -28,7 +28,7 @@ struct Slow {
 impl SearchBackend for Slow {
     fn prepare(&self) -> anyhow::Result<LibraryInfo> {
         std::thread::sleep(Duration::from_millis(300));
-        Ok(LibraryInfo { articles: 1, demo: true })
+        Ok(LibraryInfo { articles: 1, demo: true, rebuilt: false })
     }
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
         self.searched.lock().unwrap().push(request.query.clone());
@@ -57,7 +57,7 @@ impl SearchBackend for Slow {
             paragraphs: vec!["text".into()],
         })
     }
-    fn refresh(&self) -> anyhow::Result<IndexReport> {
+    fn refresh(&self, _: &(dyn Fn(byline::index::Progress) + Sync)) -> anyhow::Result<IndexReport> {
         Ok(IndexReport::default())
     }
     fn related(&self, _: &str, _: usize) -> anyhow::Result<Vec<byline::events::Related>> {

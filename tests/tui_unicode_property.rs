@@ -8,88 +8,14 @@
 //! The long variant tries 5,000 cases:
 //! `BYLINE_CASES=5000 cargo test --test tui_unicode_property -- --ignored`.
 
-use byline::article::{Article, ArticleId};
+mod common;
+
 use byline::sanitize::is_forbidden;
 use byline::tui::testing::{Harness, Memory};
+use common::unicode::{random_article, random_size};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 use std::sync::Arc;
-
-/// The pieces hostile and unusual text is made of.
-const PIECES: &[&str] = &[
-    "\u{1b}[2J",
-    "\u{1b}]0;title\u{7}",
-    "\u{1b}]52;c;eA==\u{1b}\\",
-    "\u{1b}]8;;http://x\u{1b}\\",
-    "\u{1b}P1$r\u{1b}\\",
-    "\u{9b}31m",
-    "\u{9d}0;x\u{9c}",
-    "\u{202e}",
-    "\u{202d}",
-    "\u{2066}",
-    "\u{2069}",
-    "\u{200f}",
-    "\u{061c}",
-    "\u{200b}",
-    "\u{200d}",
-    "\u{feff}",
-    "\u{2028}",
-    "e\u{301}\u{302}\u{303}",
-    "\u{301}",
-    "👩‍👩‍👧‍👦",
-    "🏳️‍🌈",
-    "👍🏽",
-    "日本語の記事",
-    "한국어",
-    "\t",
-    "\t\t",
-    "\n",
-    "\r",
-    "\u{0}",
-    "\u{7f}",
-    "\u{85}",
-    "Minsk",
-    " ",
-    "word ",
-    "ﷺ",
-    "\u{fffd}",
-    "a\u{20dd}",
-];
-
-fn random_text(rng: &mut ChaCha8Rng, max: u32) -> String {
-    let n = rng.next_u32() % max;
-    let mut s = String::new();
-    for _ in 0..n {
-        if rng.next_u32().is_multiple_of(3) {
-            // Any scalar value at all, weighted towards the low planes.
-            let c = match rng.next_u32() % 4 {
-                0 => rng.next_u32() % 0x100,
-                1 => rng.next_u32() % 0x3000,
-                2 => rng.next_u32() % 0x10000,
-                _ => rng.next_u32() % 0x110000,
-            };
-            s.extend(char::from_u32(c));
-        } else {
-            s.push_str(PIECES[(rng.next_u32() as usize) % PIECES.len()]);
-        }
-    }
-    s
-}
-
-fn article(rng: &mut ChaCha8Rng, i: usize) -> Article {
-    let paragraphs = (0..1 + rng.next_u32() % 6).map(|_| format!("Minsk {}", random_text(rng, 60))).collect();
-    Article {
-        id: ArticleId(format!("{i:016x}")),
-        paths: vec![format!("/library/{}.txt", random_text(rng, 5)).into()],
-        title: random_text(rng, 20),
-        title_derived: false,
-        outlet: Some(random_text(rng, 8)),
-        byline: Some(random_text(rng, 8)),
-        date: None,
-        url: Some(format!("https://example.org/{}", random_text(rng, 6))),
-        paragraphs,
-    }
-}
 
 fn assert_no_control(t: &Harness, case: u64, what: &str) {
     for (i, cell) in t.buffer().content.iter().enumerate() {
@@ -101,8 +27,8 @@ fn assert_no_control(t: &Harness, case: u64, what: &str) {
 fn run(cases: u64) {
     for case in 0..cases {
         let mut rng = ChaCha8Rng::seed_from_u64(case);
-        let (w, h) = (1 + (rng.next_u32() % 200) as u16, 1 + (rng.next_u32() % 60) as u16);
-        let articles: Vec<Article> = (0..1 + rng.next_u32() as usize % 3).map(|i| article(&mut rng, i)).collect();
+        let (w, h) = random_size(&mut rng);
+        let articles = (0..1 + rng.next_u32() as usize % 3).map(|i| random_article(&mut rng, i)).collect();
         let mut t = Harness::new(Arc::new(Memory(articles)), w, h);
         assert_no_control(&t, case, "browse");
         t.press("enter");
@@ -113,7 +39,7 @@ fn run(cases: u64) {
         }
         t.press("end");
         assert_no_control(&t, case, "reader, end");
-        let (w2, h2) = (1 + (rng.next_u32() % 200) as u16, 1 + (rng.next_u32() % 60) as u16);
+        let (w2, h2) = random_size(&mut rng);
         t.resize(w2, h2);
         assert_no_control(&t, case, "reader, resized");
     }

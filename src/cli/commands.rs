@@ -13,8 +13,16 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         return Ok(EXIT_OK);
     }
     let paths = Paths::from_env()?;
-    let Some(command) = cli.command else { return app(paths) };
-    let library = Library::open(&paths)?;
+    let command = match cli.command {
+        None => return app(paths),
+        Some(Command::Paths { json }) => return super::meta::paths(&paths, json),
+        Some(Command::Completions { shell }) => return super::meta::completions(shell),
+        Some(Command::Man) => return super::meta::man(),
+        Some(command) => command,
+    };
+    // Indexing reads the whole library: it checks the whole index too (see index::recover).
+    let library =
+        if matches!(command, Command::Index { .. }) { Library::open_verified(&paths)? } else { Library::open(&paths)? };
     if library.was_rebuilt() {
         eprintln!("byline: the index was damaged; it has been rebuilt from the library");
     }
@@ -73,6 +81,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(EXIT_OK)
         }
+        Command::Paths { .. } | Command::Completions { .. } | Command::Man => unreachable!("answered above"),
         Command::Stats { json } => {
             library.ensure_ready()?;
             let stats = library.stats()?;
@@ -91,7 +100,7 @@ fn app(paths: Paths) -> anyhow::Result<i32> {
     let config = crate::config::Config::load(&paths)?;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         eprintln!("byline: not a terminal, so no app; here are the library's statistics");
-        return run(Cli { command: Some(Command::Stats { json: false }), print_default_config: false });
+        return run(Cli { command: Some(Command::Stats { json: false }), print_default_config: false, verbose: 0 });
     }
     crate::tui::run(paths, config)
 }
@@ -130,8 +139,9 @@ fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow:
         Some(bar) => bar.set_message("grouping events"),
         None => eprintln!("grouping events"),
     }
-    crate::events::refresh(library)?;
+    let events = crate::events::refresh(library)?;
     let grouped = started.elapsed() - indexed;
+    tracing::info!(events = events.len(), ms = grouped.as_millis() as u64, "events grouped");
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -3,6 +3,7 @@
 //! what comes back, as text for people or as JSON for scripts.
 
 mod commands;
+mod meta;
 mod output;
 
 use crate::index::Sort;
@@ -22,7 +23,7 @@ pub const EXIT_ERROR: i32 = 2;
     version,
     about = "Read the news the way an editor does: search many outlets, read cleanly, compare accounts.",
     long_about = "Read the news the way an editor does.\n\n\
-        byline indexes a folder of news articles (.txt, .md, .json, .jsonl), searches them instantly \
+        byline indexes a folder of news articles (.txt, .md, .json, .jsonl, saved .html pages), searches them instantly \
         and reads them cleanly. With no command it opens the app on your library, or on five bundled \
         demo articles when you have none.\n\n\
         All state lives in the platform's data, config and cache folders; set BYLINE_HOME to keep it \
@@ -36,6 +37,9 @@ pub struct Cli {
     /// Print the default configuration (keys and colours) and exit.
     #[arg(long, global = true)]
     pub print_default_config: bool,
+    /// Log more to the log file (-v what byline does, -vv details); `byline paths` shows where it is.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,6 +131,22 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Where byline keeps its index, configuration and log.
+    #[command(after_help = "Set BYLINE_HOME to keep them all under one folder.")]
+    Paths {
+        /// Print them as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  byline completions bash > ~/.local/share/bash-completion/completions/byline\n  \
+        byline completions zsh > ~/.zfunc/_byline\n  byline completions fish > ~/.config/fish/completions/byline.fish"
+    )]
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff).
+    #[command(after_help = "Example:\n  byline man > ~/.local/share/man/man1/byline.1")]
+    Man,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -145,6 +165,10 @@ pub fn main() -> i32 {
             return code;
         }
     };
+    if let Ok(paths) = crate::config::Paths::from_env() {
+        crate::logging::init(&paths, cli.verbose);
+    }
+    tracing::debug!(version = env!("CARGO_PKG_VERSION"), args = ?std::env::args().skip(1).collect::<Vec<_>>(), "byline started");
     // A bug must still end in one line and exit status 2, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
         let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
@@ -163,7 +187,9 @@ pub fn main() -> i32 {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
-            eprintln!("byline: {}", crate::sanitize::clean_line(&format!("{e:#}")));
+            let line = crate::sanitize::clean_line(&format!("{e:#}"));
+            tracing::error!("{line}");
+            eprintln!("byline: {line}");
             EXIT_ERROR
         }
     }

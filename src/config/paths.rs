@@ -12,14 +12,21 @@ pub struct Paths {
     pub data: PathBuf,
     /// `config.toml`.
     pub config: PathBuf,
-    /// Logs and other things that may be thrown away.
+    /// Things that may be thrown away.
     pub cache: PathBuf,
+    /// The log (XDG state folder on Linux; the cache folder where a platform has no state folder).
+    pub state: PathBuf,
 }
 
 impl Paths {
     /// All state under one folder.
     pub fn under(home: &Path) -> Paths {
-        Paths { data: home.join("data"), config: home.join("config"), cache: home.join("cache") }
+        Paths {
+            data: home.join("data"),
+            config: home.join("config"),
+            cache: home.join("cache"),
+            state: home.join("state"),
+        }
     }
 
     /// `BYLINE_HOME` when set, else the platform's directories.
@@ -34,11 +41,17 @@ impl Paths {
             data: dirs.data_dir().to_path_buf(),
             config: dirs.config_dir().to_path_buf(),
             cache: dirs.cache_dir().to_path_buf(),
+            state: dirs.state_dir().unwrap_or(dirs.cache_dir()).to_path_buf(),
         })
     }
 
     pub fn config_file(&self) -> PathBuf {
         self.config.join("config.toml")
+    }
+
+    /// The log file (`-v` writes more to it; never to the terminal).
+    pub fn log_file(&self) -> PathBuf {
+        self.state.join("byline.log")
     }
 }
 
@@ -49,7 +62,7 @@ mod tests {
     #[test]
     fn home_moves_everything() {
         let p = Paths::under(Path::new("/tmp/h"));
-        for dir in [&p.data, &p.config, &p.cache] {
+        for dir in [&p.data, &p.config, &p.cache, &p.state, &p.log_file()] {
             assert!(dir.starts_with("/tmp/h"));
         }
     }

@@ -47,10 +47,24 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
             }
         }
     };
+    finish(text).map(|text| (text, encoding))
+}
+
+/// Decode `bytes` that a document says are in `declared` (an HTML page's
+/// `<meta charset>`), a byte-per-character or multi-byte legacy charset.
+pub fn decode_declared(bytes: &[u8], declared: &'static encoding_rs::Encoding) -> Result<String, DecodeError> {
+    if let Some(at) = memchr_nul(bytes) {
+        return Err(DecodeError::Binary(at));
+    }
+    let (s, _) = declared.decode_without_bom_handling(bytes);
+    finish(undefined_as_replacement(s))
+}
+
+fn finish(text: Cow<'_, str>) -> Result<String, DecodeError> {
     if let Some(at) = text.find('\0') {
         return Err(DecodeError::Binary(at));
     }
-    Ok((normalise_newlines(&text), encoding))
+    Ok(normalise_newlines(&text))
 }
 
 fn utf16(bytes: &[u8], little_endian: bool) -> Cow<'static, str> {
@@ -86,8 +100,9 @@ fn looks_like_bomless_utf16(bytes: &[u8]) -> Option<bool> {
 }
 
 /// The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90,
-/// 0x9D) decode to C1 controls; they are mojibake, not escape sequences,
-/// and must not make the sanitizer drop the text after them.
+/// 0x9D) decode to C1 controls (so do 0x80..=0x9F in ISO-8859-x); they are
+/// mojibake, not escape sequences, and must not make the sanitizer drop the
+/// text after them.
 fn undefined_as_replacement(s: Cow<'_, str>) -> Cow<'_, str> {
     if !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
         return s;

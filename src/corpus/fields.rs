@@ -44,16 +44,18 @@ impl Fields {
             Some(t) => (t, false),
             None => (derive_title(&paragraphs[0]), true),
         };
+        // A url names its outlet, whatever the format it came in; the
+        // sanitized url, so that nothing it smuggles reaches the outlet.
+        let url = line(self.url);
         Some(Article {
             id: ArticleId::from_normalised_text(&normalise_for_id(&paragraphs)),
             paths: vec![path.to_path_buf()],
             title,
             title_derived,
-            // A url names its outlet, whatever the format it came in.
-            outlet: line(self.outlet).or_else(|| self.url.as_deref().and_then(super::outlet_from_url)),
+            outlet: line(self.outlet).or_else(|| url.as_deref().and_then(super::outlet_from_url)),
             byline: line(self.byline),
             date: self.date,
-            url: line(self.url),
+            url,
             paragraphs,
         })
     }
@@ -122,6 +124,18 @@ mod tests {
             "Russia has denied planning an invasion"
         );
         assert_eq!(derive_title("U.S. says no. Then more."), "U.S. says no. Then more.");
+    }
+
+    #[test]
+    fn the_outlet_a_url_names_is_read_from_the_sanitized_url() {
+        let f = Fields {
+            url: Some("https://evil\u{1b}]0;owned\u{7}.example/a".into()),
+            paragraphs: vec!["Text.".into()],
+            ..Fields::default()
+        };
+        let a = f.finish(Path::new("a.html")).unwrap();
+        assert_eq!(a.outlet.as_deref(), Some("evil.example"));
+        assert!(!a.outlet.unwrap().chars().any(sanitize::is_forbidden));
     }
 
     #[test]

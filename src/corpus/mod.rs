@@ -45,6 +45,7 @@ pub enum Format {
     Markdown,
     Json,
     Jsonl,
+    Html,
 }
 
 impl Format {
@@ -55,6 +56,7 @@ impl Format {
             "md" | "markdown" => Format::Markdown,
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::Jsonl,
+            "html" | "htm" | "xhtml" => Format::Html,
             _ => return None,
         })
     }
@@ -159,12 +161,16 @@ pub fn read_file(path: &Path, overrides: &Fields) -> Result<Parsed, Skip> {
 
 /// Parse the bytes of a single-article (or JSON array) file.
 pub fn parse_bytes(path: &Path, format: Format, bytes: &[u8], overrides: &Fields) -> Result<Vec<Article>, Skip> {
-    let (text, _) =
-        decode::decode(bytes).map_err(|decode::DecodeError::Binary(at)| Skip::new(path, SkipReason::Binary(at)))?;
+    let decoded = match format {
+        Format::Html => html::decode_page(bytes),
+        _ => decode::decode(bytes).map(|(text, _)| text),
+    };
+    let text = decoded.map_err(|decode::DecodeError::Binary(at)| Skip::new(path, SkipReason::Binary(at)))?;
     let bad = |why: String| Skip::new(path, SkipReason::BadFormat(why));
     let all_fields: Vec<Fields> = match format {
         Format::Text => vec![text::parse_text(&text)],
         Format::Markdown => vec![structured::parse_markdown(&text).map_err(bad)?],
+        Format::Html => vec![html::extract_page(&text, None).map_err(bad)?],
         Format::Json | Format::Jsonl => {
             let value: serde_json::Value =
                 serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| bad(format!("bad JSON: {e}")))?;

@@ -14,11 +14,12 @@ pub mod schema;
 mod search;
 mod similar;
 mod update;
+pub mod watch;
 
 pub use highlight::{Highlighter, Snippet};
 pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
 pub use similar::Snapshot;
-pub use update::{IndexReport, Progress};
+pub use update::{Busy, IndexReport, Progress};
 
 use crate::config::Paths;
 use anyhow::Context;
@@ -56,29 +57,37 @@ impl Library {
     /// none. A damaged index is rebuilt from the library's sources (see
     /// [`recover`]); any other error is returned and the index left alone.
     pub fn open(paths: &Paths) -> anyhow::Result<Library> {
-        let dir = paths.data.join(format!("index-v{SCHEMA_VERSION}"));
+        let dir = Library::dir(paths);
         match Library::open_in(paths, &dir) {
             Err(e) if recover::is_damage(&e) => {
                 // A writer at work (its merges delete segment files) is not
                 // damage: never rebuild under another byline's feet.
-                use tantivy::directory::{Directory, INDEX_WRITER_LOCK};
-                let directory = tantivy::directory::MmapDirectory::open(&dir)?;
-                let _lock = directory.acquire_lock(&INDEX_WRITER_LOCK).map_err(|_| {
-                    anyhow::anyhow!(
-                        "the index in {} cannot be read while another byline is indexing it; try again when it has finished",
-                        dir.display()
-                    )
-                })?;
+                let _lock = recover::writer_lock(&dir)?;
                 if let Ok(lib) = Library::open_in(paths, &dir) {
                     return Ok(lib);
                 }
+                tracing::warn!(dir = %dir.display(), "the index is damaged ({e:#}); rebuilding it from the library");
                 let mut lib = Library::rebuild(paths, &dir)
                     .with_context(|| format!("the index in {} is damaged and was kept", dir.display()))?;
                 lib.rebuilt = true;
+                tracing::warn!(articles = lib.article_count().unwrap_or(0), "the index has been rebuilt");
                 Ok(lib)
             }
-            other => other,
+            Ok(lib) => {
+                tracing::debug!(dir = %dir.display(), "library opened");
+                Ok(lib)
+            }
+            Err(e) => Err(e),
         }
+    }
+
+    /// The folder of the index in `paths`.
+    pub fn dir(paths: &Paths) -> PathBuf {
+        paths.data.join(format!("index-v{SCHEMA_VERSION}"))
+    }
+
+    fn index_dir(&self) -> PathBuf {
+        Library::dir(&self.paths)
     }
 
     /// Build a new index aside from the sources, then swap it in for `dir`.

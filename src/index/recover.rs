@@ -7,9 +7,24 @@
 //! not damage, and never costs the user their index. The rebuild happens
 //! aside, in a new folder next to the index; only when it has completed is
 //! it swapped in, so a failed rebuild leaves the old index where it was.
+//!
+//! A flipped byte inside a segment file (bit rot, a bad copy) does not stop
+//! the index opening: only its checksum shows it, and checking reads every
+//! segment file whole. Opening must stay fast at a million articles (the
+//! first frame in under 50 ms), so [`Library::open`] never does it. `byline
+//! index`, which reads the whole library anyway, opens with
+//! [`Library::open_verified`]: it checks every segment file's checksum
+//! (Tantivy's CRC32 footers) under the writer lock, before it writes, and
+//! rebuilds aside when one does not match. A file that cannot be read
+//! (permissions, I/O) is an error, never a mismatch.
 
+use super::Library;
+use crate::config::Paths;
+use anyhow::Context;
+use std::path::Path;
 use tantivy::TantivyError;
 use tantivy::directory::error::OpenReadError;
+use tantivy::directory::{Directory, DirectoryLock, INDEX_WRITER_LOCK, MmapDirectory};
 
 /// True when `e` (from opening an index and its reader) means the index on
 /// disk is broken, rather than unreachable.
@@ -41,4 +56,43 @@ pub fn swap_in(dir: &std::path::Path, fresh: &std::path::Path) -> std::io::Resul
     }
     let _ = std::fs::remove_dir_all(&old);
     Ok(())
+}
+
+/// The lock writers take on the index in `dir`: holding it, no other byline
+/// is merging or deleting segment files there.
+pub fn writer_lock(dir: &Path) -> anyhow::Result<DirectoryLock> {
+    let directory = MmapDirectory::open(dir)?;
+    directory.acquire_lock(&INDEX_WRITER_LOCK).map_err(|_| {
+        anyhow::anyhow!(
+            "the index in {} cannot be read while another byline is indexing it; try again when it has finished",
+            dir.display()
+        )
+    })
+}
+
+impl Library {
+    /// [`Library::open`], then every segment file's checksum checked (which
+    /// reads the whole index) and the index rebuilt aside if one does not
+    /// match. When another byline is indexing, nothing is checked: the
+    /// caller's own write will say so.
+    pub fn open_verified(paths: &Paths) -> anyhow::Result<Library> {
+        let lib = Library::open(paths)?;
+        if lib.rebuilt {
+            return Ok(lib);
+        }
+        let dir = lib.index_dir();
+        let Ok(lock) = writer_lock(&dir) else { return Ok(lib) };
+        let damaged =
+            lib.index.validate_checksum().with_context(|| format!("cannot check the index in {}", dir.display()))?;
+        if damaged.is_empty() {
+            drop(lock);
+            return Ok(lib);
+        }
+        drop(lib);
+        let mut lib = Library::rebuild(paths, &dir)
+            .with_context(|| format!("the index in {} is damaged and was kept", dir.display()))?;
+        drop(lock);
+        lib.rebuilt = true;
+        Ok(lib)
+    }
 }

@@ -27,7 +27,7 @@ const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
 const COMMIT_EVERY_FILES: usize = 500;
 
 /// How far an index run has got, for progress bars.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Progress {
     Walked { files: usize },
     Read { done: usize, total: usize },
@@ -96,15 +96,16 @@ fn read_sources(path: &Path) -> Result<SourcesFile, Skip> {
         .map_err(|why| Skip::new(path, SkipReason::BadFormat(format!("bad sources.toml: {why}"))))
 }
 
+/// Another byline holds the index's writer lock: this one can read, not index.
+#[derive(Debug, thiserror::Error)]
+#[error("another byline is indexing this library ({}); try again when it has finished", .0.display())]
+pub struct Busy(pub PathBuf);
+
 pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
+    let started = std::time::Instant::now();
     let mut report = IndexReport::default();
     let mut writer = lib.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES * 2).map_err(|e| match e {
-        tantivy::TantivyError::LockFailure(..) => {
-            anyhow::anyhow!(
-                "another byline is indexing this library ({}); try again when it has finished",
-                lib.data_dir().display()
-            )
-        }
+        tantivy::TantivyError::LockFailure(..) => anyhow::Error::new(Busy(lib.data_dir().to_path_buf())),
         e => anyhow::Error::new(e).context("cannot open the index for writing"),
     })?;
     let old = load_records(lib)?;
@@ -204,6 +205,22 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
     writer.wait_merging_threads().ok();
     lib.reader.reload()?;
     report.articles_total = lib.article_count()?;
+    for skip in &report.skipped {
+        tracing::debug!("skipped {skip}");
+    }
+    tracing::info!(
+        seen = report.files_seen,
+        read = report.files_read,
+        unchanged = report.files_unchanged,
+        removed_files = report.files_removed,
+        added = report.articles_added,
+        updated = report.articles_updated,
+        removed = report.articles_removed,
+        total = report.articles_total,
+        skipped = report.skipped.len(),
+        ms = started.elapsed().as_millis() as u64,
+        "index run"
+    );
     Ok(report)
 }
 

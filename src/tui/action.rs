@@ -16,6 +16,8 @@ pub enum AppEvent {
     Reply(Reply),
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT: restore the terminal and leave.
     Signal(i32),
+    /// Files in the library's folders changed (this many paths).
+    LibraryChanged(usize),
 }
 
 impl AppEvent {

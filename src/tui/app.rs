@@ -74,6 +74,8 @@ pub struct App {
     pub help: Option<Help>,
     pub library: LibraryState,
     pub message: Option<(String, Level)>,
+    /// Refreshes of the library while it is open (see `live`).
+    pub live: super::live::Live,
     /// Set when the app should end, with the exit status.
     pub quit: Option<i32>,
     pub areas: Areas,
@@ -104,6 +106,7 @@ impl App {
             help: None,
             library: LibraryState::Opening,
             message: None,
+            live: Default::default(),
             quit: None,
             areas: Areas::default(),
             stale_replies: 0,
@@ -195,6 +198,7 @@ impl App {
             AppEvent::Resize(..) => {}
             AppEvent::Reply(r) => self.reply(r),
             AppEvent::Signal(s) => self.quit = Some(128 + s),
+            AppEvent::LibraryChanged(n) => self.library_changed(n),
         }
     }
 
@@ -247,7 +251,11 @@ impl App {
 
     fn reply(&mut self, reply: Reply) {
         match reply {
-            Reply::Ready(Ok(info)) => self.library = LibraryState::Ready(info),
+            Reply::Ready(Ok(info)) => {
+                let rebuilt = info.rebuilt;
+                self.library = LibraryState::Ready(info);
+                self.library_ready(rebuilt);
+            }
             Reply::Ready(Err(e)) => {
                 self.library = LibraryState::Failed(e);
                 self.browse.searching = false;
@@ -293,16 +301,8 @@ impl App {
                 }
             }
             Reply::Refreshed { generation, .. } if generation != self.gens.refresh => self.stale_replies += 1,
-            Reply::Refreshed { report, .. } => {
-                match report {
-                    Ok(r) => self.say(format!("library re-read: {r}"), Level::Info),
-                    Err(e) => self.say(format!("cannot re-read the library: {e}"), Level::Error),
-                }
-                self.search();
-                if self.events.is_some() {
-                    self.ask_events();
-                }
-            }
+            Reply::Refreshed { report, .. } => self.refreshed(report),
+            Reply::Progress { generation, step } => self.refresh_progress(generation, step),
             Reply::Events { generation, .. } if generation != self.gens.events => self.stale_replies += 1,
             Reply::Events { events, .. } => {
                 if let Some(v) = &mut self.events {

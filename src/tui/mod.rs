@@ -10,7 +10,9 @@ pub mod action;
 pub mod app;
 pub mod candidates;
 pub mod doc;
+pub mod live;
 mod probe;
+pub mod refresh;
 pub mod rows;
 mod side_by_side;
 #[doc(hidden)]
@@ -27,7 +29,6 @@ pub use theme::Theme;
 pub use worker::{SearchBackend, Worker};
 
 use crate::config::{Config, Paths};
-use crate::index::Library;
 use crossterm::{cursor, event, execute, terminal};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -50,9 +51,12 @@ pub fn run(paths: Paths, config: Config) -> anyhow::Result<i32> {
     spawn_input(tx.clone(), stop.clone(), probe.stamps());
     spawn_signals(tx.clone())?;
     // The library is opened on the worker: the first frame does not wait for it.
-    let worker = Worker::spawn(Box::new(move || Ok(Arc::new(Library::open(&paths)?) as Arc<dyn SearchBackend>)), tx);
+    let watch = Arc::new(std::sync::Mutex::new(None));
+    let worker = Worker::spawn(live::watched(paths, tx.clone(), watch.clone()), tx);
+    tracing::info!("app started");
     let result = event_loop(&mut terminal, &mut app, &rx, &worker, |app, _| probe.frame(app));
     stop.store(true, Ordering::SeqCst);
+    drop(watch);
     drop(terminal);
     drop(guard);
     result

@@ -20,7 +20,7 @@ pub struct Memory(pub Vec<crate::article::Article>);
 
 impl SearchBackend for Memory {
     fn prepare(&self) -> anyhow::Result<worker::LibraryInfo> {
-        Ok(worker::LibraryInfo { articles: self.0.len(), demo: false })
+        Ok(worker::LibraryInfo { articles: self.0.len(), demo: false, rebuilt: false })
     }
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
         let h = Library::highlighter(&request.query, request.prefix_last);
@@ -42,7 +42,7 @@ impl SearchBackend for Memory {
     fn article(&self, id: &str) -> anyhow::Result<crate::article::Article> {
         self.0.iter().find(|a| a.id.as_str().starts_with(id)).cloned().ok_or_else(|| anyhow::anyhow!("no article {id}"))
     }
-    fn refresh(&self) -> anyhow::Result<crate::index::IndexReport> {
+    fn refresh(&self, _: &(dyn Fn(crate::index::Progress) + Sync)) -> anyhow::Result<crate::index::IndexReport> {
         Ok(crate::index::IndexReport::default())
     }
     /// No ranking in memory: nothing is proposed as related.

@@ -6,7 +6,6 @@ use super::action::{Action, Context};
 use super::app::{App, Level, Screen};
 use super::views::browse::Focus;
 use super::views::help::Help;
-use super::worker::Request;
 use crate::index::Sort;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -21,11 +20,7 @@ impl App {
             (_, Action::Quit) if context != Context::Help => self.quit = Some(0),
             (Context::Help, Action::Back | Action::Help | Action::Quit) => self.help = None,
             (_, Action::Help) => self.help = Some(Help::default()),
-            (_, Action::Refresh) => {
-                self.gens.refresh += 1;
-                self.request(Request::Refresh { generation: self.gens.refresh });
-                self.say("re-reading the library…", Level::Info);
-            }
+            (_, Action::Refresh) => self.refresh_now(),
             (Context::Help, a) => self.help_action(a),
             (Context::Picker, a) => self.picker_action(a),
             (Context::Search, a) => self.search_action(a),

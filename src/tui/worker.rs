@@ -6,14 +6,16 @@
 //! wins: one superseded while it waited in the queue is skipped, and the
 //! app drops a reply whose generation is not the latest it asked for.
 //! The backend is a trait so that tests can put a slow one behind it.
+//! Refreshes (indexing) go to a thread of their own ([`super::refresh`]).
 
 use super::action::AppEvent;
 use super::candidates::{Candidate, candidates, order_candidates};
 use super::doc::Doc;
+use super::refresh::{Indexed, RefreshError, Step};
 use super::rows::{Comparison, comparison};
 use crate::article::{Article, ArticleId};
 use crate::events::{Event, Related};
-use crate::index::{IndexReport, Library, SearchRequest, SearchResults, Sort};
+use crate::index::{IndexReport, Library, Progress, SearchRequest, SearchResults, Sort};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -32,7 +34,8 @@ pub trait SearchBackend: Send + Sync {
     fn prepare(&self) -> anyhow::Result<LibraryInfo>;
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults>;
     fn article(&self, id: &str) -> anyhow::Result<Article>;
-    fn refresh(&self) -> anyhow::Result<IndexReport>;
+    /// Bring the index up to date with the library's folders, saying how far it has got.
+    fn refresh(&self, progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport>;
     /// The articles most likely to report the same event as `id`, best first.
     fn related(&self, id: &str, limit: usize) -> anyhow::Result<Vec<Related>>;
     /// The events of the library, largest first.
@@ -43,12 +46,14 @@ pub trait SearchBackend: Send + Sync {
 pub struct LibraryInfo {
     pub articles: usize,
     pub demo: bool,
+    /// The index was found damaged on open and rebuilt from the library.
+    pub rebuilt: bool,
 }
 
 impl SearchBackend for Library {
     fn prepare(&self) -> anyhow::Result<LibraryInfo> {
         self.ensure_ready()?;
-        Ok(LibraryInfo { articles: self.article_count()?, demo: self.is_demo()? })
+        Ok(LibraryInfo { articles: self.article_count()?, demo: self.is_demo()?, rebuilt: self.was_rebuilt() })
     }
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
         Library::search(self, request)
@@ -56,8 +61,8 @@ impl SearchBackend for Library {
     fn article(&self, id: &str) -> anyhow::Result<Article> {
         self.get(id)
     }
-    fn refresh(&self) -> anyhow::Result<IndexReport> {
-        Library::refresh(self, &|_| {})
+    fn refresh(&self, progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
+        Library::refresh(self, progress)
     }
     fn related(&self, id: &str, limit: usize) -> anyhow::Result<Vec<Related>> {
         crate::events::related(self, &self.get(id)?, limit)
@@ -111,7 +116,7 @@ pub enum Kind {
 }
 
 /// How many kinds of request there are.
-const KINDS: usize = 6;
+pub(super) const KINDS: usize = 6;
 
 impl Request {
     pub fn kind(&self) -> Kind {
@@ -162,7 +167,12 @@ pub enum Reply {
     },
     Refreshed {
         generation: u64,
-        report: Answer<String>,
+        report: Result<Indexed, RefreshError>,
+    },
+    /// How far the refresh of this generation has got.
+    Progress {
+        generation: u64,
+        step: Step,
     },
     Events {
         generation: u64,
@@ -203,15 +213,9 @@ pub fn handle(backend: &dyn SearchBackend, request: Request) -> Reply {
             let both = backend.article(left.as_str()).and_then(|l| Ok((l, backend.article(right.as_str())?)));
             Reply::Compared { generation, comparison: answer(both.map(|(l, r)| Arc::new(comparison(&l, &r)))) }
         }
-        Request::Refresh { generation } => Reply::Refreshed {
-            generation,
-            report: answer(backend.refresh().map(|r| {
-                format!(
-                    "{} articles ({} new, {} updated, {} removed)",
-                    r.articles_total, r.articles_added, r.articles_updated, r.articles_removed
-                )
-            })),
-        },
+        Request::Refresh { generation } => {
+            Reply::Refreshed { generation, report: super::refresh::run(backend, &|_| {}) }
+        }
         Request::Events { generation } => Reply::Events { generation, events: answer(backend.events()) },
     }
 }
@@ -222,7 +226,7 @@ pub struct Worker {
     latest: Arc<[AtomicU64; KINDS]>,
 }
 
-type Opener = Box<dyn FnOnce() -> anyhow::Result<Arc<dyn SearchBackend>> + Send>;
+pub type Opener = Box<dyn FnOnce() -> anyhow::Result<Arc<dyn SearchBackend>> + Send>;
 
 impl Worker {
     /// Start the worker thread: it opens the backend with `open`, prepares
@@ -246,7 +250,7 @@ impl Worker {
     }
 }
 
-fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+pub(super) fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     catch_unwind(AssertUnwindSafe(f)).map_err(|p| {
         let msg = p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned());
         format!("internal error: {}", msg.unwrap_or_else(|| "a panic in the worker".into()))
@@ -269,8 +273,13 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
             return;
         }
     };
+    let indexer = super::refresh::spawn_indexer(backend.clone(), events.clone(), latest.clone());
     for request in rx {
         if request.generation() < latest[request.kind() as usize].load(Ordering::SeqCst) {
+            continue;
+        }
+        if request.kind() == Kind::Refresh {
+            let _ = indexer.send(request);
             continue;
         }
         let (kind, generation) = (request.kind(), request.generation());
@@ -281,13 +290,13 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
     }
 }
 
-fn failed(kind: Kind, generation: u64, e: String) -> Reply {
+pub(super) fn failed(kind: Kind, generation: u64, e: String) -> Reply {
     match kind {
         Kind::Search => Reply::Searched { generation, results: Err(e) },
         Kind::Open => Reply::Opened { generation, doc: Err(e) },
         Kind::Candidates => Reply::Candidates { generation, hits: Err(e) },
         Kind::Compare => Reply::Compared { generation, comparison: Err(e) },
-        Kind::Refresh => Reply::Refreshed { generation, report: Err(e) },
+        Kind::Refresh => Reply::Refreshed { generation, report: Err(RefreshError::Failed(e)) },
         Kind::Events => Reply::Events { generation, events: Err(e) },
     }
 }
@@ -299,7 +308,7 @@ mod tests {
     struct Panics;
     impl SearchBackend for Panics {
         fn prepare(&self) -> anyhow::Result<LibraryInfo> {
-            Ok(LibraryInfo { articles: 0, demo: false })
+            Ok(LibraryInfo { articles: 0, demo: false, rebuilt: false })
         }
         fn search(&self, _: &SearchRequest) -> anyhow::Result<SearchResults> {
             panic!("index on fire")
@@ -307,7 +316,7 @@ mod tests {
         fn article(&self, _: &str) -> anyhow::Result<Article> {
             anyhow::bail!("no such article")
         }
-        fn refresh(&self) -> anyhow::Result<IndexReport> {
+        fn refresh(&self, _: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
             Ok(IndexReport::default())
         }
         fn related(&self, _: &str, _: usize) -> anyhow::Result<Vec<Related>> {

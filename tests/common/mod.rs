@@ -2,6 +2,8 @@
 //! copy of the demo articles to index, and the `byline` binary.
 #![allow(dead_code)]
 
+pub mod unicode;
+
 use std::path::{Path, PathBuf};
 
 pub const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus");

@@ -64,11 +64,14 @@ impl Browse {
         self.hits().get(self.selected)
     }
 
-    /// Take new results, keeping the same article selected when it is still there.
+    /// Take new results, keeping the same article selected when it is still
+    /// there; when it is gone (the library changed under the same query),
+    /// the one that took its place.
     pub fn set_results(&mut self, results: SearchResults) {
         let keep = self.selected_hit().map(|h| h.id.clone());
         let same_query = self.results.as_ref().is_some_and(|r| r.query == results.query && r.sort == results.sort);
-        self.selected = keep.and_then(|id| results.hits.iter().position(|h| h.id == id)).unwrap_or(0);
+        let in_place = if same_query { self.selected.min(results.hits.len().saturating_sub(1)) } else { 0 };
+        self.selected = keep.and_then(|id| results.hits.iter().position(|h| h.id == id)).unwrap_or(in_place);
         if !same_query && self.selected == 0 {
             self.offset = 0;
         }

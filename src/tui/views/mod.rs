@@ -167,9 +167,11 @@ fn key_hints(app: &App) -> Vec<(Context, Action, &'static str)> {
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let width = usize::from(area.width);
-    let mut right = match (&app.library, app.screen) {
-        (_, Screen::Compare) => "= same  ~ changed  < left only  > right only ".to_string(),
-        (LibraryState::Ready(info), _) if info.demo => "demo library ".to_string(),
+    // Indexing under way comes first: the key hints give it room.
+    let mut right = match (&app.library, app.screen, &app.live.progress) {
+        (_, _, Some(doing)) => format!("{} ", crate::sanitize::clean_line(doing)),
+        (_, Screen::Compare, _) => "= same  ~ changed  < left only  > right only ".to_string(),
+        (LibraryState::Ready(info), _, _) if info.demo => "demo library ".to_string(),
         _ => String::new(),
     };
     let hint = app.browse.results.as_ref().and_then(|r| r.hints.first()).filter(|_| app.screen == Screen::Browse);
@@ -192,7 +194,7 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     let used: usize = left.iter().map(|s| text::width(&s.content)).sum();
-    if used + text::width(&right) > width {
+    if used + text::width(&right) > width && app.live.progress.is_none() {
         right.clear();
     }
     let mut spans = Vec::new();
