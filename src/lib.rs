@@ -12,6 +12,7 @@ pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod events;
+pub mod feeds;
 pub mod fsutil;
 pub mod index;
 pub mod logging;

@@ -67,6 +67,17 @@ fn pages_with_a_story_are_indexed_and_pages_without_one_are_skipped_with_a_reaso
 }
 
 #[test]
+fn a_page_too_big_to_be_an_article_is_skipped_with_the_reason() {
+    let sb = Sandbox::new();
+    let lib = sb.dir.path().join("pages");
+    let cap = byline::corpus::html::MAX_ELEMENTS;
+    common::write(&lib.join("huge.html"), format!("<p>{}</p>", "<i>x</i>".repeat(cap + 1)));
+    let out = sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success().get_output().clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(&format!("huge.html: HTML page with over {cap} elements")), "{stderr}");
+}
+
+#[test]
 fn a_news_site_page_is_its_story_without_the_site() {
     let (sb, _) = indexed_fixtures();
     let out =

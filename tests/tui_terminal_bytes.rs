@@ -43,8 +43,8 @@ impl SearchBackend for AllRelated {
     fn article(&self, id: &str) -> anyhow::Result<Article> {
         self.0.article(id)
     }
-    fn refresh(&self) -> anyhow::Result<IndexReport> {
-        self.0.refresh()
+    fn refresh(&self, progress: &(dyn Fn(byline::index::Progress) + Sync)) -> anyhow::Result<IndexReport> {
+        self.0.refresh(progress)
     }
     fn related(&self, id: &str, _: usize) -> anyhow::Result<Vec<Related>> {
         let others = self.0.0.iter().filter(|a| a.id.as_str() != id);

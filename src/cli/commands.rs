@@ -6,6 +6,7 @@ use crate::config::Paths;
 use crate::index::{Library, Progress, SearchRequest};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
+use std::time::Duration;
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     if cli.print_default_config {
@@ -28,6 +29,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     }
     match command {
         Command::Index { paths: roots, json } => index(&library, &roots, json),
+        Command::Feed { action } => super::feeds::feed(&paths, action),
+        Command::Fetch { json } => super::feeds::fetch(&library, &paths, json),
         Command::Search { query, limit, sort, json } => {
             library.ensure_ready()?;
             let request = SearchRequest { query: query.join(" "), limit, offset: 0, sort, prefix_last: false };
@@ -107,16 +110,31 @@ fn app(paths: Paths) -> anyhow::Result<i32> {
 
 fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow::Result<i32> {
     library.add_roots(roots)?;
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len} files ({eta})")
-                .expect("static template")
-                .progress_chars("=> "),
-        );
+    let (report, phases) = refresh_timed(library)?;
+    if json {
+        // The report, and how long each phase took (the benchmark suite reads it).
+        let mut value = serde_json::to_value(&report)?;
+        value["seconds"] = serde_json::json!({ "index": phases.0.as_secs_f64(), "grouping": phases.1.as_secs_f64() });
+        output::json(&value)?
+    } else {
+        output::index_report(&report)
+    }
+    Ok(EXIT_OK)
+}
+
+/// Bring the index and the events up to date, with a bar on a terminal and
+/// plain lines otherwise; skipped files are named on stderr.
+pub(super) fn refresh(library: &Library) -> anyhow::Result<crate::index::IndexReport> {
+    refresh_timed(library).map(|(report, _)| report)
+}
+
+/// [`refresh`], and how long indexing and grouping took.
+fn refresh_timed(library: &Library) -> anyhow::Result<(crate::index::IndexReport, (Duration, Duration))> {
+    let started = std::time::Instant::now();
+    let bar = progress_bar("{spinner} {msg} [{bar:30}] {pos}/{len} files ({eta})");
+    if let Some(bar) = &bar {
         bar.set_message("indexing");
-        bar
-    });
+    }
     // On a terminal a bar; otherwise (a log, a pipe) a plain line per tenth.
     let progress = |p: Progress| match (&bar, p) {
         (Some(bar), Progress::Walked { files }) => bar.set_length(files as u64),
@@ -132,7 +150,6 @@ fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow:
         (None, Progress::Committing) => eprintln!("committing"),
         (None, _) => {}
     };
-    let started = std::time::Instant::now();
     let report = library.refresh(&progress)?;
     let indexed = started.elapsed();
     match &bar {
@@ -148,13 +165,15 @@ fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow:
     for skip in &report.skipped {
         eprintln!("skipped {}", crate::sanitize::clean_line(&skip.to_string()));
     }
-    if json {
-        // The report, and how long each phase took (the benchmark suite reads it).
-        let mut value = serde_json::to_value(&report)?;
-        value["seconds"] = serde_json::json!({ "index": indexed.as_secs_f64(), "grouping": grouped.as_secs_f64() });
-        output::json(&value)?
-    } else {
-        output::index_report(&report)
-    }
-    Ok(EXIT_OK)
+    Ok((report, (indexed, grouped)))
+}
+
+/// A progress bar drawn with `template` when stderr is a terminal; `None`
+/// (plain lines instead) in a log or a pipe.
+pub(super) fn progress_bar(template: &'static str) -> Option<ProgressBar> {
+    std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(ProgressStyle::with_template(template).expect("static template").progress_chars("=> "));
+        bar
+    })
 }

@@ -3,6 +3,7 @@
 //! what comes back, as text for people or as JSON for scripts.
 
 mod commands;
+mod feeds;
 mod meta;
 mod output;
 
@@ -14,6 +15,9 @@ use std::path::PathBuf;
 pub const EXIT_OK: i32 = 0;
 /// Exit status: a search found nothing.
 pub const EXIT_NOTHING: i32 = 1;
+/// Exit status: part of the work failed and the rest was done (`byline
+/// fetch`: a feed could not be fetched; the others were, and were indexed).
+pub const EXIT_PARTIAL: i32 = 1;
 /// Exit status: an error (one line on stderr says which).
 pub const EXIT_ERROR: i32 = 2;
 
@@ -124,6 +128,24 @@ pub enum Command {
         /// Text for the terminal, or Markdown.
         #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
         format: ReportFormat,
+    },
+    /// Subscribe to RSS and Atom feeds: add, list, remove, import and export OPML.
+    #[command(after_help = "Examples:\n  byline feed add https://example.org/rss.xml --name Example\n  \
+        byline feed add ~/saved/feed.xml\n  byline feed import ~/newsboat.opml\n  byline feed export > feeds.opml")]
+    Feed {
+        #[command(subcommand)]
+        action: feeds::FeedCommand,
+    },
+    /// Fetch every feed: each new item's page is read and its article added to the library.
+    #[command(after_help = "Conditional requests (a feed that has not changed costs one 304), a timeout, \
+        a size cap and a pause between two requests to the same host ([feeds] in config.toml). \
+        Articles are stored in the data folder under fetched/ and indexed.\n\n\
+        Exit status: 0 when every feed was fetched, 1 when some failed (each named on stderr \
+        with its reason; the others were fetched and indexed), 2 on error.")]
+    Fetch {
+        /// Print the report as JSON: per feed its status (fetched, unchanged, failed and why) and new items.
+        #[arg(long)]
+        json: bool,
     },
     /// Count the library: articles, outlets, dates, sources.
     Stats {

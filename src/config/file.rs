@@ -5,6 +5,7 @@
 //! the defaults do not have is an error in the user's file, reported on one
 //! line with the line number, before anything is drawn.
 
+use super::feeds::FeedSettings;
 use super::keys::{Action, Binding, Context, Key, KeyMap};
 use super::paths::Paths;
 use serde::Deserialize;
@@ -102,6 +103,8 @@ pub struct Config {
     pub keys: KeyMap,
     /// Style per role (`match`, `selection`, `changed`, ...).
     pub colors: BTreeMap<String, StyleSpec>,
+    /// How `byline fetch` treats the servers it asks.
+    pub feeds: FeedSettings,
 }
 
 /// A config file byline cannot use: one line, naming the file and the line.
@@ -120,11 +123,14 @@ struct Raw {
     keys: BTreeMap<Spanned<String>, BTreeMap<Spanned<String>, Spanned<toml::Value>>>,
     #[serde(default)]
     colors: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    feeds: Option<FeedSettings>,
 }
 
 struct Parsed {
     bindings: Vec<Binding>,
     colors: Vec<(String, StyleSpec, usize)>,
+    feeds: Option<FeedSettings>,
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -205,7 +211,7 @@ fn parse(text: &str, origin: &str, schema: Option<&Parsed>) -> Result<Parsed, Co
         colors.push((role.get_ref().clone(), spec, role.span().start));
     }
     colors.sort_by_key(|c| c.2);
-    Ok(Parsed { bindings, colors })
+    Ok(Parsed { bindings, colors, feeds: raw.feeds })
 }
 
 fn defaults() -> Parsed {
@@ -230,7 +236,9 @@ impl Config {
             .collect();
         let mut colors: BTreeMap<String, StyleSpec> = base.colors.into_iter().map(|(r, s, _)| (r, s)).collect();
         colors.extend(user.colors.into_iter().map(|(r, s, _)| (r, s)));
-        Ok(Config { keys: KeyMap::layered(defaults, user_bindings), colors })
+        // A field the user's [feeds] leaves out keeps its default (serde's `default`).
+        let feeds = user.feeds.or(base.feeds).unwrap_or_default();
+        Ok(Config { keys: KeyMap::layered(defaults, user_bindings), colors, feeds })
     }
 
     /// The user's `config.toml` over the defaults; the defaults alone when

@@ -266,6 +266,7 @@ actions! {
     DeleteWord "delete_word" "delete the last word",
     ClearQuery "clear_query" "clear the search line",
     Refresh "refresh" "re-read the library's folders",
+    Fetch "fetch" "fetch every feed into the library",
 }
 
 /// One action's keys in one context, in the order of the config file.

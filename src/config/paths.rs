@@ -53,6 +53,11 @@ impl Paths {
     pub fn log_file(&self) -> PathBuf {
         self.state.join("byline.log")
     }
+
+    /// Articles fetched from feeds, a folder per feed: always part of the library.
+    pub fn fetched(&self) -> PathBuf {
+        self.data.join("fetched")
+    }
 }
 
 #[cfg(test)]

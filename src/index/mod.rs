@@ -162,12 +162,24 @@ impl Library {
 
     /// True when the user has no library of their own and byline shows the demo.
     pub fn is_demo(&self) -> anyhow::Result<bool> {
-        Ok(self.user_roots()?.is_empty())
+        Ok(self.own_roots()?.is_empty())
     }
 
-    /// The folders to index: the user's, or the embedded demo articles.
+    /// The user's folders and, once a fetch has stored articles, the folder
+    /// of fetched feeds: those are the user's own too.
+    fn own_roots(&self) -> anyhow::Result<Vec<PathBuf>> {
+        let mut roots = self.user_roots()?;
+        let fetched = self.paths.fetched();
+        if fetched.is_dir() && !roots.contains(&fetched) {
+            roots.push(fetched);
+        }
+        Ok(roots)
+    }
+
+    /// The folders to index: the user's (fetched feeds included), or the
+    /// embedded demo articles.
     pub fn effective_roots(&self) -> anyhow::Result<Vec<PathBuf>> {
-        let roots = self.user_roots()?;
+        let roots = self.own_roots()?;
         if !roots.is_empty() {
             return Ok(roots);
         }

@@ -51,6 +51,7 @@ pub struct Gens {
     pub compare: u64,
     pub refresh: u64,
     pub events: u64,
+    pub fetch: u64,
 }
 
 /// Where the panes were drawn, for the mouse.
@@ -89,6 +90,7 @@ pub struct App {
     pub(super) reader_return: Focus,
     pub(super) compare_return: (Screen, Focus),
     pub(super) events_return: (Screen, Focus),
+    pub(super) fetch: super::fetching::FetchState,
 }
 
 impl App {
@@ -116,6 +118,7 @@ impl App {
             reader_return: Focus::List,
             compare_return: (Screen::Browse, Focus::List),
             events_return: (Screen::Browse, Focus::List),
+            fetch: Default::default(),
         };
         app.search();
         app
@@ -303,6 +306,7 @@ impl App {
             Reply::Refreshed { generation, .. } if generation != self.gens.refresh => self.stale_replies += 1,
             Reply::Refreshed { report, .. } => self.refreshed(report),
             Reply::Progress { generation, step } => self.refresh_progress(generation, step),
+            Reply::Fetching { .. } | Reply::Fetched { .. } => self.fetch_reply(reply),
             Reply::Events { generation, .. } if generation != self.gens.events => self.stale_replies += 1,
             Reply::Events { events, .. } => {
                 if let Some(v) = &mut self.events {

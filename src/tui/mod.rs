@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod candidates;
 pub mod doc;
+mod fetching;
 pub mod live;
 mod probe;
 pub mod refresh;

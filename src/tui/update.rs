@@ -21,6 +21,7 @@ impl App {
             (Context::Help, Action::Back | Action::Help | Action::Quit) => self.help = None,
             (_, Action::Help) => self.help = Some(Help::default()),
             (_, Action::Refresh) => self.refresh_now(),
+            (_, Action::Fetch) => self.start_fetch(),
             (Context::Help, a) => self.help_action(a),
             (Context::Picker, a) => self.picker_action(a),
             (Context::Search, a) => self.search_action(a),

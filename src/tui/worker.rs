@@ -40,6 +40,13 @@ pub trait SearchBackend: Send + Sync {
     fn related(&self, id: &str, limit: usize) -> anyhow::Result<Vec<Related>>;
     /// The events of the library, largest first.
     fn events(&self) -> anyhow::Result<Vec<Event>>;
+    /// Fetch every feed into the library's folder of fetched articles,
+    /// saying how far it got; the summary line when done. (It does not
+    /// index: the app asks for a refresh next.) A library with no feeds by
+    /// default.
+    fn fetch(&self, _progress: &dyn Fn(String)) -> anyhow::Result<String> {
+        anyhow::bail!("this library has no feeds")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,6 +76,9 @@ impl SearchBackend for Library {
     }
     fn events(&self) -> anyhow::Result<Vec<Event>> {
         crate::events::refresh(self)
+    }
+    fn fetch(&self, progress: &dyn Fn(String)) -> anyhow::Result<String> {
+        super::fetching::fetch(self.paths(), progress)
     }
 }
 
@@ -103,6 +113,10 @@ pub enum Request {
     Events {
         generation: u64,
     },
+    /// Fetch every feed (on a thread of its own: it may take minutes).
+    Fetch {
+        generation: u64,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,10 +127,11 @@ pub enum Kind {
     Compare = 3,
     Refresh = 4,
     Events = 5,
+    Fetch = 6,
 }
 
 /// How many kinds of request there are.
-pub(super) const KINDS: usize = 6;
+pub(super) const KINDS: usize = 7;
 
 impl Request {
     pub fn kind(&self) -> Kind {
@@ -127,6 +142,7 @@ impl Request {
             Request::Compare { .. } => Kind::Compare,
             Request::Refresh { .. } => Kind::Refresh,
             Request::Events { .. } => Kind::Events,
+            Request::Fetch { .. } => Kind::Fetch,
         }
     }
 
@@ -137,7 +153,8 @@ impl Request {
             | Request::Candidates { generation, .. }
             | Request::Compare { generation, .. }
             | Request::Refresh { generation }
-            | Request::Events { generation } => *generation,
+            | Request::Events { generation }
+            | Request::Fetch { generation } => *generation,
         }
     }
 }
@@ -178,6 +195,16 @@ pub enum Reply {
         generation: u64,
         events: Answer<Vec<Event>>,
     },
+    /// How far a fetch has got.
+    Fetching {
+        generation: u64,
+        status: String,
+    },
+    /// A fetch is over: its summary line.
+    Fetched {
+        generation: u64,
+        summary: Answer<String>,
+    },
 }
 
 fn answer<T>(r: anyhow::Result<T>) -> Answer<T> {
@@ -217,6 +244,7 @@ pub fn handle(backend: &dyn SearchBackend, request: Request) -> Reply {
             Reply::Refreshed { generation, report: super::refresh::run(backend, &|_| {}) }
         }
         Request::Events { generation } => Reply::Events { generation, events: answer(backend.events()) },
+        Request::Fetch { generation } => Reply::Fetched { generation, summary: answer(backend.fetch(&|_| {})) },
     }
 }
 
@@ -283,6 +311,10 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
             continue;
         }
         let (kind, generation) = (request.kind(), request.generation());
+        if kind == Kind::Fetch {
+            super::fetching::spawn(backend.clone(), generation, events.clone());
+            continue;
+        }
         let reply = guarded(|| handle(&*backend, request)).unwrap_or_else(|e| failed(kind, generation, e));
         if events.send(AppEvent::Reply(reply)).is_err() {
             return;
@@ -298,6 +330,7 @@ pub(super) fn failed(kind: Kind, generation: u64, e: String) -> Reply {
         Kind::Compare => Reply::Compared { generation, comparison: Err(e) },
         Kind::Refresh => Reply::Refreshed { generation, report: Err(RefreshError::Failed(e)) },
         Kind::Events => Reply::Events { generation, events: Err(e) },
+        Kind::Fetch => Reply::Fetched { generation, summary: Err(e) },
     }
 }
 

@@ -6,8 +6,8 @@
 //! This walk turns the content into lines of text, one block per block
 //! element and one line per `<br>`, leaving out those parts (what
 //! [`furniture`](super::furniture) names, and lines that are mostly link
-//! text), then hands the
-//! lines to the same cleaning rules as the text formats: boilerplate
+//! text), then hands the lines to the same cleaning rules as the text
+//! formats: boilerplate
 //! ("Story continues", `©` lines), captions, paragraphs broken mid-sentence,
 //! the wire dateline.
 //!
@@ -48,6 +48,9 @@ const BLOCK: &[&str] = &[
     "tr",
     "ul",
 ];
+
+/// A line of this many words is text even when it is all one link.
+const LINKED_SENTENCE_WORDS: usize = 25;
 
 /// The paragraphs under `root`, cleaned; and the wire agency of a dateline
 /// at the start of the lede (`KYIV (Reuters) -`), which the lede loses.
@@ -139,14 +142,17 @@ impl Lines {
         if self.in_link > 0 {
             self.link_chars += text.chars().filter(|c| !c.is_whitespace()).count();
         }
-        self.line.push_str(text);
+        // Soft hyphens (`&shy;`) only say where a browser may break a word.
+        self.line.extend(text.chars().filter(|&c| c != '\u{ad}'));
     }
 
     fn end_line(&mut self) {
         let line = self.line.split_whitespace().collect::<Vec<_>>().join(" ");
         let chars = line.chars().filter(|c| !c.is_whitespace()).count();
-        // A line that is mostly links is a menu, a list of stories or a tag cloud.
-        if chars > 0 && self.link_chars * 2 <= chars {
+        // A short line that is mostly links is a menu, a list of stories or
+        // a tag cloud; a long one is a sentence that links its source.
+        let link_list = self.link_chars * 2 > chars && line.split(' ').count() < LINKED_SENTENCE_WORDS;
+        if chars > 0 && !link_list {
             self.block.push(line);
         }
         self.line.clear();
@@ -178,6 +184,7 @@ mod tests {
             paras("<div><p>One <b>bold</b> and <a href='#'>a link</a> here.</p>Loose text.<br>After a break.</div>"),
             vec!["One bold and a link here.", "Loose text.", "After a break."]
         );
+        assert_eq!(paras("<p>Die Bundes&shy;regierung tagt&nbsp;heute.</p>"), vec!["Die Bundesregierung tagt heute."]);
         assert_eq!(
             paras("<p>A sentence broken</p><p>in the middle by the page.</p>"),
             vec!["A sentence broken in the middle by the page."]
@@ -193,6 +200,8 @@ mod tests {
              <p>Story continues</p><p>The text stays, with <a href='/x'>one link</a> in it.</p></div>",
         );
         assert_eq!(p, vec!["The text stays, with one link in it."]);
+        let sentence = "The minister said on Monday that the new rules would apply to every port on the coast from the first of May, and that inspectors would be hired.";
+        assert_eq!(paras(&format!("<p><a href='/source'>{sentence}</a></p>")), vec![sentence]);
     }
 
     #[test]

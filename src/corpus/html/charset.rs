@@ -1,7 +1,7 @@
 //! The bytes of a saved page to text, honouring the charset the page itself
 //! declares.
 //!
-//! [`decode`](super::super::decode) already reads UTF-8, UTF-16 with a BOM and
+//! [`decode`](crate::corpus::decode::decode) already reads UTF-8, UTF-16 with a BOM and
 //! falls back to Windows-1252; a page saved from a Cyrillic or Central
 //! European site may instead say `<meta charset="koi8-r">` or
 //! `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2">`

@@ -100,12 +100,17 @@ pub fn is_furniture(node: &NodeRef, at: Furniture) -> bool {
     }
 }
 
-/// Remove the page's furniture before it is scored.
+/// Remove the page's furniture before it is scored. What holds half the
+/// page's text or more is the page, whatever its name says (a WebForms page
+/// is one `<form>`; a blog's `<body class="has-sidebar">`).
 pub fn strip(doc: &Document) {
+    let page_text = doc.root().text().len();
     let found: Vec<NodeRef> =
         doc.root().descendants_it().filter(|n| n.is_element() && is_furniture(n, Furniture::InPage)).collect();
     for node in found {
-        node.remove_from_parent();
+        if node.text().len() * 2 < page_text {
+            node.remove_from_parent();
+        }
     }
 }
 
@@ -121,5 +126,18 @@ mod tests {
         );
         strip(&doc);
         assert_eq!(doc.select("body").text().to_string(), "Story.By A");
+    }
+
+    #[test]
+    fn a_wrapper_named_like_furniture_is_the_page_and_stays() {
+        let story = "The story is here, long enough to be most of the page. ".repeat(5);
+        for page in [
+            format!("<body class='has-sidebar'><p>{story}</p><div class='ad'>Ad</div></body>"),
+            format!("<form id='aspnetForm'><div><p>{story}</p></div><nav>Menu</nav></form>"),
+        ] {
+            let doc = Document::from(page);
+            strip(&doc);
+            assert_eq!(doc.select("body").text().trim(), story.trim());
+        }
     }
 }

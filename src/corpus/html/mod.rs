@@ -6,16 +6,18 @@
 //! [dom_smoothie](https://crates.io/crates/dom_smoothie) (MIT), which follows
 //! Mozilla's readability.js closely (its test pages are readability.js's),
 //! is released every month or two, reads JSON-LD, OpenGraph and Dublin Core
-//! metadata, and parses with html5ever into dom_query's arena tree, so a deep
-//! or broken page is neither a recursion nor a panic. The alternatives were
+//! metadata, and parses with html5ever (the browser algorithm: unclosed and
+//! misnested tags are repaired, not errors) into dom_query's arena tree. Its
+//! scoring and serializer do recurse and slow down on very deep trees, so
+//! `guard` bounds the depth before parsing. The alternatives were
 //! weaker for this: `readability` (kumabook) and `readability-rs` follow the
 //! older arc90 algorithm and read no JSON-LD; `readabilityrs` is young and
 //! sparsely released; `legible` wraps the JavaScript original.
 //!
-//! Around it: [`guard`] bounds how deep and how big a page may be,
+//! Around it: `guard` bounds how deep and how big a page may be,
 //! [`charset`] honours the page's declared encoding, [`meta`] adds the
 //! canonical url and `<time>` dates and turns metadata into [`Fields`],
-//! [`furniture`] names the parts of a page around the story, and [`body`]
+//! `furniture` names the parts of a page around the story, and `body`
 //! turns the chosen content into clean paragraphs.
 
 mod body;
@@ -70,7 +72,11 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     let found = meta::Found::from(&article);
     let mut fields = meta::fields(found, extras, page_url);
     let content = Document::from(article.content);
-    let (paragraphs, agency) = body::paragraphs(&content.root(), fields.byline.as_deref());
+    let (mut paragraphs, agency) = body::paragraphs(&content.root(), fields.byline.as_deref());
+    // A headline set as the first line of the story's text (pages without an <h1>).
+    if paragraphs.first().is_some_and(|p| Some(p) == fields.title.as_ref()) {
+        paragraphs.remove(0);
+    }
     if prose_words(&paragraphs) < MIN_PROSE_WORDS {
         return Ok(Fields::default());
     }
@@ -79,6 +85,14 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
         fields.outlet = agency;
     }
     Ok(fields)
+}
+
+/// A fragment of HTML (a feed item's summary or content) as clean
+/// paragraphs: the same walk and cleaning as a page's story, without
+/// Readability (a fragment is all story). A fragment too big to read gives none.
+pub fn fragment_paragraphs(html: &str) -> Vec<String> {
+    let Ok(html) = guard::bound(html, MAX_ELEMENTS) else { return Vec::new() };
+    body::paragraphs(&Document::from(&*html).root(), None).0
 }
 
 fn prose_words(paragraphs: &[String]) -> usize {

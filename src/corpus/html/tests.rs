@@ -108,3 +108,115 @@ fn a_page_past_the_element_cap_is_refused_with_a_reason() {
     assert_eq!(extract_page(&page, None).unwrap_err(), format!("HTML page with over {MAX_ELEMENTS} elements"));
     assert_eq!(extract(&page, None), Fields::default());
 }
+
+#[test]
+fn a_headline_repeated_as_the_first_line_is_not_a_paragraph() {
+    let page = story("").replace(
+        "<article>",
+        "<head><meta property=\"og:title\" content=\"Harbour wall to be repaired\"></head><article><p><b>Harbour wall to be repaired</b></p>",
+    );
+    let f = extract(&page, None);
+    assert_eq!(f.title.as_deref(), Some("Harbour wall to be repaired"));
+    assert_eq!(f.paragraphs.len(), 3, "{:#?}", f.paragraphs);
+    assert!(f.paragraphs[0].starts_with("The council met on Tuesday"));
+}
+
+#[test]
+fn page_files_are_read_by_extension_with_their_declared_charset_and_overrides() {
+    use crate::corpus::{Format, SkipReason, parse_bytes};
+    for name in ["a.html", "b.HTM", "c.xhtml"] {
+        assert_eq!(Format::of(Path::new(name)), Some(Format::Html), "{name}");
+    }
+    let bytes = include_bytes!("../../../tests/fixtures/html/windows1252.html");
+    let none = Fields::default();
+    let a = parse_bytes(Path::new("w.html"), Format::Html, bytes, &none).unwrap().remove(0);
+    assert_eq!(a.title, "Café owners in Sainte-Marie fight the new terrace fee");
+    assert!(a.paragraphs[0].contains("a new fee of €12 per square metre"));
+    let over = Fields { outlet: Some("Sainte-Marie Post".into()), ..Fields::default() };
+    let a = parse_bytes(Path::new("w.html"), Format::Html, bytes, &over).unwrap().remove(0);
+    assert_eq!(a.outlet.as_deref(), Some("Sainte-Marie Post"), "sources.toml wins over the page");
+    let skip = parse_bytes(Path::new("l.html"), Format::Html, LOGIN_WALL.as_bytes(), &none).unwrap_err();
+    assert_eq!(skip.reason, SkipReason::NoText);
+}
+
+/// A demo article set in a news site's page: menu, share bar, photo,
+/// related links and a footer around its paragraphs.
+fn as_page(a: &crate::article::Article) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let paragraphs: String = a.paragraphs.iter().map(|p| format!("<p>{}</p>\n", esc(p))).collect();
+    format!(
+        "<html><head><title>{t} | Site</title><meta property=\"og:site_name\" content=\"Site\"></head><body>\
+         <header><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav></header>\
+         <article><h1>{t}</h1><div class=\"share-tools\"><a href=\"#\">Share</a></div>\
+         <figure><img src=\"x.jpg\"><figcaption>A photo.</figcaption></figure>\
+         <div class=\"article__body\">{paragraphs}</div></article>\
+         <aside><ul><li><a href=\"/a\">Another story</a></li></ul></aside><footer>© Site</footer></body></html>",
+        t = esc(&a.title)
+    )
+}
+
+#[test]
+fn every_demo_article_as_a_page_gives_back_exactly_its_paragraphs() {
+    for prefix in ["000", "001", "002", "003", "004"] {
+        let text = crate::corpus::demo::article(prefix).unwrap();
+        let page = extract(&as_page(&text), None);
+        assert_eq!(page.paragraphs, text.paragraphs, "{prefix}");
+        assert_eq!(page.title.as_deref(), Some(text.title.as_str()), "{prefix}");
+    }
+}
+
+#[test]
+fn tag_soup_never_panics() {
+    let pieces = [
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<article>",
+        "<table><tr><td>",
+        "</td>",
+        "<br>",
+        "<a href='#'>",
+        "</a>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<meta charset='koi8-r'>",
+        "<title>",
+        "</title>",
+        "&amp;",
+        "&#x1b;[",
+        "&#0;",
+        "&#xD800;",
+        "<svg><path d='M0'/>",
+        "<math>",
+        "<template>",
+        "<select><option>",
+        "<![CDATA[",
+        "<h1>",
+        "<time datetime='x'>",
+        "<link rel=canonical href='http://a'>",
+        "text words here. ",
+        "\u{202e}",
+        "<noscript>",
+        "<frameset>",
+        "<plaintext>",
+        "<body class='ad'>",
+        "<p hidden>",
+        "<div style='display:none'>",
+    ];
+    let mut state = 0x2545_f491_u64;
+    for round in 0..300 {
+        let mut page = String::new();
+        for _ in 0..(round % 60) * 4 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            page.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        if let Some(a) = extract(&page, Some("https://example.org/x")).finish(Path::new("soup.html")) {
+            assert!(!all_text(&a).chars().any(is_forbidden), "{page}");
+        }
+    }
+}

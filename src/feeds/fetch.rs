@@ -1,0 +1,235 @@
+//! One fetch of every feed: ask each feed whether it changed, and for each
+//! item not seen before, fetch its page, extract the article and store it.
+//! A feed that fails is reported with its reason and the run goes on; the
+//! feed list is saved after each feed, so a stopped run keeps what it did.
+
+use super::http::{Fetched, Fetcher, Validators};
+use super::list::{Feed, FeedList};
+use super::parse::{Item, parse};
+use super::source::Source;
+use super::store::{StoredArticle, article_path};
+use crate::config::{FeedSettings, Paths};
+use crate::corpus::Fields;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// What a fetch did, feed by feed.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct FetchReport {
+    pub feeds: Vec<FeedReport>,
+}
+
+impl FetchReport {
+    pub fn failed(&self) -> usize {
+        self.feeds.iter().filter(|f| f.status == FeedStatus::Failed).count()
+    }
+
+    pub fn new_articles(&self) -> usize {
+        self.feeds.iter().map(|f| f.items.iter().filter(|i| i.file.is_some()).count()).sum()
+    }
+
+    /// One line: `feeds: 2 fetched, 1 unchanged, 1 failed; 3 new articles (1 from the feed's own text)`.
+    pub fn summary(&self) -> String {
+        let count = |s: FeedStatus| self.feeds.iter().filter(|f| f.status == s).count();
+        let own_text = self.feeds.iter().flat_map(|f| &f.items).filter(|i| i.file.is_some() && !i.extracted).count();
+        format!(
+            "feeds: {} fetched, {} unchanged, {} failed; {} new articles ({own_text} from the feed's own text)",
+            count(FeedStatus::Fetched),
+            count(FeedStatus::Unchanged),
+            count(FeedStatus::Failed),
+            self.new_articles(),
+        )
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FeedReport {
+    pub url: String,
+    pub name: String,
+    pub status: FeedStatus,
+    /// Why it failed, in one line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The items new in this fetch.
+    pub items: Vec<ItemReport>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedStatus {
+    /// Fetched and read (with or without new items).
+    Fetched,
+    /// The server said 304 Not Modified.
+    Unchanged,
+    Failed,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ItemReport {
+    pub title: Option<String>,
+    pub url: Option<String>,
+    /// The stored article; `None` when the item had no text at all (it is
+    /// tried again next time).
+    pub file: Option<PathBuf>,
+    /// True when the text was extracted from the item's page; false when it
+    /// is the feed's own summary or content.
+    pub extracted: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// How far a fetch has got, for progress bars and status lines.
+#[derive(Clone, Copy, Debug)]
+pub enum FetchProgress<'a> {
+    /// Starting feed `done + 1` of `total`.
+    Feed { done: usize, total: usize, name: &'a str },
+    /// Fetching the page of item `done + 1` of `total` new ones.
+    Item { done: usize, total: usize },
+    /// A feed is finished.
+    FeedDone(&'a FeedReport),
+}
+
+/// Fetch every feed in the list, store new articles under `paths.fetched()`.
+pub fn fetch_all(
+    paths: &Paths,
+    settings: FeedSettings,
+    progress: &dyn Fn(FetchProgress),
+) -> anyhow::Result<FetchReport> {
+    let mut list = FeedList::load(&paths.data)?;
+    let mut fetcher = Fetcher::new(settings);
+    let mut report = FetchReport::default();
+    let total = list.feeds.len();
+    for i in 0..total {
+        progress(FetchProgress::Feed { done: i, total, name: list.feeds[i].display_name() });
+        let feed_report = fetch_feed(&mut fetcher, &mut list.feeds[i], &paths.fetched(), progress);
+        list.save(&paths.data)?;
+        progress(FetchProgress::FeedDone(&feed_report));
+        report.feeds.push(feed_report);
+    }
+    Ok(report)
+}
+
+fn fetch_feed(
+    fetcher: &mut Fetcher,
+    feed: &mut Feed,
+    fetched_dir: &Path,
+    progress: &dyn Fn(FetchProgress),
+) -> FeedReport {
+    let mut report = FeedReport {
+        url: feed.url.clone(),
+        name: String::new(),
+        status: FeedStatus::Fetched,
+        reason: None,
+        items: vec![],
+    };
+    let outcome = fetch_items(fetcher, feed, fetched_dir, progress, &mut report);
+    feed.last_fetch = Some(chrono::Utc::now());
+    match outcome {
+        Ok(status) => {
+            report.status = status;
+            feed.last_error = None;
+        }
+        Err(reason) => {
+            report.status = FeedStatus::Failed;
+            feed.last_error = Some(reason.clone());
+            report.reason = Some(reason);
+        }
+    }
+    report.name = feed.display_name().to_string();
+    report
+}
+
+/// Fetch one feed and its new items; `Err` is why the feed itself failed.
+fn fetch_items(
+    fetcher: &mut Fetcher,
+    feed: &mut Feed,
+    fetched_dir: &Path,
+    progress: &dyn Fn(FetchProgress),
+    report: &mut FeedReport,
+) -> Result<FeedStatus, String> {
+    let source = Source::parse(&feed.url)?;
+    let since = Validators { etag: feed.etag.clone(), last_modified: feed.last_modified.clone() };
+    let body = match fetcher.fetch(&source, &since).map_err(|e| e.to_string())? {
+        Fetched::Unchanged => return Ok(FeedStatus::Unchanged),
+        Fetched::Body(body) => body,
+    };
+    let doc =
+        parse(&body.bytes, &body.url).map_err(|why| format!("{}: {why}", source.host().unwrap_or(feed.url.clone())))?;
+    if doc.title.is_some() {
+        feed.title = doc.title;
+    }
+    let new: Vec<&Item> = doc.items.iter().filter(|i| !feed.seen.contains(&i.key)).collect();
+    let mut all_stored = true;
+    for (done, item) in new.iter().enumerate() {
+        progress(FetchProgress::Item { done, total: new.len() });
+        let (article, note) = article_of(fetcher, feed, item);
+        let path = article_path(fetched_dir, &feed.slug, &item.key);
+        let file = match &article {
+            Some(a) => {
+                super::store::write(&path, a).map_err(|e| e.to_string())?;
+                feed.seen.insert(item.key.clone());
+                Some(path)
+            }
+            None => {
+                all_stored = false;
+                None
+            }
+        };
+        report.items.push(ItemReport {
+            title: item.title.clone(),
+            url: item.link.clone(),
+            file,
+            extracted: article.as_ref().is_some_and(|a| a.extracted),
+            note,
+        });
+    }
+    // Validators only once every item is stored: a 304 must not hide an item
+    // still to be read (one with no text at all is tried again next time).
+    if all_stored {
+        feed.etag = body.validators.etag;
+        feed.last_modified = body.validators.last_modified;
+    }
+    Ok(FeedStatus::Fetched)
+}
+
+/// The article for one item: its page's text when extraction finds some,
+/// else the feed's own text with a note saying why; `None` when there is no
+/// text at all.
+fn article_of(fetcher: &mut Fetcher, feed: &Feed, item: &Item) -> (Option<StoredArticle>, Option<String>) {
+    let (page, note) = match item.link.as_deref().map(Source::parse) {
+        None => (Fields::default(), Some("no link to follow".to_string())),
+        Some(Err(why)) => (Fields::default(), Some(format!("page: {why}"))),
+        Some(Ok(source)) => match fetcher.fetch(&source, &Validators::default()) {
+            Ok(Fetched::Body(body)) => match crate::corpus::html::decode_page(&body.bytes) {
+                Ok(html) => {
+                    let fields = crate::corpus::html::extract(&html, Some(&body.url));
+                    let note = fields.paragraphs.is_empty().then(|| "page: no article text found".to_string());
+                    (fields, note)
+                }
+                Err(_) => (Fields::default(), Some("page: not text".to_string())),
+            },
+            Ok(Fetched::Unchanged) => (Fields::default(), Some("page: 304 Not Modified".to_string())),
+            Err(e) => (Fields::default(), Some(format!("page: {}", e.kind))),
+        },
+    };
+    let extracted = !page.paragraphs.is_empty();
+    let body = if extracted { page.paragraphs } else { item.text.clone() };
+    if body.is_empty() {
+        return (None, Some(note.unwrap_or_default() + "; the feed has no text for it either"));
+    }
+    let article = StoredArticle {
+        title: item.title.clone().or(page.title),
+        // The name the user gave, else what the page calls its site, else the feed's title.
+        outlet: feed.name.clone().or(page.outlet).or(feed.title.clone()),
+        byline: item.author.clone().or(page.byline),
+        date: item.date.or(page.date),
+        url: item.link.clone().or(page.url),
+        body,
+        feed: feed.url.clone(),
+        item: item.key.clone(),
+        extracted,
+        note: note.clone(),
+        fetched: chrono::Utc::now(),
+    };
+    (Some(article), note)
+}
