@@ -1,6 +1,6 @@
 //! byline: read the news the way an editor does.
 //!
-//! The domain ([`corpus`], [`index`], [`events`], [`compare`]) knows nothing
+//! The domain ([`corpus`], [`index`], [`events`], [`compare`], [`state`]) knows nothing
 //! of the terminal; the command line ([`cli`]) and the TUI ([`tui`]) are thin
 //! layers over it. [`synth`] writes news-shaped test corpora with planted
 //! events, for measuring grouping and for benchmarks.
@@ -15,8 +15,10 @@ pub mod events;
 pub mod feeds;
 pub mod fsutil;
 pub mod index;
+pub mod links;
 pub mod logging;
 pub mod sanitize;
+pub mod state;
 pub mod synth;
 pub mod tui;
 

@@ -41,6 +41,9 @@ impl SearchBackend for Slow {
             score: 1.0,
             snippet: Snippet::default(),
             paths: vec![],
+            read: false,
+            starred: false,
+            tags: vec![],
         };
         Ok(SearchResults { query: request.query.clone(), sort: request.sort, total: 1, hits: vec![hit], hints: vec![] })
     }

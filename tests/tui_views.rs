@@ -106,7 +106,8 @@ fn help_lists_the_keys_of_the_view() {
         t.press("esc ?");
         let screen = t.screen();
         assert!(screen.contains("Keys"), "{screen}");
-        assert!(screen.contains("Search line"), "{screen}");
+        assert!(screen.contains("Result list"), "{screen}");
+        assert!(screen.contains("mark the article read or unread"), "{screen}");
         insta::assert_snapshot!(format!("help_{w}x{h}"), screen);
         t.press("esc");
         assert!(t.app.help.is_none());

@@ -34,7 +34,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Search { query, limit, sort, json } => {
             library.ensure_ready()?;
             let request = SearchRequest { query: query.join(" "), limit, offset: 0, sort, prefix_last: false };
-            let results = library.search(&request)?;
+            let results = crate::state::search(&library, &request)?;
             if json {
                 output::json(&results)?;
             } else {
@@ -46,7 +46,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             library.ensure_ready()?;
             let article = library.get(&id)?;
             if json {
-                output::json(&article)?
+                let marks = crate::state::Store::new(library.paths()).load()?.marks(&article.id);
+                output::json(&crate::state::WithMarks { article: &article, marks })?
             } else {
                 output::article(&article)
             }
@@ -67,7 +68,11 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             library.ensure_ready()?;
             let events = crate::events::refresh(&library)?;
             if json {
-                output::json(&events)?
+                let covered: Vec<crate::events::Covered> = events
+                    .iter()
+                    .map(|event| crate::events::Covered { event, coverage: crate::events::Coverage::of(event) })
+                    .collect();
+                output::json(&covered)?
             } else {
                 output::events(&events)
             }
@@ -84,6 +89,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(EXIT_OK)
         }
+        Command::State(command) => super::state::run(&library, command),
         Command::Paths { .. } | Command::Completions { .. } | Command::Man => unreachable!("answered above"),
         Command::Stats { json } => {
             library.ensure_ready()?;

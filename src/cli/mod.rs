@@ -6,6 +6,7 @@ mod commands;
 mod feeds;
 mod meta;
 mod output;
+mod state;
 
 use crate::index::Sort;
 use clap::{Parser, Subcommand};
@@ -65,6 +66,7 @@ pub enum Command {
         after_help = "Query syntax:\n  words              all of them (English stemming: recognize = recognized)\n  \
         \"a phrase\"         these words in this order\n  a OR b             either\n  -word, NOT word    without it\n  \
         outlet:bloomberg   field filters: outlet, title, body, byline\n  \
+        is:unread, is:read, is:starred, tag:NAME   reading state (-is:read: not read)\n  \
         date:2022-02-21..2022-02-23   date ranges; either end may be left open (date:2022-02..)\n\n\
         Example:\n  byline search 'Pasechnik OR Pushilin -Bloomberg' --sort date --limit 5"
     )]
@@ -147,6 +149,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    #[command(flatten)]
+    State(state::StateCommand),
     /// Count the library: articles, outlets, dates, sources.
     Stats {
         /// Print the statistics as JSON.

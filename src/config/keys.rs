@@ -267,6 +267,11 @@ actions! {
     ClearQuery "clear_query" "clear the search line",
     Refresh "refresh" "re-read the library's folders",
     Fetch "fetch" "fetch every feed into the library",
+    ToggleRead "toggle_read" "mark the article read or unread",
+    ToggleStar "toggle_star" "star the article, or take the star off",
+    EditTags "edit_tags" "edit the article's tags",
+    OpenLink "open_link" "open the article's link in the browser",
+    CopyLink "copy_link" "copy the article's link (OSC 52)",
 }
 
 /// One action's keys in one context, in the order of the config file.

@@ -47,13 +47,8 @@ pub struct Event {
     pub last_date: Option<NaiveDate>,
 }
 
-/// A scored pair of articles.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Edge {
-    pub a: ArticleId,
-    pub b: ArticleId,
-    pub score: f64,
-}
+/// A scored pair of articles, as positions in the member list.
+pub type Edge = (usize, usize, f64);
 
 /// Merge groups by average linkage; returns each member's group root.
 fn average_linkage(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<usize> {
@@ -128,15 +123,13 @@ impl Ord for Ordered {
 /// Group `members` by the scored `edges`; events of two or more articles,
 /// largest first (then newest).
 pub fn events(members: &[Member], edges: &[Edge]) -> Vec<Event> {
-    let index: HashMap<&ArticleId, usize> = members.iter().enumerate().map(|(i, m)| (&m.id, i)).collect();
     let mut strength = vec![0.0f64; members.len()];
     let mut pairs = Vec::new();
-    for e in edges.iter().filter(|e| e.score >= SAME_EVENT) {
-        let (Some(&a), Some(&b)) = (index.get(&e.a), index.get(&e.b)) else { continue };
-        if a != b {
-            strength[a] += e.score;
-            strength[b] += e.score;
-            pairs.push((a, b, e.score));
+    for &(a, b, score) in edges.iter().filter(|e| e.2 >= SAME_EVENT) {
+        if a != b && a.max(b) < members.len() {
+            strength[a] += score;
+            strength[b] += score;
+            pairs.push((a, b, score));
         }
     }
     let root = average_linkage(members.len(), &pairs);

@@ -3,12 +3,14 @@
 //! of people, places and organisations, the figures and days, the quotes, the
 //! words of the lede, and (for wire copy and reprints) runs of five words.
 
+use super::print::hash_bytes;
 use crate::article::{Article, ArticleId};
 use crate::compare::facts_api::{figures, is_stopword, name_runs, quotes, strip_possessive, words};
 use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 
 /// How many words of the article count as its lede.
 const LEDE_WORDS: usize = 40;
@@ -94,29 +96,70 @@ pub fn name_key(word: &str) -> String {
     w
 }
 
-fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
-    // Fixed keys: the same word hashes alike in every run and process.
-    let mut h = std::hash::DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
+/// A word's hash: fixed, the same in every run and process.
+fn hash(word: &str) -> u64 {
+    hash_bytes(word.as_bytes())
 }
 
-/// A stemmed content word and where it stands: paragraph, byte range.
+/// The splitmix64 finaliser: every input bit moves every output bit.
+fn mix(mut h: u64) -> u64 {
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// The hash of a run of words, from the words' hashes.
+fn run_hash(words: impl Iterator<Item = u64>) -> u64 {
+    words.fold(0x9e37_79b9_7f4a_7c15, |h, w| mix(h ^ w))
+}
+
+/// A stemmed content word (its hash) and where it stands: paragraph, byte range.
 struct Content {
-    stem: String,
+    stem: u64,
     para: usize,
     start: usize,
     end: usize,
 }
 
+/// The English stemmer, remembering the hash of each word's stem: a
+/// library repeats its words, and stemming is most of the cost of a print.
+pub struct Stems {
+    stemmer: Stemmer,
+    cache: RefCell<HashMap<String, u64, std::hash::BuildHasherDefault<super::print::KeyHasher>>>,
+}
+
+/// Words remembered at most (about 10 MB); then the memory starts again.
+const STEM_CACHE: usize = 100_000;
+
+impl Stems {
+    /// The hash of a lower-case word's stem.
+    fn hash(&self, lower: &str) -> u64 {
+        if let Some(&h) = self.cache.borrow().get(lower) {
+            return h;
+        }
+        let h = match lower.contains('’') {
+            true => hash(&self.stemmer.stem(&lower.replace('’', "'"))),
+            false => hash(&self.stemmer.stem(lower)),
+        };
+        let mut cache = self.cache.borrow_mut();
+        if cache.len() >= STEM_CACHE {
+            cache.clear();
+        }
+        cache.insert(lower.to_string(), h);
+        h
+    }
+}
+
 /// The stemmed content words of some paragraphs, in order.
-fn content_words(paragraphs: &[String], stemmer: &Stemmer) -> Vec<Content> {
+fn content_words(paragraphs: &[String], stemmer: &Stems) -> Vec<Content> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     for (para, p) in paragraphs.iter().enumerate() {
         for w in words(p) {
-            let lower = w.text.to_lowercase();
+            lower.clear();
+            lower.extend(w.text.chars().flat_map(char::to_lowercase));
             if lower.chars().any(char::is_alphanumeric) && !is_stopword(&lower) {
-                let stem = stemmer.stem(&lower.replace('’', "'")).into_owned();
+                let stem = stemmer.hash(&lower);
                 out.push(Content { stem, para, start: w.start, end: w.end() });
             }
         }
@@ -134,12 +177,9 @@ pub struct Passages<'a> {
 }
 
 impl<'a> Passages<'a> {
-    pub fn of(article: &'a Article, stemmer: &Stemmer) -> Self {
+    pub fn of(article: &'a Article, stemmer: &Stems) -> Self {
         let words = content_words(&article.paragraphs, stemmer);
-        let windows = words
-            .windows(SHINGLE_WORDS)
-            .map(|w| hash(&w.iter().map(|c| c.stem.as_str()).collect::<Vec<_>>()))
-            .collect();
+        let windows = words.windows(SHINGLE_WORDS).map(|w| run_hash(w.iter().map(|c| c.stem))).collect();
         Passages { article, words, windows }
     }
 
@@ -183,7 +223,7 @@ impl<'a> Passages<'a> {
 }
 
 impl Fingerprint {
-    pub fn of(a: &Article, stemmer: &Stemmer) -> Fingerprint {
+    pub fn of(a: &Article, stemmer: &Stems) -> Fingerprint {
         let sentences: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
         let mut names = BTreeSet::new();
         let mut name_text = BTreeMap::new();
@@ -203,18 +243,13 @@ impl Fingerprint {
         let numbers = figures(sentences.iter().copied()).into_iter().filter(|f| !is_year(f)).collect();
         let quotes = quotes(&a.paragraphs).into_iter().map(|q| (q.key, q.text)).collect();
 
-        let content: Vec<String> = content_words(&a.paragraphs, stemmer).into_iter().map(|c| c.stem).collect();
+        let content: Vec<u64> = content_words(&a.paragraphs, stemmer).into_iter().map(|c| c.stem).collect();
         // The event is stated in the headline and the first sentences.
         let title_words = content_words(std::slice::from_ref(&a.title), stemmer);
-        let lede = title_words
-            .iter()
-            .map(|c| c.stem.as_str())
-            .chain(content.iter().take(LEDE_WORDS).map(String::as_str))
-            .map(hash)
-            .collect();
+        let lede = title_words.iter().map(|c| c.stem).chain(content.iter().take(LEDE_WORDS).copied()).collect();
         let shingles = content
             .windows(SHINGLE_WORDS)
-            .map(|w| hash(&w.iter().map(String::as_str).collect::<Vec<_>>()))
+            .map(|w| run_hash(w.iter().copied()))
             .filter(|h| h % SHINGLE_SAMPLE == 0)
             .collect();
         Fingerprint {
@@ -239,8 +274,8 @@ fn is_year(canonical: &str) -> bool {
     digits && (canonical.len() == 4 || canonical.len() == 1)
 }
 
-pub fn stemmer() -> Stemmer {
-    Stemmer::create(Algorithm::English)
+pub fn stemmer() -> Stems {
+    Stems { stemmer: Stemmer::create(Algorithm::English), cache: RefCell::default() }
 }
 
 #[cfg(test)]

@@ -1,28 +1,37 @@
 //! Events: which articles, across outlets, report the same event.
 //!
-//! For each article, candidates come from the index (a MoreLikeThis query,
-//! [`crate::index::Library::more_like`]), so the work grows with n·k and
-//! never with all pairs. Each candidate is scored on what identifies an
-//! event ([`fingerprint`]: names, figures, quotes, the lede, shared wording)
+//! A grouping pass reads each article once and keeps only its compact
+//! features ([`print`]); candidates come from an inverted map of the rarest
+//! of them ([`candidates`]), so the work grows with n·k and never with all
+//! pairs. Each candidate is scored on what identifies an event
+//! ([`fingerprint`]: names, figures, quotes, the lede, shared wording)
 //! weighted against the neighbourhood ([`score`]), and pairs that reach
 //! [`cluster::SAME_EVENT`] are grouped ([`cluster`]). The pairs and groups are
 //! kept in the data dir ([`store`]) and updated for what a re-index changed.
+//! One article's counterparts ([`related`]) come from a MoreLikeThis query
+//! to the index and the same scoring.
 
+pub mod candidates;
 pub mod cluster;
+pub mod coverage;
 pub mod fingerprint;
+pub mod print;
 pub mod score;
 mod store;
 
 pub use cluster::{Edge, Event, Member, SAME_EVENT};
+pub use coverage::{Coverage, Covered};
 pub use score::Reasons;
-pub use store::EventStore;
+pub use store::{EventStore, Grouping};
 
 use crate::article::{Article, ArticleId};
 use crate::index::{Library, Snapshot};
+use candidates::FeatureMap;
 use fingerprint::{Fingerprint, Passages, stemmer};
+use print::{Print, hash_str};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashMap;
 
 /// How many candidates the index proposes for each article.
 pub const CANDIDATES: usize = 12;
@@ -46,18 +55,30 @@ pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result
     let candidates = lib.more_like(article, CANDIDATES.max(limit))?;
     let stemmer = stemmer();
     let subject = Fingerprint::of(article, &stemmer);
-    let prints: Vec<Fingerprint> = candidates.iter().map(|c| Fingerprint::of(c, &stemmer)).collect();
-    let scores = score::score_candidates(&subject, &prints);
+    let prints: Vec<Print> = candidates.iter().map(|c| Print::of(&Fingerprint::of(c, &stemmer))).collect();
+    let hood: Vec<&Print> = prints.iter().collect();
+    let scores = score::score_candidates(&Print::of(&subject), &hood, true);
     let mut out: Vec<(usize, score::PairScore)> = scores.into_iter().enumerate().collect();
     out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     out.truncate(limit);
+    // The subject's features as it writes them.
+    let names: HashMap<u32, &String> =
+        subject.names.iter().map(|k| (hash_str(k), subject.name_text.get(k).unwrap_or(k))).collect();
+    let numbers: HashMap<u32, &String> = subject.numbers.iter().map(|n| (hash_str(n), n)).collect();
+    let text = |map: &HashMap<u32, &String>, hashes: &[u32]| -> Vec<String> {
+        hashes.iter().filter_map(|h| map.get(h).map(|s| (*s).clone())).collect()
+    };
     let subject_passages = Passages::of(article, &stemmer);
     Ok(out
         .into_iter()
         .map(|(i, s)| {
             let c = &candidates[i];
-            let mut reasons = s.reasons;
-            reasons.passages = subject_passages.shared_with(&Passages::of(c, &stemmer), 3);
+            let reasons = Reasons {
+                names: text(&names, &s.names),
+                numbers: text(&numbers, &s.numbers),
+                quotes: s.quotes.iter().map(|&q| subject.quotes[q].1.clone()).collect(),
+                passages: subject_passages.shared_with(&Passages::of(c, &stemmer), 3),
+            };
             Related {
                 id: c.id.clone(),
                 title: c.title.clone(),
@@ -71,43 +92,46 @@ pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result
         .collect())
 }
 
-/// Score the candidates of each subject (indexes into the snapshot): the
-/// directed edges subject -> candidate.
-fn score_subjects(
-    lib: &Library,
-    snap: &Snapshot,
-    prints: &[Fingerprint],
-    subjects: &[usize],
-) -> anyhow::Result<Vec<Edge>> {
-    let per_subject: Vec<anyhow::Result<Vec<Edge>>> = subjects
+/// A directed edge: subject, candidate (positions in the member list), score.
+type Directed = (u32, u32, f32);
+
+/// Score the candidates of each subject: the directed edges subject -> candidate.
+fn score_subjects(map: &FeatureMap, prints: &[Print], subjects: &[usize]) -> Vec<Directed> {
+    subjects
         .par_iter()
-        .map(|&i| {
-            let candidates = snap.more_like(lib, i, CANDIDATES)?;
-            let hood: Vec<Fingerprint> = candidates.iter().map(|&c| prints[c].clone()).collect();
-            let scores = score::score_candidates(&prints[i], &hood);
-            Ok(candidates
-                .iter()
-                .zip(scores)
-                .map(|(&c, s)| Edge { a: snap.articles[i].id.clone(), b: snap.articles[c].id.clone(), score: s.score })
-                .collect())
+        .flat_map_iter(|&i| {
+            let candidates = map.candidates(i, CANDIDATES);
+            let hood: Vec<&Print> = candidates.iter().map(|&c| &prints[c]).collect();
+            let scores = score::score_candidates(&prints[i], &hood, false);
+            candidates.into_iter().zip(scores).map(move |(c, s)| (i as u32, c as u32, s.score as f32))
         })
-        .collect();
-    let mut edges = Vec::new();
-    for e in per_subject {
-        edges.extend(e?);
-    }
-    Ok(edges)
+        .collect()
 }
 
 /// Directed edges to undirected ones: a pair scored from both sides gets the
 /// mean of the two, a pair scored from one side that score.
-fn undirected(edges: Vec<Edge>) -> Vec<Edge> {
-    let mut pairs: BTreeMap<(ArticleId, ArticleId), Vec<f64>> = BTreeMap::new();
-    for e in edges {
-        let key = if e.a <= e.b { (e.a, e.b) } else { (e.b, e.a) };
-        pairs.entry(key).or_default().push(e.score);
+fn undirected(directed: &[Directed]) -> Vec<Edge> {
+    let mut pairs: Vec<(u32, u32, f32)> = directed.iter().map(|&(a, b, s)| (a.min(b), a.max(b), s)).collect();
+    pairs.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.total_cmp(&y.2)));
+    let mut out: Vec<Edge> = Vec::with_capacity(pairs.len());
+    for group in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let mean = group.iter().map(|e| e.2 as f64).sum::<f64>() / group.len() as f64;
+        out.push((group[0].0 as usize, group[0].1 as usize, mean));
     }
-    pairs.into_iter().map(|((a, b), s)| Edge { a, b, score: s.iter().sum::<f64>() / s.len() as f64 }).collect()
+    out
+}
+
+/// Every article of the snapshot read once, in parallel: what is listed of
+/// it, and its compact features. Its text is dropped as soon as it is read.
+fn read_all(snap: &Snapshot) -> anyhow::Result<(Vec<Member>, Vec<Print>)> {
+    let read: Vec<(Member, Print)> = (0..snap.len())
+        .into_par_iter()
+        .map_init(stemmer, |st, i| {
+            let a = snap.article(i)?;
+            Ok((Member::of(&a), Print::of(&Fingerprint::of(&a, st))))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    Ok(read.into_iter().unzip())
 }
 
 /// Bring the events up to date with the index: the articles that are new or
@@ -115,38 +139,46 @@ fn undirected(edges: Vec<Edge>) -> Vec<Edge> {
 /// its edges. Returns the events, largest first.
 pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     let commit = lib.commit_stamp()?;
-    let mut store = EventStore::load(lib.paths()).unwrap_or_default();
-    if store.is_current() && store.commit == commit {
+    if let Some(store) = EventStore::load(lib.paths())
+        && store.commit == commit
+    {
         return Ok(store.events);
     }
+    let old = Grouping::load(lib.paths()).unwrap_or_default();
     let snap = lib.snapshot()?;
-    let known: HashSet<&ArticleId> = store.members.iter().map(|m| &m.id).collect();
-    let position: HashMap<&ArticleId, usize> = snap.articles.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
-    let fresh: Vec<usize> = (0..snap.articles.len()).filter(|&i| !known.contains(&snap.articles[i].id)).collect();
-    let gone: HashSet<ArticleId> =
-        known.iter().filter(|id| !position.contains_key(*id)).map(|id| (*id).clone()).collect();
-    if fresh.is_empty() && gone.is_empty() && store.is_current() {
-        store.commit = commit;
-        store.save(lib.paths())?;
-        return Ok(store.events);
+    let (members, prints) = read_all(&snap)?;
+    drop(snap);
+    let position: HashMap<&ArticleId, usize> = members.iter().enumerate().map(|(i, m)| (&m.id, i)).collect();
+    // Where each stored article is now (None: gone).
+    let now: Vec<Option<usize>> = old.ids.iter().map(|id| position.get(id).copied()).collect();
+    let mut known = vec![false; members.len()];
+    for &i in now.iter().flatten() {
+        known[i] = true;
     }
-    let prints: Vec<Fingerprint> = snap.articles.par_iter().map_init(stemmer, |st, a| Fingerprint::of(a, st)).collect();
-    // Keep the directed edges of unchanged articles; score the new ones, and
-    // the old ones a new article may now be the best counterpart of.
-    let mut directed: Vec<Edge> =
-        store.directed.into_iter().filter(|e| !gone.contains(&e.a) && !gone.contains(&e.b)).collect();
-    let new_edges = score_subjects(lib, &snap, &prints, &fresh)?;
-    let mut touched: Vec<usize> =
-        new_edges.iter().filter(|e| known.contains(&e.b)).filter_map(|e| position.get(&e.b).copied()).collect();
+    let fresh: Vec<usize> = (0..members.len()).filter(|&i| !known[i]).collect();
+    let moved = |i: u32| now.get(i as usize).copied().flatten().map(|i| i as u32);
+    let mut directed: Vec<Directed> =
+        old.directed.iter().filter_map(|&(a, b, s)| Some((moved(a)?, moved(b)?, s))).collect();
+    let map = FeatureMap::new(&prints);
+    // Score the new articles, and the old ones a new article may now be the
+    // best counterpart of.
+    let new_edges = score_subjects(&map, &prints, &fresh);
+    let mut touched: Vec<usize> = new_edges.iter().map(|e| e.1 as usize).filter(|&b| known[b]).collect();
     touched.sort_unstable();
     touched.dedup();
-    let touched_ids: HashSet<&ArticleId> = touched.iter().map(|&i| &snap.articles[i].id).collect();
-    directed.retain(|e| !touched_ids.contains(&e.a));
-    directed.extend(score_subjects(lib, &snap, &prints, &touched)?);
+    let mut is_touched = vec![false; members.len()];
+    for &i in &touched {
+        is_touched[i] = true;
+    }
+    directed.retain(|e| !is_touched[e.0 as usize]);
+    directed.extend(score_subjects(&map, &prints, &touched));
     directed.extend(new_edges);
-    let members: Vec<Member> = snap.articles.iter().map(Member::of).collect();
-    let events = cluster::events(&members, &undirected(directed.clone()));
-    store = EventStore::new(commit, members, directed, events);
+    drop(map);
+    drop(prints);
+    let events = cluster::events(&members, &undirected(&directed));
+    let ids = members.into_iter().map(|m| m.id).collect();
+    Grouping { ids, directed }.save(lib.paths())?;
+    let store = EventStore::new(commit, events);
     store.save(lib.paths())?;
     Ok(store.events)
 }

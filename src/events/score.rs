@@ -7,11 +7,9 @@
 //! letters dated Feb. 22) counts for a lot. That is what keeps an article
 //! from being grouped with one that is merely about the same crisis.
 
-use super::fingerprint::Fingerprint;
+use super::print::{self, KeyMap, Print};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
-use std::hash::Hash;
 
 /// How much each kind of evidence can contribute (a noisy OR of their
 /// weighted cosines): names and figures identify an event, the lede states
@@ -40,10 +38,14 @@ pub struct Reasons {
     pub passages: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A candidate's score, and (when asked) what it shares with the subject, as
+/// the subject's hashes and quote positions, most telling first.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PairScore {
     pub score: f64,
-    pub reasons: Reasons,
+    pub names: Vec<u32>,
+    pub numbers: Vec<u32>,
+    pub quotes: Vec<usize>,
 }
 
 /// The weight of a feature found in `df` of the `n` other articles of the
@@ -54,43 +56,54 @@ fn weight(df: usize, n: usize) -> f64 {
 
 /// Weighted cosine of two feature sets: the contrast weight of what both
 /// have, over the geometric mean of what each has. A feature the whole
-/// neighbourhood shares weighs nothing.
-fn cosine<T: Ord + Clone + Hash + Eq>(
-    subject: &BTreeSet<T>,
-    candidate: &BTreeSet<T>,
-    hood: &Hood<'_, T>,
-    shown: &mut Vec<T>,
-) -> f64 {
-    let mut best: Vec<(f64, T)> = subject.intersection(candidate).map(|f| (hood.weight(f), f.clone())).collect();
-    best.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let shared: f64 = best.iter().map(|(w, _)| w).sum();
-    shown.extend(best.into_iter().filter(|(w, _)| *w > 0.0).take(MAX_REASONS).map(|(_, f)| f));
-    let (ws, wc): (f64, f64) =
-        (subject.iter().map(|f| hood.weight(f)).sum(), candidate.iter().map(|f| hood.weight(f)).sum());
-    shared / ((ws * wc).sqrt() + SMOOTHING)
+/// neighbourhood shares weighs nothing. With `shown`, the shared features
+/// that weigh something, heaviest first.
+fn cosine(subject: &[u32], candidate: &[u32], hood: &Hood, shown: Option<&mut Vec<u32>>) -> f64 {
+    let mut best: Vec<(f64, u32)> = Vec::new();
+    let mut shared = 0.0;
+    print::shared(subject, candidate, |f| {
+        let w = hood.weight(f);
+        shared += w;
+        if shown.is_some() {
+            best.push((w, f));
+        }
+    });
+    if let Some(shown) = shown {
+        best.sort_by(|a, b| b.0.total_cmp(&a.0));
+        shown.extend(best.into_iter().filter(|(w, _)| *w > 0.0).take(MAX_REASONS).map(|(_, f)| f));
+    }
+    let wc: f64 = candidate.iter().map(|&f| hood.weight(f)).sum();
+    shared / ((hood.subject * wc).sqrt() + SMOOTHING)
 }
 
-/// How many of the candidates have each feature, counted once per subject.
-struct Hood<'a, T> {
-    df: HashMap<&'a T, usize>,
-    size: usize,
+/// Each feature's weight in the neighbourhood: how many of the candidates
+/// have it, counted once per subject.
+struct Hood {
+    weights: KeyMap<f64>,
+    /// The weight of a feature no candidate has.
+    unseen: f64,
+    /// The subject's total weight.
+    subject: f64,
 }
 
-impl<'a, T: Hash + Eq> Hood<'a, T> {
-    fn new(sets: impl Iterator<Item = &'a BTreeSet<T>>) -> Self {
-        let mut df: HashMap<&'a T, usize> = HashMap::new();
+impl Hood {
+    fn new<'a>(subject: &[u32], sets: impl Iterator<Item = &'a [u32]>) -> Self {
+        let mut df: KeyMap<usize> = KeyMap::default();
         let mut size = 0;
         for set in sets {
             size += 1;
-            for f in set {
+            for &f in set {
                 *df.entry(f).or_default() += 1;
             }
         }
-        Hood { df, size }
+        let weights: KeyMap<f64> = df.into_iter().map(|(f, n)| (f, weight(n, size))).collect();
+        let mut hood = Hood { weights, unseen: weight(0, size), subject: 0.0 };
+        hood.subject = subject.iter().map(|&f| hood.weight(f)).sum();
+        hood
     }
 
-    fn weight(&self, f: &T) -> f64 {
-        weight(self.df.get(f).copied().unwrap_or(0), self.size)
+    fn weight(&self, f: u32) -> f64 {
+        self.weights.get(&f).copied().unwrap_or(self.unseen)
     }
 }
 
@@ -106,49 +119,51 @@ pub fn date_factor(a: Option<NaiveDate>, b: Option<NaiveDate>) -> f64 {
     }
 }
 
-fn shared_quotes(a: &[(Vec<String>, String)], b: &[(Vec<String>, String)]) -> Vec<String> {
-    a.iter()
-        .filter(|(qa, _)| {
-            b.iter().any(|(qb, _)| {
-                let (short, long): (&Vec<String>, &Vec<String>) =
-                    if qa.len() <= qb.len() { (qa, qb) } else { (qb, qa) };
-                long.windows(short.len()).any(|w| w == short.as_slice())
+/// The subject's quotes that one of the candidate's contains, or that
+/// contain one of the candidate's (a quote cut short is the same quote).
+fn shared_quotes(a: &[Box<[u32]>], b: &[Box<[u32]>]) -> Vec<usize> {
+    (0..a.len())
+        .filter(|&i| {
+            b.iter().any(|qb| {
+                let qa = &a[i];
+                let (short, long) = if qa.len() <= qb.len() { (qa, qb) } else { (qb, qa) };
+                long.windows(short.len()).any(|w| w == &short[..])
             })
         })
-        .map(|(_, text)| text.clone())
         .collect()
 }
 
 /// Score each candidate against the subject; the neighbourhood is the
-/// subject and all the candidates.
-pub fn score_candidates(subject: &Fingerprint, candidates: &[Fingerprint]) -> Vec<PairScore> {
-    let names = Hood::new(candidates.iter().map(|c| &c.names));
-    let numbers = Hood::new(candidates.iter().map(|c| &c.numbers));
-    let ledes = Hood::new(candidates.iter().map(|c| &c.lede));
+/// subject and all the candidates. With `explain`, each score says what
+/// the pair shares.
+pub fn score_candidates(subject: &Print, candidates: &[&Print], explain: bool) -> Vec<PairScore> {
+    let names = Hood::new(&subject.names, candidates.iter().map(|c| &c.names[..]));
+    let numbers = Hood::new(&subject.numbers, candidates.iter().map(|c| &c.numbers[..]));
+    let ledes = Hood::new(&subject.lede, candidates.iter().map(|c| &c.lede[..]));
     candidates
         .iter()
         .map(|c| {
-            let mut reasons = Reasons::default();
-            let c_names = cosine(&subject.names, &c.names, &names, &mut reasons.names);
-            let c_numbers = cosine(&subject.numbers, &c.numbers, &numbers, &mut reasons.numbers);
-            let c_lede = cosine(&subject.lede, &c.lede, &ledes, &mut Vec::new());
-            reasons.quotes = shared_quotes(&subject.quotes, &c.quotes);
+            let mut out = PairScore::default();
+            let c_names = cosine(&subject.names, &c.names, &names, explain.then_some(&mut out.names));
+            let c_numbers = cosine(&subject.numbers, &c.numbers, &numbers, explain.then_some(&mut out.numbers));
+            let c_lede = cosine(&subject.lede, &c.lede, &ledes, None);
+            let quotes = shared_quotes(&subject.quotes, &c.quotes);
             let c_quotes = match subject.quotes.len().min(c.quotes.len()) {
                 0 => 0.0,
-                n => (reasons.quotes.len() as f64 / n as f64).min(1.0),
+                n => (quotes.len() as f64 / n as f64).min(1.0),
             };
             let smaller = subject.shingles.len().min(c.shingles.len()).max(1);
-            let c_wording = subject.shingles.intersection(&c.shingles).count() as f64 / smaller as f64;
+            let c_wording = print::shared(&subject.shingles, &c.shingles, |_| ()) as f64 / smaller as f64;
             let miss = (1.0 - NAMES * c_names)
                 * (1.0 - NUMBERS * c_numbers)
                 * (1.0 - LEDE * c_lede)
                 * (1.0 - QUOTES * c_quotes)
                 * (1.0 - WORDING * ((c_wording.min(1.0) - WORDING_FLOOR) / (1.0 - WORDING_FLOOR)).max(0.0));
-            reasons.quotes.truncate(MAX_REASONS);
-            reasons.names =
-                reasons.names.iter().map(|k| subject.name_text.get(k).cloned().unwrap_or_else(|| k.clone())).collect();
-            let score = ((1.0 - miss) * date_factor(subject.date, c.date)).clamp(0.0, 1.0);
-            PairScore { score, reasons }
+            if explain {
+                out.quotes = quotes.into_iter().take(MAX_REASONS).collect();
+            }
+            out.score = ((1.0 - miss) * date_factor(subject.date, c.date)).clamp(0.0, 1.0);
+            out
         })
         .collect()
 }

@@ -7,6 +7,7 @@
 //! schema) without the TUI or the command line noticing.
 
 mod docs;
+pub mod flags;
 pub mod highlight;
 pub mod query;
 mod recover;
@@ -16,6 +17,7 @@ mod similar;
 mod update;
 pub mod watch;
 
+pub use flags::{Flag, FlagSets};
 pub use highlight::{Highlighter, Snippet};
 pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
 pub use similar::Snapshot;

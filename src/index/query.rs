@@ -4,9 +4,12 @@
 //! `words`, `"a phrase"`, `a OR b`, `-word` / `NOT word`, field filters
 //! (`outlet:bloomberg`, `title:"state of emergency"`, `byline:afp`), date
 //! ranges (`date:2022-02-21..2022-02-23`, `date:2022-02..`, `date:2022`),
-//! and, while typing, the last word as a prefix. Words are ANDed; `OR`
-//! joins its neighbours.
+//! reading-state filters (`is:unread`, `is:read`, `is:starred`, `tag:name`;
+//! the search is given the matching ids, see [`super::flags`]) and, while
+//! typing, the last word as a prefix. Words are ANDed; `OR` joins its
+//! neighbours.
 
+use super::flags::Flag;
 use chrono::NaiveDate;
 
 /// Which field a clause searches.
@@ -28,6 +31,8 @@ pub enum Clause {
     Prefix(String),
     /// Published within these days (inclusive), either end open.
     Date(Option<NaiveDate>, Option<NaiveDate>),
+    /// Read, unread, starred or tagged, as the reading state says.
+    Flag(Flag),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,7 +154,9 @@ pub fn parse(input: &str, prefix_last: bool) -> ParsedQuery {
         }
         join_next = false;
     }
-    if groups.iter().flatten().all(|i| i.negated) && !groups.is_empty() {
+    // `-is:read` is a filter, not an exclusion from a search: no note for it.
+    let filters_only = groups.iter().flatten().all(|i| matches!(i.clause, Clause::Flag(_)));
+    if groups.iter().flatten().all(|i| i.negated) && !groups.is_empty() && !filters_only {
         hints.push("only exclusions: matching everything else".to_string());
     }
     ParsedQuery { groups, hints }
@@ -165,6 +172,13 @@ fn word_clause(word: &str, last: bool, hints: &mut Vec<String>) -> Option<Clause
             None => (value, false),
         };
         let target = match field.to_ascii_lowercase().as_str() {
+            "is" | "tag" => {
+                let flag = Flag::parse(&field.to_ascii_lowercase(), value);
+                if flag.is_none() {
+                    hints.push(format!("unknown filter {word:?} (use is:read, is:unread, is:starred or tag:NAME)"));
+                }
+                return flag.map(Clause::Flag);
+            }
             "date" | "published" => {
                 return match parse_date_range(value) {
                     Some((from, to)) => Some(Clause::Date(from, to)),
@@ -296,6 +310,24 @@ mod tests {
         assert_eq!(parse("putin pas ", true).groups[1], vec![item(words("pas"))]);
         assert_eq!(parse("putin pas", false).groups[1], vec![item(words("pas"))]);
         assert_eq!(parse("putin -pas", true).groups[1], vec![not(words("pas"))]);
+    }
+
+    #[test]
+    fn reading_state_filters_negate_and_combine() {
+        let q = parse("is:unread -is:starred tag:Ukraine OR tag:russia putin", true);
+        assert_eq!(
+            q.groups,
+            vec![
+                vec![item(Clause::Flag(Flag::Unread))],
+                vec![not(Clause::Flag(Flag::Starred))],
+                vec![item(Clause::Flag(Flag::Tag("ukraine".into()))), item(Clause::Flag(Flag::Tag("russia".into())))],
+                vec![item(Clause::Prefix("putin".into()))],
+            ]
+        );
+        assert!(q.hints.is_empty());
+        let q = parse("is:fresh -tag:x", false);
+        assert_eq!(q.groups, vec![vec![not(Clause::Flag(Flag::Tag("x".into())))]]);
+        assert!(q.hints[0].contains("is:fresh"), "{:?}", q.hints);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! with snippets and highlight ranges), lookups by id prefix, and statistics.
 
 use super::docs::{article_from_doc, date_from_tantivy, date_to_tantivy};
+use super::flags::FlagSets;
 use super::query::{Clause, ParsedQuery, Target, parse};
 use super::schema::{KIND_ARTICLE, plain_analyzer, stemmed_analyzer, tokens};
 use super::{Highlighter, Library, LookupError, Snippet};
@@ -55,6 +56,13 @@ pub struct SearchHit {
     pub score: f32,
     pub snippet: Snippet,
     pub paths: Vec<PathBuf>,
+    /// Reading state, filled in by whoever keeps it (`state::search`).
+    #[serde(default)]
+    pub read: bool,
+    #[serde(default)]
+    pub starred: bool,
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -111,7 +119,7 @@ impl Library {
         }
     }
 
-    fn clause_query(&self, clause: &Clause) -> Option<Box<dyn Query>> {
+    fn clause_query(&self, clause: &Clause, flags: &FlagSets) -> Option<Box<dyn Query>> {
         let s = &self.schema;
         match clause {
             Clause::Words { target, words, phrase } => {
@@ -137,8 +145,8 @@ impl Library {
                 let last = plain.last()?;
                 let mut prefix = PhrasePrefixQuery::new(vec![Term::from_field_text(s.words, last)]);
                 prefix.set_max_expansions(PREFIX_EXPANSIONS);
-                let exact =
-                    self.clause_query(&Clause::Words { target: Target::Text, words: word.clone(), phrase: false });
+                let exact = self
+                    .clause_query(&Clause::Words { target: Target::Text, words: word.clone(), phrase: false }, flags);
                 Some(any_of([Some(Box::new(prefix) as Box<dyn Query>), exact].into_iter().flatten().collect()))
             }
             Clause::Date(from, to) => {
@@ -151,12 +159,13 @@ impl Library {
                 };
                 Some(Box::new(RangeQuery::new(bound(*from, false), bound(*to, true))))
             }
+            Clause::Flag(flag) => Some(flags.query(s.id, flag)),
         }
     }
 
     /// The Tantivy query for a parsed query: articles only, every group must
     /// match, negated items must not.
-    fn build_query(&self, parsed: &ParsedQuery) -> Box<dyn Query> {
+    fn build_query(&self, parsed: &ParsedQuery, flags: &FlagSets) -> Box<dyn Query> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
             Occur::Must,
             Box::new(TermQuery::new(Term::from_field_text(self.schema.kind, KIND_ARTICLE), IndexRecordOption::Basic)),
@@ -164,11 +173,12 @@ impl Library {
         for group in &parsed.groups {
             let (negated, positive): (Vec<_>, Vec<_>) = group.iter().partition(|i| i.negated);
             for item in negated {
-                if let Some(q) = self.clause_query(&item.clause) {
+                if let Some(q) = self.clause_query(&item.clause, flags) {
                     clauses.push((Occur::MustNot, q));
                 }
             }
-            let positive: Vec<Box<dyn Query>> = positive.iter().filter_map(|i| self.clause_query(&i.clause)).collect();
+            let positive: Vec<Box<dyn Query>> =
+                positive.iter().filter_map(|i| self.clause_query(&i.clause, flags)).collect();
             if !positive.is_empty() {
                 clauses.push((Occur::Must, any_of(positive)));
             }
@@ -182,12 +192,21 @@ impl Library {
     }
 
     /// Run a search. Never fails on the query text: what cannot be used is
-    /// dropped and named in `hints`.
+    /// dropped and named in `hints`. Reading-state filters match nothing
+    /// here (no state is known): see [`Library::search_with`].
     pub fn search(&self, req: &SearchRequest) -> anyhow::Result<SearchResults> {
+        self.search_with(req, &FlagSets::default())
+    }
+
+    /// Run a search whose reading-state filters (`is:read`, `tag:x`) match
+    /// the ids in `flags`.
+    pub fn search_with(&self, req: &SearchRequest, flags: &FlagSets) -> anyhow::Result<SearchResults> {
         let parsed = parse(&req.query, req.prefix_last);
-        // An empty query is every article (newest first, below).
-        let query = self.build_query(&parsed);
-        let sort = if parsed.is_empty() { Sort::Date } else { req.sort };
+        // An empty query is every article (newest first, below); so is one
+        // that only filters (`is:starred`), which has nothing to rank by.
+        let query = self.build_query(&parsed, flags);
+        let only_filters = parsed.groups.iter().flatten().all(|i| matches!(i.clause, Clause::Flag(_)));
+        let sort = if only_filters { Sort::Date } else { req.sort };
         let searcher = self.reader.searcher();
         // No page is bigger than the library (a huge limit must not overflow);
         // a limit of 0 only counts.
@@ -216,6 +235,9 @@ impl Library {
                 date: article.date,
                 score,
                 paths: article.paths,
+                read: false,
+                starred: false,
+                tags: Vec::new(),
             });
         }
         // Equal scores or dates come back in segment order, which changes
@@ -316,13 +338,13 @@ impl Library {
             }
         }
         outlets.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.outlet.cmp(&b.outlet)));
-        let kind = self.build_query(&ParsedQuery::default());
+        let kind = self.build_query(&ParsedQuery::default(), &FlagSets::default());
         let by_date = |order| -> anyhow::Result<Option<NaiveDate>> {
             let top = searcher
                 .search(&kind, &TopDocs::with_limit(1).order_by_fast_field::<tantivy::DateTime>("date", order))?;
             Ok(top.first().and_then(|(d, _)| *d).and_then(date_from_tantivy))
         };
-        let dated = searcher.search(&self.build_query(&parse("date:1000..", false)), &Count)?;
+        let dated = searcher.search(&self.build_query(&parse("date:1000..", false), &FlagSets::default()), &Count)?;
         Ok(Stats {
             articles,
             outlets,

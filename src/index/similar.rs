@@ -6,7 +6,6 @@ use super::Library;
 use super::docs::article_from_doc;
 use super::schema::{KIND_ARTICLE, stemmed_analyzer, tokens};
 use crate::article::Article;
-use rayon::prelude::*;
 use std::collections::HashMap;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -17,20 +16,28 @@ const QUERY_TERMS: usize = 30;
 /// Terms in more than this share of the library say nothing about an event.
 const MAX_DOC_SHARE: f64 = 0.25;
 
-/// A snapshot of the library for a pass over all of it: every article with
-/// its address in this snapshot, so that candidate queries can answer with
-/// addresses and nothing is loaded twice.
+/// A snapshot of the library for a pass over all of it: every article's
+/// address, read one at a time so that a pass never holds the library's
+/// text in memory.
 pub struct Snapshot {
     searcher: Searcher,
-    pub articles: Vec<Article>,
-    by_address: HashMap<DocAddress, usize>,
+    schema: super::schema::Schema,
+    addresses: Vec<DocAddress>,
 }
 
 impl Snapshot {
-    /// Indexes into `articles` of up to `k` articles most like `articles[i]`, best first.
-    pub fn more_like(&self, lib: &Library, i: usize, k: usize) -> anyhow::Result<Vec<usize>> {
-        let top = lib.more_like_addresses(&self.searcher, &self.articles[i], k)?;
-        Ok(top.into_iter().filter_map(|addr| self.by_address.get(&addr).copied()).collect())
+    pub fn len(&self) -> usize {
+        self.addresses.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.addresses.is_empty()
+    }
+
+    /// The `i`th article, in index order.
+    pub fn article(&self, i: usize) -> anyhow::Result<Article> {
+        let doc: TantivyDocument = self.searcher.doc(self.addresses[i])?;
+        Ok(article_from_doc(&self.schema, &doc))
     }
 }
 
@@ -98,17 +105,12 @@ impl Library {
         Ok(top.into_iter().map(|(_, addr)| addr).collect())
     }
 
-    /// Every article in the library, in index order, with their addresses.
+    /// Every article in the library, in index order.
     pub fn snapshot(&self) -> anyhow::Result<Snapshot> {
         let searcher = self.reader.searcher();
         let q = TermQuery::new(Term::from_field_text(self.schema.kind, KIND_ARTICLE), IndexRecordOption::Basic);
         let mut addresses: Vec<_> = searcher.search(&q, &tantivy::collector::DocSetCollector)?.into_iter().collect();
         addresses.sort();
-        let articles = addresses
-            .par_iter()
-            .map(|addr| Ok(article_from_doc(&self.schema, &searcher.doc::<TantivyDocument>(*addr)?)))
-            .collect::<anyhow::Result<Vec<Article>>>()?;
-        let by_address = addresses.into_iter().enumerate().map(|(i, a)| (a, i)).collect();
-        Ok(Snapshot { searcher, articles, by_address })
+        Ok(Snapshot { searcher, schema: self.schema.clone(), addresses })
     }
 }

@@ -1,8 +1,9 @@
 //! Incremental indexing: only files whose size, mtime or content changed are
 //! read again, articles whose files are gone are removed, and the records of
 //! indexed files are committed together with their articles, every
-//! [`COMMIT_EVERY_FILES`] files, in atomic Tantivy commits: a file's record
-//! is never ahead of the commit that holds its articles.
+//! [`COMMIT_EVERY_FILES`] files or [`COMMIT_EVERY_BYTES`] bytes, in atomic
+//! Tantivy commits: a file's record is never ahead of the commit that holds
+//! its articles.
 
 use super::Library;
 use super::docs::{FileRecord, article_doc, article_from_doc, file_doc, file_from_doc};
@@ -25,6 +26,27 @@ const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
 /// committed (articles and file records together) and the next run starts
 /// from there.
 const COMMIT_EVERY_FILES: usize = 500;
+/// Bytes read between two commits: what a batch holds in memory, parsed,
+/// stays bounded however large the files (a JSONL shard of 50 MB holds ten
+/// thousand articles). A file larger than this is a batch of its own.
+const COMMIT_EVERY_BYTES: u64 = 96 * 1024 * 1024;
+
+/// The files to read, in batches of at most [`COMMIT_EVERY_FILES`] files and
+/// [`COMMIT_EVERY_BYTES`] bytes (at least one file each).
+fn batches<'a>(files: &'a [&'a (PathBuf, FileStamp)]) -> Vec<&'a [&'a (PathBuf, FileStamp)]> {
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, (_, stamp)) in files.iter().enumerate() {
+        let full = i - start == COMMIT_EVERY_FILES || (i > start && bytes + stamp.size > COMMIT_EVERY_BYTES);
+        if full {
+            out.push(&files[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += stamp.size;
+    }
+    out.push(&files[start..]);
+    out
+}
 
 /// How far an index run has got, for progress bars.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -172,8 +194,7 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
     let mut records = old.clone();
     let done = AtomicUsize::new(0);
     let total = to_read.len();
-    let chunks: Vec<&[&(PathBuf, FileStamp)]> =
-        if to_read.is_empty() { vec![&[]] } else { to_read.chunks(COMMIT_EVERY_FILES).collect() };
+    let chunks = batches(&to_read);
     let last_chunk = chunks.len() - 1;
     for (n, chunk) in chunks.into_iter().enumerate() {
         let parsed: Vec<(PathBuf, FileStamp, Result<Parsed, Skip>)> = chunk
@@ -356,5 +377,24 @@ impl Library {
             }
             None => Ok(None),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_are_bounded_by_files_and_bytes() {
+        let file = |size: u64| (PathBuf::from("f"), FileStamp { size, mtime_ns: 0 });
+        let small: Vec<_> = (0..1200).map(|_| file(10)).collect();
+        let refs: Vec<&(PathBuf, FileStamp)> = small.iter().collect();
+        let lens: Vec<usize> = batches(&refs).iter().map(|b| b.len()).collect();
+        assert_eq!(lens, vec![500, 500, 200]);
+        let big: Vec<_> = [60, 20, 200, 10].iter().map(|mb| file(mb * 1024 * 1024)).collect();
+        let refs: Vec<&(PathBuf, FileStamp)> = big.iter().collect();
+        let lens: Vec<usize> = batches(&refs).iter().map(|b| b.len()).collect();
+        assert_eq!(lens, vec![2, 1, 1], "a large file is a batch of its own");
+        assert_eq!(batches(&[]).len(), 1, "one empty batch still commits the walk's verdicts");
     }
 }

@@ -52,6 +52,7 @@ pub struct Gens {
     pub refresh: u64,
     pub events: u64,
     pub fetch: u64,
+    pub mark: u64,
 }
 
 /// Where the panes were drawn, for the mouse.
@@ -73,6 +74,12 @@ pub struct App {
     pub compare: Option<CompareView>,
     pub events: Option<EventsView>,
     pub help: Option<Help>,
+    /// The tag prompt on the status line, while it is open.
+    pub prompt: Option<super::marking::TagPrompt>,
+    /// How links are opened (`$BROWSER`, else the platform's opener).
+    pub opener: crate::links::Opener,
+    /// The last OSC 52 sequence to write, numbered so each is written once.
+    pub clipboard: Option<(u64, String)>,
     pub library: LibraryState,
     pub message: Option<(String, Level)>,
     /// Refreshes of the library while it is open (see `live`).
@@ -106,6 +113,9 @@ impl App {
             compare: None,
             events: None,
             help: None,
+            prompt: None,
+            opener: crate::links::Opener::from_env(),
+            clipboard: None,
             library: LibraryState::Opening,
             message: None,
             live: Default::default(),
@@ -184,6 +194,9 @@ impl App {
                         self.quit = Some(0);
                         return;
                     }
+                    if self.prompt.is_some() {
+                        return self.prompt_key(key);
+                    }
                     let context = self.context();
                     match resolve(&self.keys, context, key, context == Context::Search) {
                         Resolved::Action(a) => self.apply(a),
@@ -193,7 +206,9 @@ impl App {
                 }
             }
             AppEvent::Paste(text) => {
-                if self.context() == Context::Search {
+                if self.prompt.is_some() {
+                    self.prompt_paste(&text);
+                } else if self.context() == Context::Search {
                     self.type_text(&crate::sanitize::clean_line(&text));
                 }
             }
@@ -308,6 +323,7 @@ impl App {
             Reply::Progress { generation, step } => self.refresh_progress(generation, step),
             Reply::Fetching { .. } | Reply::Fetched { .. } => self.fetch_reply(reply),
             Reply::Events { generation, .. } if generation != self.gens.events => self.stale_replies += 1,
+            Reply::Marked { result, .. } => self.marked(result),
             Reply::Events { events, .. } => {
                 if let Some(v) = &mut self.events {
                     match events {

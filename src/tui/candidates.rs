@@ -90,6 +90,9 @@ mod tests {
             score: 0.0,
             snippet: Snippet::default(),
             paths: vec![],
+            read: false,
+            starred: false,
+            tags: vec![],
         }
     }
 

@@ -40,6 +40,8 @@ pub struct Doc {
     /// Headline, details, url, then one block per paragraph from `body_start`.
     pub blocks: Vec<Block>,
     pub body_start: usize,
+    /// The url as the file gave it: untrusted, never drawn; `links::validate` it.
+    pub link: Option<String>,
 }
 
 /// `outlet · by byline · date`, with the unknowns said as such.
@@ -85,6 +87,7 @@ impl Doc {
             meta,
             blocks,
             body_start,
+            link: article.url.clone(),
         }
     }
 

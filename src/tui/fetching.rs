@@ -80,8 +80,7 @@ impl App {
                         let level = if line.contains("; failed ") { Level::Error } else { Level::Info };
                         self.say(line.clone(), level);
                         self.fetch.summary = Some((line, level));
-                        self.gens.refresh += 1;
-                        self.request(Request::Refresh { generation: self.gens.refresh });
+                        self.refresh_now();
                     }
                     Err(e) => self.say(format!("cannot fetch: {e}"), Level::Error),
                 }

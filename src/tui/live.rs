@@ -95,10 +95,16 @@ impl App {
         self.live.progress = None;
         match report {
             Ok(indexed) => {
-                match indexed.describe() {
-                    Some(what) => self.say(what, Level::Info),
-                    None if manual => self.say(format!("nothing changed ({} articles)", indexed.total), Level::Info),
-                    None => {}
+                let what = match indexed.describe() {
+                    Some(what) => Some(what),
+                    None if manual => Some(format!("nothing changed ({} articles)", indexed.total)),
+                    None => None,
+                };
+                match (self.take_fetch_summary(), what) {
+                    (Some((fetched, level)), Some(what)) => self.say(format!("{fetched}; library: {what}"), level),
+                    (Some((fetched, level)), None) => self.say(fetched, level),
+                    (None, Some(what)) => self.say(what, Level::Info),
+                    (None, None) => {}
                 }
                 if indexed.changed() {
                     self.search();

@@ -12,6 +12,7 @@ pub mod candidates;
 pub mod doc;
 mod fetching;
 pub mod live;
+pub mod marking;
 mod probe;
 pub mod refresh;
 pub mod rows;
@@ -55,7 +56,18 @@ pub fn run(paths: Paths, config: Config) -> anyhow::Result<i32> {
     let watch = Arc::new(std::sync::Mutex::new(None));
     let worker = Worker::spawn(live::watched(paths, tx.clone(), watch.clone()), tx);
     tracing::info!("app started");
-    let result = event_loop(&mut terminal, &mut app, &rx, &worker, |app, _| probe.frame(app));
+    // A copied link reaches the terminal as OSC 52, written once, after the frame.
+    let mut copied = 0;
+    let result = event_loop(&mut terminal, &mut app, &rx, &worker, |app, _| {
+        if let Some((n, osc)) = &app.clipboard
+            && *n != copied
+        {
+            copied = *n;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(osc.as_bytes()).and_then(|_| out.flush());
+        }
+        probe.frame(app);
+    });
     stop.store(true, Ordering::SeqCst);
     drop(watch);
     drop(terminal);

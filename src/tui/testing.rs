@@ -35,6 +35,9 @@ impl SearchBackend for Memory {
                 score: 1.0,
                 snippet: h.snippet(&a.paragraphs),
                 paths: a.paths.clone(),
+                read: false,
+                starred: false,
+                tags: Vec::new(),
             })
             .collect::<Vec<_>>();
         Ok(SearchResults { query: request.query.clone(), sort: request.sort, total: hits.len(), hits, hints: vec![] })

@@ -105,6 +105,9 @@ impl App {
     fn list_action(&mut self, action: Action) {
         match action {
             Action::Open => self.open_reader(),
+            Action::ToggleRead | Action::ToggleStar | Action::EditTags | Action::OpenLink | Action::CopyLink => {
+                self.state_action(action)
+            }
             Action::Search | Action::Back | Action::FocusPrev => self.browse.focus = Focus::Search,
             Action::FocusNext => self.browse.focus = if self.article.is_some() { Focus::Reader } else { Focus::Search },
             Action::ToggleSort => self.toggle_sort(),
@@ -121,6 +124,7 @@ impl App {
             return;
         };
         self.want_article(id);
+        self.opened();
         self.reader_return = if self.browse.focus == Focus::Reader { Focus::List } else { self.browse.focus };
         self.screen = Screen::Reader;
     }
@@ -151,6 +155,9 @@ impl App {
             Action::FocusPrev if browsing => self.browse.focus = Focus::List,
             Action::Compare => self.open_picker(),
             Action::Events => self.open_events(),
+            Action::ToggleRead | Action::ToggleStar | Action::EditTags | Action::OpenLink | Action::CopyLink => {
+                self.state_action(action)
+            }
             Action::NextMatch => self.jumped(true),
             Action::PrevMatch => self.jumped(false),
             a => {
@@ -165,6 +172,17 @@ impl App {
                     _ => {}
                 }
             }
+        }
+    }
+
+    fn state_action(&mut self, action: Action) {
+        match action {
+            Action::ToggleRead => self.toggle(false),
+            Action::ToggleStar => self.toggle(true),
+            Action::EditTags => self.start_tags(),
+            Action::OpenLink => self.open_link(),
+            Action::CopyLink => self.copy_link(),
+            _ => {}
         }
     }
 

@@ -16,6 +16,7 @@ use super::rows::{Comparison, comparison};
 use crate::article::{Article, ArticleId};
 use crate::events::{Event, Related};
 use crate::index::{IndexReport, Library, Progress, SearchRequest, SearchResults, Sort};
+use crate::state::Change;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -47,6 +48,12 @@ pub trait SearchBackend: Send + Sync {
     fn fetch(&self, _progress: &dyn Fn(String)) -> anyhow::Result<String> {
         anyhow::bail!("this library has no feeds")
     }
+    /// Change the reading state of some articles. A library that keeps no
+    /// reading state (one held in memory, for tests) takes the change and
+    /// keeps it nowhere: the list shows it until the next search.
+    fn mark(&self, _ids: &[ArticleId], _change: &Change) -> anyhow::Result<()> {
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +70,7 @@ impl SearchBackend for Library {
         Ok(LibraryInfo { articles: self.article_count()?, demo: self.is_demo()?, rebuilt: self.was_rebuilt() })
     }
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
-        Library::search(self, request)
+        crate::state::search(self, request)
     }
     fn article(&self, id: &str) -> anyhow::Result<Article> {
         self.get(id)
@@ -79,6 +86,10 @@ impl SearchBackend for Library {
     }
     fn fetch(&self, progress: &dyn Fn(String)) -> anyhow::Result<String> {
         super::fetching::fetch(self.paths(), progress)
+    }
+    fn mark(&self, ids: &[ArticleId], change: &Change) -> anyhow::Result<()> {
+        crate::state::Store::new(self.paths()).update(ids, change)?;
+        Ok(())
     }
 }
 
@@ -117,6 +128,12 @@ pub enum Request {
     Fetch {
         generation: u64,
     },
+    /// Change reading state. Never superseded: every change is written.
+    Mark {
+        generation: u64,
+        ids: Vec<ArticleId>,
+        change: Change,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,10 +145,11 @@ pub enum Kind {
     Refresh = 4,
     Events = 5,
     Fetch = 6,
+    Mark = 7,
 }
 
 /// How many kinds of request there are.
-pub(super) const KINDS: usize = 7;
+pub(super) const KINDS: usize = 8;
 
 impl Request {
     pub fn kind(&self) -> Kind {
@@ -143,6 +161,7 @@ impl Request {
             Request::Refresh { .. } => Kind::Refresh,
             Request::Events { .. } => Kind::Events,
             Request::Fetch { .. } => Kind::Fetch,
+            Request::Mark { .. } => Kind::Mark,
         }
     }
 
@@ -155,6 +174,7 @@ impl Request {
             | Request::Refresh { generation }
             | Request::Events { generation }
             | Request::Fetch { generation } => *generation,
+            | Request::Mark { generation, .. } => *generation,
         }
     }
 }
@@ -205,6 +225,10 @@ pub enum Reply {
         generation: u64,
         summary: Answer<String>,
     },
+    Marked {
+        generation: u64,
+        result: Answer<()>,
+    },
 }
 
 fn answer<T>(r: anyhow::Result<T>) -> Answer<T> {
@@ -245,6 +269,9 @@ pub fn handle(backend: &dyn SearchBackend, request: Request) -> Reply {
         }
         Request::Events { generation } => Reply::Events { generation, events: answer(backend.events()) },
         Request::Fetch { generation } => Reply::Fetched { generation, summary: answer(backend.fetch(&|_| {})) },
+        Request::Mark { generation, ids, change } => {
+            Reply::Marked { generation, result: answer(backend.mark(&ids, &change)) }
+        }
     }
 }
 
@@ -303,7 +330,8 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
     };
     let indexer = super::refresh::spawn_indexer(backend.clone(), events.clone(), latest.clone());
     for request in rx {
-        if request.generation() < latest[request.kind() as usize].load(Ordering::SeqCst) {
+        let superseded = request.generation() < latest[request.kind() as usize].load(Ordering::SeqCst);
+        if superseded && request.kind() != Kind::Mark {
             continue;
         }
         if request.kind() == Kind::Refresh {
@@ -331,6 +359,7 @@ pub(super) fn failed(kind: Kind, generation: u64, e: String) -> Reply {
         Kind::Refresh => Reply::Refreshed { generation, report: Err(RefreshError::Failed(e)) },
         Kind::Events => Reply::Events { generation, events: Err(e) },
         Kind::Fetch => Reply::Fetched { generation, summary: Err(e) },
+        Kind::Mark => Reply::Marked { generation, result: Err(e) },
     }
 }
 

@@ -9,7 +9,7 @@ use crate::index::{SearchHit, SearchResults, Sort};
 use crate::sanitize::clean_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -223,18 +223,25 @@ fn snippet_lines(snippet: &Marked, width: usize, count: usize, theme: &Theme, ba
 fn hit_lines(hit: &SearchHit, selected: bool, width: usize, per_hit: usize, theme: &Theme) -> Vec<Line<'static>> {
     let gutter = if selected { "▌" } else { " " };
     let row = |style: Style| if selected { style.patch(theme.selection) } else { style };
-    let title = clean_line(&hit.title);
-    let details = format!(
+    // Unread in the title's style (bold by default); read plain and dim.
+    let title_style = if hit.read { theme.text.patch(theme.dim).remove_modifier(Modifier::BOLD) } else { theme.title };
+    let star = if hit.starred { "★ " } else { "" };
+    let title = format!("{star}{}", clean_line(&hit.title));
+    let mut details = format!(
         "{} · {}",
         hit.outlet.as_deref().map_or_else(|| "unknown outlet".to_string(), clean_line),
         date_label(hit.date)
     );
+    if !hit.tags.is_empty() {
+        details.push_str(" · #");
+        details.push_str(&clean_line(&hit.tags.join(" #")));
+    }
     let room = width.saturating_sub(2);
     let snippet = Marked::clean(&hit.snippet.text, &hit.snippet.highlights, true);
     let mut lines = vec![
         Line::from(vec![
             Span::styled(gutter, theme.border_focus),
-            Span::styled(text::truncate(&title, room), row(theme.title)),
+            Span::styled(text::truncate(&title, room), row(title_style)),
         ]),
         Line::from(vec![
             Span::styled(gutter, theme.border_focus),

@@ -2,19 +2,24 @@
 //! (`events::refresh`, run on the worker), each with its label, how many
 //! articles, which outlets and when; `Enter` lists an event's articles, and
 //! choosing two of them (`Space` marks, `Enter` on a second opens) puts
-//! them side by side, the first chosen on the left.
+//! them side by side, the first chosen on the left. Under the list, a chart
+//! of the selected event's articles per day per outlet (`coverage`).
 
 use super::super::doc::date_label;
 use super::super::text;
 use super::super::theme::Theme;
+use super::coverage;
 use super::entries::{Entry, EntryList};
 use crate::article::ArticleId;
-use crate::events::Event;
+use crate::events::{Coverage, Event};
 use crate::sanitize::clean_line;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
+
+/// The chart shows under the list from this many rows inside the frame.
+const CHART_FROM: u16 = 14;
 
 /// What choosing an article led to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,8 +176,21 @@ impl EventsView {
             Some(e) => self.article_entries(e, theme),
             None => self.events.iter().flatten().map(|e| event_entry(e, theme)).collect(),
         };
+        // The chart of the open or selected event under the list, when there is room.
+        let shown = self.event().or_else(|| self.events.as_ref()?.get(self.list.selected));
+        let coverage = shown.map(Coverage::of);
+        let list_area = match &coverage {
+            Some(c) if inner.height >= CHART_FROM => {
+                let chart = coverage::wanted_height(c).min(inner.height / 2);
+                let [list, chart_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(chart)]).areas(inner);
+                coverage::render(frame, chart_area, c, theme);
+                list
+            }
+            _ => inner,
+        };
+        self.area = list_area;
         let list = if self.open.is_some() { &mut self.articles } else { &mut self.list };
-        list.render(frame, inner, &entries, theme);
+        list.render(frame, list_area, &entries, theme);
     }
 
     fn article_entries(&self, e: &Event, theme: &Theme) -> Vec<Entry> {

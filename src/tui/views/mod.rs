@@ -6,6 +6,7 @@ pub mod browse;
 pub mod compare;
 pub mod compare_bands;
 pub mod compare_header;
+pub mod coverage;
 pub mod entries;
 pub mod events;
 pub mod help;
@@ -164,6 +165,37 @@ fn key_hints(app: &App) -> Vec<(Context, Action, &'static str)> {
     local.iter().map(|&(a, label)| (context, a, label)).collect()
 }
 
+/// The tag prompt on the status line, the end of the text in view and the
+/// cursor after it; an error about the text (a bad tag) on the right.
+fn tag_prompt(frame: &mut Frame, area: Rect, theme: &Theme, input: &str, message: Option<&(String, Level)>) {
+    let width = usize::from(area.width);
+    let label = " Tags: ";
+    let help = match message {
+        Some((m, Level::Error)) => format!(" {} ", crate::sanitize::clean_line(m)),
+        _ => " enter keeps · esc cancels ".to_string(),
+    };
+    // Room for at least a few characters of input; the rest for the help or the error.
+    let help = text::truncate(&help, width.saturating_sub(text::width(label) + 12));
+    let room = width.saturating_sub(text::width(label) + text::width(&help) + 1);
+    let mut shown = crate::sanitize::clean_line(input);
+    while text::width(&shown) > room && !shown.is_empty() {
+        shown.remove(0);
+    }
+    let pad = width.saturating_sub(text::width(label) + text::width(&shown) + text::width(&help));
+    let style = if matches!(message, Some((_, Level::Error))) { theme.error } else { theme.dim };
+    let line = Line::from(vec![
+        Span::styled(label, theme.status_key),
+        Span::styled(shown.clone(), theme.search),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(help, style),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    let x = area.x + (text::width(label) + text::width(&shown)) as u16;
+    if x < area.right() {
+        frame.set_cursor_position((x, area.y));
+    }
+}
+
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let width = usize::from(area.width);
@@ -176,6 +208,9 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     };
     let hint = app.browse.results.as_ref().and_then(|r| r.hints.first()).filter(|_| app.screen == Screen::Browse);
     let mut left: Vec<Span> = vec![Span::raw(" ")];
+    if let Some(p) = &app.prompt {
+        return tag_prompt(frame, area, theme, &p.text, app.message.as_ref());
+    }
     if let Some((msg, level)) = &app.message {
         let style = if *level == Level::Error { theme.error } else { theme.hint };
         left.push(Span::styled(crate::sanitize::clean_line(msg), style));

@@ -1,0 +1,132 @@
+//! Each article's likely counterparts, found without touching all pairs:
+//! an inverted map from event features (names, figures, lede words, quote
+//! word triples, the smallest of the wording hashes) to the articles that
+//! have them, built in one pass over the compact prints. An article's
+//! candidates are the articles that share its rarest features, ranked by
+//! how rare what they share is.
+//!
+//! The work per article is bounded by [`QUERY_FEATURES`] and [`MAX_DF`], not
+//! by the size of the library, so grouping grows linearly with it.
+
+use super::print::{KeyMap, Print, fold, hash_bytes};
+use rayon::prelude::*;
+
+/// How many of an article's rarest features look for its candidates.
+pub const QUERY_FEATURES: usize = 40;
+/// A feature in more articles than this is common ground, not an event.
+pub const MAX_DF: usize = 1_000;
+/// Terms in more than this share of a library say nothing about an event.
+const MAX_DF_SHARE: f64 = 0.25;
+/// The smallest wording hashes stand for the whole wording (a bottom-k
+/// sketch): two copies of one report share some of them.
+const WORDING_SKETCH: usize = 8;
+
+/// One feature key per kind, so that a name and a figure never collide.
+fn key(kind: u8, h: u32) -> u32 {
+    fold(hash_bytes(&[&[kind][..], &h.to_le_bytes()[..]].concat()))
+}
+
+/// The features an article is found by.
+fn features(p: &Print) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(p.names.len() + p.numbers.len() + p.lede.len() + 16);
+    out.extend(p.names.iter().map(|&h| key(1, h)));
+    out.extend(p.numbers.iter().map(|&h| key(2, h)));
+    out.extend(p.lede.iter().map(|&h| key(3, h)));
+    out.extend(p.shingles.iter().take(WORDING_SKETCH).map(|&h| key(4, h)));
+    for q in p.quotes.iter() {
+        for w in q.windows(3) {
+            out.push(key(5, fold(hash_bytes(&[w[0].to_le_bytes(), w[1].to_le_bytes(), w[2].to_le_bytes()].concat()))));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Features to the articles (indexes into the prints) that have them.
+pub struct FeatureMap {
+    keys: Vec<u32>,
+    /// `postings[offsets[i]..offsets[i + 1]]` have `keys[i]`.
+    offsets: Vec<usize>,
+    postings: Vec<u32>,
+    /// Each article's features.
+    of: Vec<Box<[u32]>>,
+    max_df: usize,
+}
+
+impl FeatureMap {
+    pub fn new(prints: &[Print]) -> FeatureMap {
+        let of: Vec<Box<[u32]>> = prints.par_iter().map(|p| features(p).into_boxed_slice()).collect();
+        let mut pairs: Vec<(u32, u32)> =
+            of.iter().enumerate().flat_map(|(i, f)| f.iter().map(move |&k| (k, i as u32))).collect();
+        pairs.par_sort_unstable();
+        let mut keys = Vec::new();
+        let mut offsets = Vec::new();
+        let mut postings = Vec::with_capacity(pairs.len());
+        for (k, i) in pairs {
+            if keys.last() != Some(&k) {
+                keys.push(k);
+                offsets.push(postings.len());
+            }
+            postings.push(i);
+        }
+        offsets.push(postings.len());
+        let n = prints.len();
+        // As in a small library every feature is in a large share of it.
+        let share = if n >= 20 { (n as f64 * MAX_DF_SHARE) as usize } else { n };
+        FeatureMap { keys, offsets, postings, of, max_df: share.min(MAX_DF) }
+    }
+
+    fn postings(&self, k: u32) -> &[u32] {
+        match self.keys.binary_search(&k) {
+            Ok(i) => &self.postings[self.offsets[i]..self.offsets[i + 1]],
+            Err(_) => &[],
+        }
+    }
+
+    /// Up to `k` articles most like article `i` (itself excluded), best first.
+    pub fn candidates(&self, i: usize, k: usize) -> Vec<usize> {
+        let n = self.of.len().max(1) as f64;
+        let mut rare: Vec<(usize, u32)> = self.of[i]
+            .iter()
+            .map(|&f| (self.postings(f).len(), f))
+            .filter(|&(df, _)| df > 1 && df <= self.max_df)
+            .collect();
+        rare.sort_unstable();
+        rare.truncate(QUERY_FEATURES);
+        let mut score: KeyMap<f64> = KeyMap::default();
+        for (df, f) in rare {
+            let idf = (n / df as f64).ln() + 1.0;
+            for &j in self.postings(f) {
+                if j as usize != i {
+                    *score.entry(j).or_default() += idf;
+                }
+            }
+        }
+        let mut ranked: Vec<(f64, u32)> = score.into_iter().map(|(j, s)| (s, j)).collect();
+        ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.into_iter().take(k).map(|(_, j)| j as usize).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::fingerprint::{Fingerprint, stemmer};
+
+    fn prints() -> Vec<Print> {
+        let st = stemmer();
+        ["000", "001", "002", "003", "004"]
+            .iter()
+            .map(|p| Print::of(&Fingerprint::of(&crate::corpus::demo::article(p).unwrap(), &st)))
+            .collect()
+    }
+
+    #[test]
+    fn each_demo_account_finds_its_counterpart_among_its_candidates() {
+        let map = FeatureMap::new(&prints());
+        assert!(map.candidates(2, 2).contains(&4), "{:?}", map.candidates(2, 4));
+        assert!(map.candidates(0, 2).contains(&1), "{:?}", map.candidates(0, 4));
+        assert!(!map.candidates(1, 4).contains(&1), "never itself");
+    }
+}
