@@ -13,6 +13,7 @@ pub mod doc;
 mod fetching;
 pub mod live;
 pub mod marking;
+mod probe;
 pub mod refresh;
 pub mod rows;
 mod side_by_side;
@@ -48,7 +49,8 @@ pub fn run(paths: Paths, config: Config) -> anyhow::Result<i32> {
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
     let stop = Arc::new(AtomicBool::new(false));
-    spawn_input(tx.clone(), stop.clone());
+    let mut probe = probe::Probe::from_env(tx.clone());
+    spawn_input(tx.clone(), stop.clone(), probe.stamps());
     spawn_signals(tx.clone())?;
     // The library is opened on the worker: the first frame does not wait for it.
     let watch = Arc::new(std::sync::Mutex::new(None));
@@ -64,6 +66,7 @@ pub fn run(paths: Paths, config: Config) -> anyhow::Result<i32> {
             let mut out = std::io::stdout();
             let _ = out.write_all(osc.as_bytes()).and_then(|_| out.flush());
         }
+        probe.frame(app);
     });
     stop.store(true, Ordering::SeqCst);
     drop(watch);
@@ -105,7 +108,7 @@ where
     }
 }
 
-fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>) {
+fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>, stamps: probe::KeyStamps) {
     std::thread::Builder::new()
         .name("byline-input".into())
         .spawn(move || {
@@ -113,6 +116,9 @@ fn spawn_input(tx: Sender<AppEvent>, stop: Arc<AtomicBool>) {
                 match event::poll(Duration::from_millis(100)) {
                     Ok(true) => match event::read() {
                         Ok(e) => {
+                            if let event::Event::Key(_) = e {
+                                stamps.key_received();
+                            }
                             if let Some(e) = AppEvent::from_terminal(e)
                                 && tx.send(e).is_err()
                             {

@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# The benchmark suite of issue 5, with its peers in the same run.
+#
+#   benches/suite.sh 10k        # a few minutes
+#   benches/suite.sh 100k       # under ~20 minutes
+#   benches/suite.sh 1m         # by hand: ~5 GB of corpus, keep 10 GB free
+#
+# Builds release, generates the corpus (byline-gen, seed 1, cached under
+# $CARGO_TARGET_DIR/bench-data, default target/bench-data), installs the
+# peers there if missing (tantivy-cli and, when the system has none, ripgrep
+# and hyperfine, from crates.io), measures, prints one markdown table and
+# writes it to bench-data/results-SIZE.md. Every latency is "p50 / p99 over
+# n runs"; the ratio column is peer ÷ byline, so above 1 byline is faster
+# (or smaller). Timings never fail: the script fails only when a step cannot
+# run at all.
+set -euo pipefail
+
+size=${1:-10k}
+case $size in
+10k) articles=10000 ;;
+100k) articles=100000 ;;
+1m | 1M) articles=1000000 size=1m ;;
+*[!0-9]* | '') echo "usage: $0 10k|100k|1m|N" >&2 && exit 2 ;;
+*) articles=$size ;;
+esac
+root=$(cd "$(dirname "$0")/.." && pwd)
+target=${CARGO_TARGET_DIR:-$root/target}
+data=$target/bench-data
+peers=$target/peers
+corpus=$data/corpus-$size
+work=$data/run-$size
+out=$data/results-$size.md
+byline=$target/release/byline
+# One run of `byline index` per corpus at 100k and above (grouping is the long part).
+index_runs=$((articles <= 10000 ? 3 : 1))
+query_repeat=$((articles <= 10000 ? 50 : 30))
+started=$(date +%s)
+
+step() { echo "==> [$(($(date +%s) - started)) s] $*" >&2; }
+
+step "build (release)"
+# `cargo bench` builds byline and byline-gen too, in target/release. The
+# suite binary is called directly from then on: editing the sources while
+# the suite runs does not rebuild anything under it.
+suite_bin=$(cd "$root" && cargo bench -q --bench suite --no-run --message-format=json |
+	sed -n 's/.*"executable":"\([^"]*\/suite-[^"]*\)".*/\1/p' | tail -n 1)
+suite() { "$suite_bin" "$@"; }
+
+step "peers"
+mkdir -p "$peers"
+export PATH=$peers/bin:$PATH
+if ! [ -x "$peers/bin/tantivy" ]; then
+	# The newest tantivy-cli first; older ones if it does not build with this toolchain.
+	for v in 0.24.0 0.22.0; do
+		CARGO_TARGET_DIR=$peers/build cargo install -q tantivy-cli --version "=$v" --root "$peers" && break
+	done
+fi
+command -v rg >/dev/null || cargo install -q ripgrep --root "$peers"
+command -v hyperfine >/dev/null || cargo install -q hyperfine --root "$peers"
+for tool in /usr/bin/time script tmux; do
+	command -v $tool >/dev/null || { echo "$0: needs $tool (apt-get install time bsdutils tmux)" >&2 && exit 2; }
+done
+
+if ! [ -f "$corpus/done" ]; then
+	step "generate $articles articles"
+	"$target/release/byline-gen" --articles "$articles" --seed 1 --out "$corpus" --format shards --shard-size 1000 --force >&2
+	touch "$corpus/done"
+fi
+jsonl=$data/corpus-$size.jsonl
+rm -rf "$work" && mkdir -p "$work/index"
+rows=$work/rows.md
+
+step "parse throughput"
+suite parse "$corpus/shards" >>"$rows"
+if ! [ -f "$jsonl" ]; then
+	step "export the articles as tantivy-cli JSON lines"
+	suite export "$corpus/shards" "$jsonl.tmp" && mv "$jsonl.tmp" "$jsonl"
+fi
+
+# tantivy-cli's schema: the same fields and tokenizer choices as byline
+# (English stemming with positions for title and body). The date is a fast
+# field but not indexed: tantivy-cli searches every indexed field by
+# default, and a word is no date.
+tantivy_schema='{"index_settings":{"docstore_compression":"lz4","docstore_blocksize":16384},"segments":[],"opstamp":0,"schema":[
+{"name":"title","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"en_stem"},"stored":true,"fast":false}},
+{"name":"body","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"en_stem"},"stored":true,"fast":false}},
+{"name":"outlet","type":"text","options":{"indexing":{"record":"position","fieldnorms":true,"tokenizer":"default"},"stored":true,"fast":false}},
+{"name":"date","type":"date","options":{"indexed":false,"fieldnorms":false,"fast":true,"stored":true,"precision":"seconds"}},
+{"name":"url","type":"text","options":{"indexing":null,"stored":true,"fast":false}}]}'
+
+for i in $(seq 1 $index_runs); do
+	step "index run $i/$index_runs: byline, then tantivy-cli"
+	rm -rf "$work/home-$i" "$work/tantivy-$i"
+	/usr/bin/time -v -o "$work/index/byline-$i.time" env BYLINE_HOME="$work/home-$i" \
+		"$byline" index --json "$corpus/shards" >"$work/index/byline-$i.json" 2>"$work/index/byline-$i.log"
+	mkdir -p "$work/tantivy-$i" && echo "$tantivy_schema" >"$work/tantivy-$i/meta.json"
+	# Two indexing threads and byline's writer heap (128 MB), as byline uses.
+	/usr/bin/time -v -o "$work/index/tantivy-$i.time" \
+		tantivy index -i "$work/tantivy-$i" -f "$jsonl" -t 2 -m 134217728 >"$work/index/tantivy-$i.log" 2>&1
+	if [ "$i" -gt 1 ]; then rm -rf "$work/home-$i" "$work/tantivy-$i"; fi
+done
+home=$work/home-1
+tindex=$work/tantivy-1
+{
+	echo "articles $articles"
+	echo "byline_input $(du -sb "$corpus/shards" | cut -f1)"
+	echo "tantivy_input $(stat -c %s "$jsonl")"
+	echo "byline_index $(du -sb "$home/data/index-v1" | cut -f1)"
+	echo "tantivy_index $(du -sb "$tindex" | cut -f1)"
+} >"$work/index/sizes"
+suite report-index "$work/index" >>"$rows"
+
+step "query latency: byline, tantivy-cli, ripgrep"
+suite questions "$home" >"$work/questions.tsv"
+suite search "$home" --tantivy "$(command -v tantivy)" --tantivy-index "$tindex" --corpus "$corpus/shards" \
+	--repeat "$query_repeat" >>"$rows"
+
+step "related, compare"
+suite domain "$home" >>"$rows"
+
+step "keystrokes and frames, in-process"
+suite app "$home" >>"$rows"
+
+step "launch to first frame (hyperfine, in a pty)"
+pty() { printf "script -qec 'stty cols 110 rows 30; %s' /dev/null" "$1"; }
+hyperfine -N --style none --warmup 3 --runs 30 --export-json "$work/launch-base.json" "$(pty true)" >&2
+for what in 1 results; do
+	hyperfine -N --style none --warmup 3 --runs 30 --export-json "$work/launch-$what.json" \
+		"$(pty "env BYLINE_HOME=$home BYLINE_BENCH_EXIT_AFTER_FIRST_FRAME=$what $byline")" >&2
+done
+suite report-launch "$work/launch-1.json" "$work/launch-base.json" "first frame" >>"$rows"
+suite report-launch "$work/launch-results.json" "$work/launch-base.json" "first frame with results" >>"$rows"
+
+step "keystrokes in a real terminal (tmux), idle and while indexing"
+suite typing "$home" >"$work/typing-all.txt"
+head -n 6 "$work/typing-all.txt" >"$work/typing.txt"
+sock=byline-bench-$$
+type_queries() {
+	local log=$1 label=$2
+	tmux -L "$sock" new-session -d -s k -x 110 -y 30 \
+		"env BYLINE_HOME=$home BYLINE_BENCH_KEYLOG=$log $byline"
+	sleep 3
+	while read -r query; do
+		for ((c = 0; c < ${#query}; c++)); do
+			tmux -L "$sock" send-keys -t k -l -- "${query:c:1}"
+			sleep 0.15
+		done
+		sleep 0.5
+		tmux -L "$sock" send-keys -t k C-u
+		sleep 0.5
+	done <"$work/typing.txt"
+	# Browse: a search, and an article open, then the memory it holds.
+	tmux -L "$sock" send-keys -t k -l -- "$(head -n 1 "$work/typing.txt")"
+	sleep 1
+	tmux -L "$sock" send-keys -t k Enter
+	sleep 1.5
+	suite report-rss "$(tmux -L "$sock" display -p -t k '#{pane_pid}')" "$label" >>"$rows"
+	tmux -L "$sock" send-keys -t k C-c
+	sleep 0.5
+	tmux -L "$sock" kill-server 2>/dev/null || true
+}
+type_queries "$work/keys-idle.log" "$articles articles, after a search and an article"
+# `byline index` over and over on the same corpus in another home, in its
+# own process group, for as long as the typing lasts.
+setsid bash -c 'while :; do rm -rf "$0"; BYLINE_HOME="$0" "$1" index "$2" >/dev/null 2>&1; done' \
+	"$work/home-bg" "$byline" "$corpus/shards" &
+indexer=$!
+sleep 1
+type_queries "$work/keys-indexing.log" "while \`byline index\` runs"
+kill -- "-$indexer" 2>/dev/null || true
+wait "$indexer" 2>/dev/null || true
+rm -rf "$work/home-bg"
+suite report-keylog "$work/keys-idle.log" "" >>"$rows"
+suite report-keylog "$work/keys-indexing.log" ", while \`byline index\` runs on another home" >>"$rows"
+
+total=$(($(date +%s) - started))
+{
+	echo "### $articles articles ($size)"
+	echo
+	echo "$(date -u +%Y-%m-%d), byline $(git -C "$root" rev-parse --short HEAD), $(nproc) cores," \
+		"$(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); suite run took ${total} s."
+	echo "Peers: $(tantivy --version 2>/dev/null || echo tantivy-cli 0.24.0), $(rg --version | head -n 1)," \
+		"$(hyperfine --version). Latencies are p50 / p99 over n runs; the ratio is peer ÷ byline (above 1: byline faster or smaller)."
+	echo
+	echo "| what | byline | peer | ratio | target (issue 5) |"
+	echo "| --- | --- | --- | --- | --- |"
+	cat "$rows"
+} >"$out"
+cat "$out"
+step "done: $out"
