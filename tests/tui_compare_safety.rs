@@ -6,10 +6,7 @@
 //! mark the differences (reverse video) and the difference jumped to.
 
 use byline::article::{Article, ArticleId};
-use byline::events::{Event, Member, Reasons, Related};
-use byline::index::{IndexReport, SearchRequest, SearchResults};
-use byline::tui::testing::{Harness, Memory};
-use byline::tui::worker::{LibraryInfo, SearchBackend};
+use byline::tui::testing::{Harness, Memory, OneEvent};
 use byline::tui::{Theme, text};
 use ratatui::style::{Color, Modifier};
 use std::sync::Arc;
@@ -34,55 +31,12 @@ fn article(id: &str, outlet: &str, quote: &str) -> Article {
     }
 }
 
-/// Memory with hostile related counterparts and a hostile event.
-struct Hostile(Memory);
-
-impl SearchBackend for Hostile {
-    fn prepare(&self) -> anyhow::Result<LibraryInfo> {
-        self.0.prepare()
-    }
-    fn search(&self, r: &SearchRequest) -> anyhow::Result<SearchResults> {
-        self.0.search(r)
-    }
-    fn article(&self, id: &str) -> anyhow::Result<Article> {
-        self.0.article(id)
-    }
-    fn refresh(&self, progress: &(dyn Fn(byline::index::Progress) + Sync)) -> anyhow::Result<IndexReport> {
-        self.0.refresh(progress)
-    }
-    fn related(&self, id: &str, _: usize) -> anyhow::Result<Vec<Related>> {
-        let others = self.0.0.iter().filter(|a| a.id.as_str() != id);
-        Ok(others
-            .map(|a| Related {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                outlet: a.outlet.clone(),
-                date: a.date,
-                score: 0.5,
-                same_event: true,
-                reasons: Reasons::default(),
-            })
-            .collect())
-    }
-    fn events(&self) -> anyhow::Result<Vec<Event>> {
-        let articles: Vec<Member> = self.0.0.iter().map(Member::of).collect();
-        Ok(vec![Event {
-            id: "aaaa".into(),
-            label: format!("Label{EVIL} of the event"),
-            outlets: articles.iter().filter_map(|a| a.outlet.clone()).collect(),
-            articles,
-            first_date: None,
-            last_date: None,
-        }])
-    }
-}
-
 fn hostile(w: u16, h: u16) -> Harness {
     let articles = vec![
         article("aaaa", "Left", "We will not back down from anything"),
         article("bbbb", "Right", "Our patience has limits for everyone"),
     ];
-    Harness::new(Arc::new(Hostile(Memory(articles))), w, h)
+    Harness::new(Arc::new(OneEvent { memory: Memory(articles), label: format!("Label{EVIL} of the event") }), w, h)
 }
 
 fn assert_clean(t: &Harness, w: u16, what: &str) {

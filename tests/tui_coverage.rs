@@ -6,7 +6,7 @@ use byline::article::ArticleId;
 use byline::config::Config;
 use byline::events::{Event, Member};
 use byline::tui::Theme;
-use byline::tui::testing::Harness;
+use byline::tui::testing::{Harness, buffer_text};
 use byline::tui::views::events::EventsView;
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -84,15 +84,7 @@ fn draw(view: &mut EventsView, w: u16, h: u16) -> String {
     let theme = Theme::new(&Config::defaults(), false);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let frame = terminal.draw(|f| view.render(f, f.area(), &theme)).unwrap();
-    let b = frame.buffer;
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        for x in 0..b.area.width {
-            out.push_str(b[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    buffer_text(frame.buffer)
 }
 
 #[test]

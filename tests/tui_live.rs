@@ -13,11 +13,10 @@ use byline::config::{Config, Paths};
 use byline::index::Library;
 use byline::tui::action::{Key, event_of};
 use byline::tui::live::{self, READ_ONLY};
-use byline::tui::testing::Harness;
+use byline::tui::testing::{Harness, buffer_text};
 use byline::tui::{App, AppEvent, Theme, Worker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -31,17 +30,6 @@ struct Seen {
     refreshes: u64,
     running: bool,
     articles: usize,
-}
-
-fn text(b: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..b.area.height {
-        for x in 0..b.area.width {
-            out.push_str(b[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The user's side: keys in, frames watched.
@@ -94,7 +82,7 @@ fn with_app(paths: Paths, script: impl FnOnce(&User) + Send + 'static) {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     byline::tui::event_loop(&mut terminal, &mut app, &rx, &worker, |app, frame| {
         *seen.lock().unwrap() = Seen {
-            screen: text(frame),
+            screen: buffer_text(frame),
             selected: app.selected_id().map(|id| id.0.clone()),
             refreshes: app.live.refreshes,
             running: app.live.running,

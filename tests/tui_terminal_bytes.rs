@@ -12,13 +12,9 @@
 
 mod common;
 
-use byline::article::Article;
-use byline::events::{Event, Member, Reasons, Related};
-use byline::index::{IndexReport, SearchRequest, SearchResults};
 use byline::sanitize::is_forbidden;
-use byline::tui::testing::{Harness, Memory};
+use byline::tui::testing::{Harness, Memory, OneEvent};
 use byline::tui::views;
-use byline::tui::worker::{LibraryInfo, SearchBackend};
 use common::unicode::{random_article, random_size, random_text};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
@@ -28,50 +24,6 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
-
-/// Articles in memory that are all related to each other and make up one
-/// event with a hostile label, so that every view has something to draw.
-struct AllRelated(Memory, String);
-
-impl SearchBackend for AllRelated {
-    fn prepare(&self) -> anyhow::Result<LibraryInfo> {
-        self.0.prepare()
-    }
-    fn search(&self, r: &SearchRequest) -> anyhow::Result<SearchResults> {
-        self.0.search(r)
-    }
-    fn article(&self, id: &str) -> anyhow::Result<Article> {
-        self.0.article(id)
-    }
-    fn refresh(&self, progress: &(dyn Fn(byline::index::Progress) + Sync)) -> anyhow::Result<IndexReport> {
-        self.0.refresh(progress)
-    }
-    fn related(&self, id: &str, _: usize) -> anyhow::Result<Vec<Related>> {
-        let others = self.0.0.iter().filter(|a| a.id.as_str() != id);
-        Ok(others
-            .map(|a| Related {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                outlet: a.outlet.clone(),
-                date: a.date,
-                score: 0.5,
-                same_event: true,
-                reasons: Reasons::default(),
-            })
-            .collect())
-    }
-    fn events(&self) -> anyhow::Result<Vec<Event>> {
-        let articles: Vec<Member> = self.0.0.iter().map(Member::of).collect();
-        Ok(vec![Event {
-            id: "e0".into(),
-            label: self.1.clone(),
-            outlets: articles.iter().filter_map(|a| a.outlet.clone()).collect(),
-            articles,
-            first_date: None,
-            last_date: None,
-        }])
-    }
-}
 
 /// Where the terminal's bytes go: a buffer the test can take them from.
 #[derive(Clone, Default)]
@@ -158,7 +110,7 @@ fn run(cases: u64) {
         let (w, h) = random_size(&mut rng);
         let articles = (0..2 + rng.next_u32() as usize % 3).map(|i| random_article(&mut rng, i)).collect();
         let label = random_text(&mut rng, 10);
-        let mut t = Harness::new(Arc::new(AllRelated(Memory(articles), label)), w, h);
+        let mut t = Harness::new(Arc::new(OneEvent { memory: Memory(articles), label }), w, h);
         let mut term = byte_terminal(w, h);
         draw(&mut t, &mut term, case, "browse");
         t.press("enter");

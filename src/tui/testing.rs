@@ -149,26 +149,79 @@ impl Harness {
 
     /// The screen as text, one line per row, trailing spaces kept.
     pub fn screen(&self) -> String {
-        let b = self.buffer();
-        let mut out = String::new();
-        for y in 0..b.area.height {
-            let mut skip = 0;
-            for x in 0..b.area.width {
-                let cell = &b[(x, y)];
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                out.push_str(cell.symbol());
-                skip = super::text::width(cell.symbol()).saturating_sub(1);
-            }
-            out.push('\n');
-        }
-        out
+        buffer_text(self.buffer())
     }
 
     /// The screen row that contains `needle`, if any.
     pub fn row_with(&self, needle: &str) -> Option<u16> {
         self.screen().lines().position(|l| l.contains(needle)).map(|i| i as u16)
+    }
+}
+
+/// A drawn buffer as text, one line per row, trailing spaces kept; a wide
+/// character is written once, not followed by its continuation cell.
+pub fn buffer_text(b: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let mut skip = 0;
+        for x in 0..b.area.width {
+            let cell = &b[(x, y)];
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            out.push_str(cell.symbol());
+            skip = super::text::width(cell.symbol()).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Articles in memory that are all related to each other (score 0.5, same
+/// event) and make up one event called `label`, so that every view, the
+/// picker and the events view included, has something to draw.
+pub struct OneEvent {
+    pub memory: Memory,
+    pub label: String,
+}
+
+impl SearchBackend for OneEvent {
+    fn prepare(&self) -> anyhow::Result<worker::LibraryInfo> {
+        self.memory.prepare()
+    }
+    fn search(&self, r: &SearchRequest) -> anyhow::Result<SearchResults> {
+        self.memory.search(r)
+    }
+    fn article(&self, id: &str) -> anyhow::Result<crate::article::Article> {
+        self.memory.article(id)
+    }
+    fn refresh(&self, progress: &(dyn Fn(crate::index::Progress) + Sync)) -> anyhow::Result<crate::index::IndexReport> {
+        self.memory.refresh(progress)
+    }
+    fn related(&self, id: &str, _: usize) -> anyhow::Result<Vec<crate::events::Related>> {
+        let others = self.memory.0.iter().filter(|a| a.id.as_str() != id);
+        Ok(others
+            .map(|a| crate::events::Related {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                outlet: a.outlet.clone(),
+                date: a.date,
+                score: 0.5,
+                same_event: true,
+                reasons: crate::events::Reasons::default(),
+            })
+            .collect())
+    }
+    fn events(&self) -> anyhow::Result<Vec<crate::events::Event>> {
+        let articles: Vec<crate::events::Member> = self.memory.0.iter().map(crate::events::Member::of).collect();
+        Ok(vec![crate::events::Event {
+            id: "e0".into(),
+            label: self.label.clone(),
+            outlets: articles.iter().filter_map(|a| a.outlet.clone()).collect(),
+            articles,
+            first_date: None,
+            last_date: None,
+        }])
     }
 }
