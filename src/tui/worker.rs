@@ -173,8 +173,8 @@ impl Request {
             | Request::Compare { generation, .. }
             | Request::Refresh { generation }
             | Request::Events { generation }
-            | Request::Fetch { generation } => *generation,
-            Request::Mark { generation, .. } => *generation,
+            | Request::Fetch { generation }
+            | Request::Mark { generation, .. } => *generation,
         }
     }
 }
