@@ -7,6 +7,7 @@
 
 use super::query::{Clause, ParsedQuery, Target};
 use super::schema::{plain_analyzer, stemmed_analyzer, tokens};
+use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, WhitespaceTokenizer};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -26,6 +27,21 @@ pub struct Snippet {
 pub struct Highlighter {
     stems: HashSet<String>,
     prefixes: Vec<String>,
+    /// The first two bytes (one for a one-letter stem) of every stem.
+    /// English stemming only changes a word's ending, so a word whose
+    /// beginning is not here cannot stem to a query word: most words of a
+    /// text are ruled out without running the stemmer, which is what made
+    /// snippets the larger part of a search.
+    stem_starts: HashSet<[u8; 2]>,
+}
+
+/// The key of `word` in [`Highlighter::stem_starts`]: its first `n` bytes.
+fn start(word: &str, n: usize) -> Option<[u8; 2]> {
+    match (n, word.as_bytes()) {
+        (1, [a, ..]) => Some([*a, 0]),
+        (_, [a, b, ..]) => Some([*a, *b]),
+        _ => None,
+    }
 }
 
 impl Highlighter {
@@ -44,7 +60,23 @@ impl Highlighter {
                 _ => {}
             }
         }
+        h.stem_starts = h.stems.iter().filter_map(|s| start(s, s.len().min(2))).collect();
         h
+    }
+
+    /// Whether `word` (lowercased and folded, as the plain analyzer gives
+    /// it) matches: begins with a typed prefix, or stems to a query word.
+    fn matches(&self, word: &str, stemmer: &mut TextAnalyzer) -> bool {
+        if self.prefixes.iter().any(|p| word.starts_with(p.as_str())) {
+            return true;
+        }
+        let plausible = [1, 2].into_iter().any(|n| start(word, n).is_some_and(|k| self.stem_starts.contains(&k)));
+        if !plausible {
+            return false;
+        }
+        let mut stemmed = false;
+        stemmer.token_stream(word).process(&mut |t| stemmed |= self.stems.contains(&t.text));
+        stemmed
     }
 
     pub fn is_empty(&self) -> bool {
@@ -53,18 +85,21 @@ impl Highlighter {
 
     /// The byte ranges of `text` that match.
     pub fn ranges(&self, text: &str) -> Vec<Range<usize>> {
-        if self.is_empty() {
-            return Vec::new();
-        }
-        let stemmed = tokens(&mut stemmed_analyzer(), text);
-        let plain = if self.prefixes.is_empty() { Vec::new() } else { tokens(&mut plain_analyzer(), text) };
+        self.ranges_with(text, &mut plain_analyzer(), &mut stemmer())
+    }
+
+    /// [`Highlighter::ranges`] with analyzers made once by the caller: one
+    /// pass of the plain analyzer, and the stemmer only for plausible words.
+    fn ranges_with(&self, text: &str, plain: &mut TextAnalyzer, stemmer: &mut TextAnalyzer) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::new();
-        for (i, (stem, range)) in stemmed.iter().enumerate() {
-            let by_prefix = plain.get(i).is_some_and(|(w, _)| self.prefixes.iter().any(|p| w.starts_with(p.as_str())));
-            if by_prefix || self.stems.contains(stem) {
-                out.push(range.clone());
-            }
+        if self.is_empty() {
+            return out;
         }
+        plain.token_stream(text).process(&mut |t| {
+            if self.matches(&t.text, stemmer) {
+                out.push(t.offset_from..t.offset_to);
+            }
+        });
         out
     }
 
@@ -74,8 +109,9 @@ impl Highlighter {
     pub fn snippet(&self, paragraphs: &[String]) -> Snippet {
         let mut best: Option<(usize, &String, Vec<Range<usize>>)> = None;
         if !self.is_empty() {
+            let (mut plain, mut stemmer) = (plain_analyzer(), stemmer());
             for p in paragraphs {
-                let ranges = self.ranges(p);
+                let ranges = self.ranges_with(p, &mut plain, &mut stemmer);
                 let distinct = ranges.iter().map(|r| p[r.clone()].to_lowercase()).collect::<HashSet<_>>().len();
                 if distinct > best.as_ref().map_or(0, |b| b.0) {
                     best = Some((distinct, p, ranges));
@@ -88,6 +124,11 @@ impl Highlighter {
         };
         cut(text, &ranges, SNIPPET_CHARS)
     }
+}
+
+/// The stemmed analyzer's last step alone, for one already plain word.
+fn stemmer() -> TextAnalyzer {
+    TextAnalyzer::builder(WhitespaceTokenizer::default()).filter(Stemmer::new(Language::English)).build()
 }
 
 /// A window of at most `max_chars` characters of `text`, starting a little
@@ -153,6 +194,36 @@ mod tests {
         assert!(s.text.chars().count() <= SNIPPET_CHARS + 2);
         let lit: Vec<&str> = s.highlights.iter().map(|r| &s.text[r.clone()]).collect();
         assert_eq!(lit, vec!["Pasechnik", "state"]);
+    }
+
+    /// What `ranges` meant before the shortcut: stem every word, compare.
+    fn stem_every_word(h: &Highlighter, text: &str) -> Vec<Range<usize>> {
+        let stemmed = tokens(&mut stemmed_analyzer(), text);
+        let plain = tokens(&mut plain_analyzer(), text);
+        let by_prefix = |i: usize| plain[i].0.as_str();
+        (0..stemmed.len())
+            .filter(|&i| h.prefixes.iter().any(|p| by_prefix(i).starts_with(p.as_str())) || h.stems.contains(&stemmed[i].0))
+            .map(|i| stemmed[i].1.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_stemming_shortcut_misses_no_word_of_the_real_articles() {
+        // Every word of the five real articles, typed as a query, lights up
+        // exactly what stemming every word of every article would.
+        let texts: Vec<String> =
+            crate::corpus::demo::FILES.iter().map(|(_, b)| String::from_utf8_lossy(b).into_owned()).collect();
+        let mut words: Vec<String> = texts.iter().flat_map(|t| tokens(&mut plain_analyzer(), t)).map(|w| w.0).collect();
+        words.extend(["ties", "dying", "skies", "news", "early", "only", "ugly", "a", "y", "yes"].map(String::from));
+        words.sort();
+        words.dedup();
+        assert!(words.len() > 900, "{} words", words.len());
+        for word in &words {
+            let h = Highlighter::new(&parse(word, false));
+            for text in &texts {
+                assert_eq!(h.ranges(text), stem_every_word(&h, text), "query {word:?}");
+            }
+        }
     }
 
     #[test]
