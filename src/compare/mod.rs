@@ -23,9 +23,10 @@
 mod align;
 pub(crate) mod facts_api {
     //! The pieces of comparison that event grouping reuses.
-    pub use super::facts::{figures, quotes};
-    pub use super::names::runs as name_runs;
-    pub use super::tokens::{is_stopword, strip_possessive, words};
+    pub use super::facts::quotes;
+    pub use super::names::runs_in as name_runs_in;
+    pub use super::numbers::scan as number_spans;
+    pub use super::tokens::{Word, is_stopword, strip_possessive, words};
 }
 mod diff;
 mod facts;

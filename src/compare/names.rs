@@ -10,7 +10,7 @@
 //! long words one edit apart count as the same word.
 
 use super::facts::Shared;
-use super::tokens::{is_acronym, is_stopword, listed, month, strip_possessive, words};
+use super::tokens::{Word, is_acronym, is_stopword, listed, month, strip_possessive, words};
 
 /// Words that introduce a name but are not part of it.
 #[rustfmt::skip]
@@ -55,7 +55,11 @@ pub struct NameRun {
 
 /// The name runs of one sentence, in order, sentence-initial singles included.
 pub fn runs(sentence: &str) -> Vec<NameRun> {
-    let ws = words(sentence);
+    runs_in(sentence, &words(sentence))
+}
+
+/// [`runs`] of a sentence already cut into its [`words`].
+pub fn runs_in(sentence: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
     let mut out = Vec::new();
     let mut run: Vec<String> = Vec::new();
     let mut run_initial = false;
@@ -70,6 +74,12 @@ pub fn runs(sentence: &str) -> Vec<NameRun> {
             Some((head, tail)) if tail.starts_with(char::is_lowercase) => (head, true),
             _ => (w.text, false),
         };
+        if !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            // Most words: neither a capital nor a figure, so no name; the
+            // tests below (which allocate) would all come to the same.
+            flush(&mut run, run_initial, &mut out);
+            continue;
+        }
         let bare = strip_possessive(text);
         let capital = bare.starts_with(char::is_uppercase);
         let after_possessive = run.last().is_some_and(|w| strip_possessive(w).len() < w.len());

@@ -35,12 +35,26 @@ impl Word<'_> {
 /// (`150,000`), a trailing `%`, and the final period of dotted acronyms and
 /// initials (`U.S.`, `p.m.`, `J.`).
 pub fn words(text: &str) -> Vec<Word<'_>> {
+    if text.is_ascii() {
+        // Most copy: a byte is a character, no table of offsets needed.
+        let bytes = text.as_bytes();
+        return cut_words(text, bytes.len(), |i| bytes.get(i).map(|&b| b as char), |i| i);
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map(|c| c.1);
+    cut_words(text, chars.len(), |i| chars.get(i).map(|c| c.1), |i| chars.get(i).map_or(text.len(), |c| c.0))
+}
+
+/// [`words`] over `len` characters, the `i`th being `at(i)` at byte `offset(i)`.
+fn cut_words(
+    text: &str,
+    len: usize,
+    at: impl Fn(usize) -> Option<char>,
+    offset: impl Fn(usize) -> usize,
+) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
+    while i < len {
+        if !at(i).is_some_and(char::is_alphanumeric) {
             i += 1;
             continue;
         }
@@ -59,15 +73,14 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 _ => break,
             }
         }
-        let start = chars[begin].0;
-        let body = &text[start..chars.get(i).map_or(text.len(), |c| c.0)];
+        let start = offset(begin);
+        let body = &text[start..offset(i)];
         match at(i) {
             Some('%') if body.ends_with(|c: char| c.is_ascii_digit()) => i += 1,
             Some('.') if is_acronym_body(body) => i += 1,
             _ => {}
         }
-        let end = chars.get(i).map_or(text.len(), |c| c.0);
-        out.push(Word { text: &text[start..end], start });
+        out.push(Word { text: &text[start..offset(i)], start });
     }
     out
 }

@@ -64,10 +64,17 @@ impl Fields {
 /// The text an id is computed from: lower case, every run of whitespace and
 /// every quote style made one, so re-wrapping or re-encoding a file keeps its id.
 pub fn normalise_for_id(paragraphs: &[String]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(paragraphs.iter().map(String::len).sum());
     for word in paragraphs.iter().flat_map(|p| p.split_whitespace()) {
         if !out.is_empty() {
             out.push(' ');
+        }
+        if word.is_ascii() {
+            // Most words: no quote to fold, and ASCII lower-casing is exact.
+            let at = out.len();
+            out.push_str(word);
+            out[at..].make_ascii_lowercase();
+            continue;
         }
         for c in word.chars() {
             match c {

@@ -5,7 +5,7 @@
 
 use super::print::hash_bytes;
 use crate::article::{Article, ArticleId};
-use crate::compare::facts_api::{figures, is_stopword, name_runs, quotes, strip_possessive, words};
+use crate::compare::facts_api::{Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words};
 use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
@@ -123,48 +123,66 @@ struct Content {
 
 /// The English stemmer, remembering the hash of each word's stem: a
 /// library repeats its words, and stemming is most of the cost of a print.
+/// The memory is per thread, not per `Stems`, so that it lasts across the
+/// many pieces a parallel pass is cut into.
 pub struct Stems {
     stemmer: Stemmer,
-    cache: RefCell<HashMap<String, u64, std::hash::BuildHasherDefault<super::print::KeyHasher>>>,
 }
 
-/// Words remembered at most (about 10 MB); then the memory starts again.
+type StemCache = HashMap<String, u64, std::hash::BuildHasherDefault<super::print::KeyHasher>>;
+
+thread_local! {
+    static STEM_HASHES: RefCell<StemCache> = RefCell::default();
+}
+
+/// Words remembered at most per thread (about 10 MB); then the memory starts again.
 const STEM_CACHE: usize = 100_000;
 
 impl Stems {
     /// The hash of a lower-case word's stem.
     fn hash(&self, lower: &str) -> u64 {
-        if let Some(&h) = self.cache.borrow().get(lower) {
-            return h;
-        }
-        let h = match lower.contains('’') {
-            true => hash(&self.stemmer.stem(&lower.replace('’', "'"))),
-            false => hash(&self.stemmer.stem(lower)),
-        };
-        let mut cache = self.cache.borrow_mut();
-        if cache.len() >= STEM_CACHE {
-            cache.clear();
-        }
-        cache.insert(lower.to_string(), h);
-        h
+        STEM_HASHES.with_borrow_mut(|cache| {
+            if let Some(&h) = cache.get(lower) {
+                return h;
+            }
+            let h = match lower.contains('’') {
+                true => hash(&self.stemmer.stem(&lower.replace('’', "'"))),
+                false => hash(&self.stemmer.stem(lower)),
+            };
+            if cache.len() >= STEM_CACHE {
+                cache.clear();
+            }
+            cache.insert(lower.to_string(), h);
+            h
+        })
     }
 }
 
 /// The stemmed content words of some paragraphs, in order.
 fn content_words(paragraphs: &[String], stemmer: &Stems) -> Vec<Content> {
     let mut out = Vec::new();
-    let mut lower = String::new();
     for (para, p) in paragraphs.iter().enumerate() {
-        for w in words(p) {
-            lower.clear();
-            lower.extend(w.text.chars().flat_map(char::to_lowercase));
-            if lower.chars().any(char::is_alphanumeric) && !is_stopword(&lower) {
-                let stem = stemmer.hash(&lower);
-                out.push(Content { stem, para, start: w.start, end: w.end() });
-            }
-        }
+        push_content_words(para, &words(p), stemmer, &mut out);
     }
     out
+}
+
+/// The content words among `ws`, the words of paragraph `para`, onto `out`.
+fn push_content_words(para: usize, ws: &[Word<'_>], stemmer: &Stems, out: &mut Vec<Content>) {
+    let mut lower = String::new();
+    for w in ws {
+        lower.clear();
+        if w.text.is_ascii() {
+            lower.push_str(w.text);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.text.chars().flat_map(char::to_lowercase));
+        }
+        if lower.chars().any(char::is_alphanumeric) && !is_stopword(&lower) {
+            let stem = stemmer.hash(&lower);
+            out.push(Content { stem, para, start: w.start, end: w.end() });
+        }
+    }
 }
 
 /// An article's runs of five content words, to show the passages it shares
@@ -224,11 +242,14 @@ impl<'a> Passages<'a> {
 
 impl Fingerprint {
     pub fn of(a: &Article, stemmer: &Stems) -> Fingerprint {
-        let sentences: Vec<&str> = a.paragraphs.iter().map(String::as_str).collect();
         let mut names = BTreeSet::new();
         let mut name_text = BTreeMap::new();
-        for p in &sentences {
-            for run in name_runs(p).into_iter().filter(|r| !r.initial) {
+        let mut numbers = BTreeSet::new();
+        let mut body = Vec::new();
+        // Each paragraph is cut into words once, for names, figures and wording.
+        for (para, p) in a.paragraphs.iter().enumerate() {
+            let ws = words(p);
+            for run in name_runs_in(p, &ws).into_iter().filter(|r| !r.initial) {
                 for (k, text) in run.keys.iter().zip(run.text.split_whitespace()) {
                     if !NOT_NAMES.contains(&k.as_str()) && k.chars().any(char::is_alphabetic) {
                         let key = name_key(k);
@@ -239,11 +260,12 @@ impl Fingerprint {
                     }
                 }
             }
+            numbers.extend(number_spans(p, &ws).into_iter().map(|n| n.canonical).filter(|f| !is_year(f)));
+            push_content_words(para, &ws, stemmer, &mut body);
         }
-        let numbers = figures(sentences.iter().copied()).into_iter().filter(|f| !is_year(f)).collect();
         let quotes = quotes(&a.paragraphs).into_iter().map(|q| (q.key, q.text)).collect();
 
-        let content: Vec<u64> = content_words(&a.paragraphs, stemmer).into_iter().map(|c| c.stem).collect();
+        let content: Vec<u64> = body.into_iter().map(|c| c.stem).collect();
         // The event is stated in the headline and the first sentences.
         let title_words = content_words(std::slice::from_ref(&a.title), stemmer);
         let lede = title_words.iter().map(|c| c.stem).chain(content.iter().take(LEDE_WORDS).copied()).collect();
@@ -275,7 +297,7 @@ fn is_year(canonical: &str) -> bool {
 }
 
 pub fn stemmer() -> Stems {
-    Stems { stemmer: Stemmer::create(Algorithm::English), cache: RefCell::default() }
+    Stems { stemmer: Stemmer::create(Algorithm::English) }
 }
 
 #[cfg(test)]
