@@ -6,6 +6,7 @@
 //! events, for measuring grouping and for benchmarks.
 
 pub mod article;
+pub mod background;
 pub mod cli;
 pub mod compare;
 pub mod config;

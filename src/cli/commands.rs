@@ -115,6 +115,8 @@ fn app(paths: Paths) -> anyhow::Result<i32> {
 }
 
 fn index(library: &Library, roots: &[std::path::PathBuf], json: bool) -> anyhow::Result<i32> {
+    // An app open on the same machine keeps answering keys at once.
+    crate::background::lower_priority();
     library.add_roots(roots)?;
     let (report, phases) = refresh_timed(library)?;
     if json {

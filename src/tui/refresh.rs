@@ -122,6 +122,8 @@ pub fn spawn_indexer(
     std::thread::Builder::new()
         .name(THREAD_NAME.into())
         .spawn(move || {
+            // Refreshes yield the cores to the worker that answers keys.
+            crate::background::lower_priority();
             for request in rx {
                 let generation = request.generation();
                 if generation < latest[Kind::Refresh as usize].load(Ordering::SeqCst) {
