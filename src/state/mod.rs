@@ -7,6 +7,7 @@
 //! search is handed the ids each filter stands for ([`FlagSets`]) and the
 //! hits are annotated afterwards ([`search`]).
 
+mod cached;
 pub mod store;
 
 pub use store::{StateError, Store};
@@ -137,12 +138,12 @@ impl ReadingState {
 /// state file that cannot be read does not stop the search: it goes on as
 /// if nothing were read or starred, and the first hint says why.
 pub fn search(library: &Library, request: &SearchRequest) -> anyhow::Result<SearchResults> {
-    let (state, problem) = match Store::new(library.paths()).load() {
-        Ok(state) => (state, None),
-        Err(e) => (ReadingState::default(), Some(e.to_string())),
+    let (loaded, problem) = match cached::load(&Store::new(library.paths())) {
+        Ok(loaded) => (loaded, None),
+        Err(e) => (Default::default(), Some(e.to_string())),
     };
-    let mut results = library.search_with(request, &state.flag_sets())?;
-    state.annotate(&mut results);
+    let mut results = library.search_with(request, &loaded.flags)?;
+    loaded.state.annotate(&mut results);
     if let Some(p) = problem {
         results.hints.insert(0, p);
     }
