@@ -4,6 +4,11 @@
 #   benches/suite.sh 10k        # a few minutes
 #   benches/suite.sh 100k       # under ~20 minutes
 #   benches/suite.sh 1m         # by hand: ~5 GB of corpus, keep 10 GB free
+#   SUITE_ONLY="typing" benches/suite.sh 1m   # some parts again, on the
+#                               # index of the last full run at that size
+#
+# Parts: parse index queries domain app launch typing (all by default). A
+# partial run writes bench-data/results-SIZE-only.md and keeps the full table.
 #
 # Builds release, generates the corpus (byline-gen, seed 1, cached under
 # $CARGO_TARGET_DIR/bench-data, default target/bench-data), installs the
@@ -36,6 +41,8 @@ index_runs=$((articles <= 10000 ? 3 : 1))
 query_repeat=$((articles <= 10000 ? 50 : 30))
 started=$(date +%s)
 
+only=${SUITE_ONLY:-}
+want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
 step() { echo "==> [$(($(date +%s) - started)) s] $*" >&2; }
 
 step "build (release)"
@@ -67,12 +74,21 @@ if ! [ -f "$corpus/done" ]; then
 	touch "$corpus/done"
 fi
 jsonl=$data/corpus-$size.jsonl
-rm -rf "$work" && mkdir -p "$work/index"
-rows=$work/rows.md
+if [ -z "$only" ]; then
+	rm -rf "$work" && mkdir -p "$work/index"
+	rows=$work/rows.md
+else
+	want index && { echo "$0: the index part runs only in a full run" >&2 && exit 2; }
+	[ -d "$work/home-1" ] || { echo "$0: no index of a full run at $size in $work" >&2 && exit 2; }
+	rows=$work/rows-only.md out=$data/results-$size-only.md
+	rm -f "$rows"
+fi
 
-step "parse throughput"
-suite parse "$corpus/shards" >>"$rows"
-if ! [ -f "$jsonl" ]; then
+if want parse; then
+	step "parse throughput"
+	suite parse "$corpus/shards" >>"$rows"
+fi
+if [ -z "$only" ] && ! [ -f "$jsonl" ]; then
 	step "export the articles as tantivy-cli JSON lines"
 	suite export "$corpus/shards" "$jsonl.tmp" && mv "$jsonl.tmp" "$jsonl"
 fi
@@ -88,7 +104,7 @@ tantivy_schema='{"index_settings":{"docstore_compression":"lz4","docstore_blocks
 {"name":"date","type":"date","options":{"indexed":false,"fieldnorms":false,"fast":true,"stored":true,"precision":"seconds"}},
 {"name":"url","type":"text","options":{"indexing":null,"stored":true,"fast":false}}]}'
 
-for i in $(seq 1 $index_runs); do
+for i in $([ -z "$only" ] && seq 1 $index_runs); do
 	step "index run $i/$index_runs: byline, then tantivy-cli"
 	rm -rf "$work/home-$i" "$work/tantivy-$i"
 	/usr/bin/time -v -o "$work/index/byline-$i.time" env BYLINE_HOME="$work/home-$i" \
@@ -101,77 +117,87 @@ for i in $(seq 1 $index_runs); do
 done
 home=$work/home-1
 tindex=$work/tantivy-1
-{
+[ -n "$only" ] || {
 	echo "articles $articles"
 	echo "byline_input $(du -sb "$corpus/shards" | cut -f1)"
 	echo "tantivy_input $(stat -c %s "$jsonl")"
 	echo "byline_index $(du -sb "$home/data/index-v1" | cut -f1)"
 	echo "tantivy_index $(du -sb "$tindex" | cut -f1)"
 } >"$work/index/sizes"
-suite report-index "$work/index" >>"$rows"
+[ -n "$only" ] || suite report-index "$work/index" >>"$rows"
 
-step "query latency: byline, tantivy-cli, ripgrep"
-suite questions "$home" >"$work/questions.tsv"
-suite search "$home" --tantivy "$(command -v tantivy)" --tantivy-index "$tindex" --corpus "$corpus/shards" \
-	--repeat "$query_repeat" >>"$rows"
+if want queries; then
+	step "query latency: byline, tantivy-cli, ripgrep"
+	suite questions "$home" >"$work/questions.tsv"
+	suite search "$home" --tantivy "$(command -v tantivy)" --tantivy-index "$tindex" --corpus "$corpus/shards" \
+		--repeat "$query_repeat" >>"$rows"
+fi
 
-step "related, compare"
-suite domain "$home" >>"$rows"
+if want domain; then
+	step "related, compare"
+	suite domain "$home" >>"$rows"
+fi
 
-step "keystrokes and frames, in-process"
-suite app "$home" >>"$rows"
+if want app; then
+	step "keystrokes and frames, in-process"
+	suite app "$home" >>"$rows"
+fi
 
-step "launch to first frame (hyperfine, in a pty)"
+want launch && step "launch to first frame (hyperfine, in a pty)"
 pty() { printf "script -qec 'stty cols 110 rows 30; %s' /dev/null" "$1"; }
-hyperfine -N --style none --warmup 3 --runs 30 --export-json "$work/launch-base.json" "$(pty true)" >&2
-for what in 1 results; do
+want launch && hyperfine -N --style none --warmup 3 --runs 30 --export-json "$work/launch-base.json" "$(pty true)" >&2
+for what in $(want launch && echo 1 results); do
 	hyperfine -N --style none --warmup 3 --runs 30 --export-json "$work/launch-$what.json" \
 		"$(pty "env BYLINE_HOME=$home BYLINE_BENCH_EXIT_AFTER_FIRST_FRAME=$what $byline")" >&2
 done
-suite report-launch "$work/launch-1.json" "$work/launch-base.json" "first frame" >>"$rows"
-suite report-launch "$work/launch-results.json" "$work/launch-base.json" "first frame with results" >>"$rows"
+if want launch; then
+	suite report-launch "$work/launch-1.json" "$work/launch-base.json" "first frame" >>"$rows"
+	suite report-launch "$work/launch-results.json" "$work/launch-base.json" "first frame with results" >>"$rows"
+fi
 
-step "keystrokes in a real terminal (tmux), idle and while indexing"
-suite typing "$home" >"$work/typing-all.txt"
-head -n 6 "$work/typing-all.txt" >"$work/typing.txt"
-sock=byline-bench-$$
-type_queries() {
-	local log=$1 label=$2
-	tmux -L "$sock" new-session -d -s k -x 110 -y 30 \
-		"env BYLINE_HOME=$home BYLINE_BENCH_KEYLOG=$log $byline"
-	sleep 3
-	while read -r query; do
-		for ((c = 0; c < ${#query}; c++)); do
-			tmux -L "$sock" send-keys -t k -l -- "${query:c:1}"
-			sleep 0.15
-		done
+if want typing; then
+	step "keystrokes in a real terminal (tmux), idle and while indexing"
+	suite typing "$home" >"$work/typing-all.txt"
+	head -n 6 "$work/typing-all.txt" >"$work/typing.txt"
+	sock=byline-bench-$$
+	type_queries() {
+		local log=$1 label=$2
+		tmux -L "$sock" new-session -d -s k -x 110 -y 30 \
+			"env BYLINE_HOME=$home BYLINE_BENCH_KEYLOG=$log $byline"
+		sleep 3
+		while read -r query; do
+			for ((c = 0; c < ${#query}; c++)); do
+				tmux -L "$sock" send-keys -t k -l -- "${query:c:1}"
+				sleep 0.15
+			done
+			sleep 0.5
+			tmux -L "$sock" send-keys -t k C-u
+			sleep 0.5
+		done <"$work/typing.txt"
+		# Browse: a search, and an article open, then the memory it holds.
+		tmux -L "$sock" send-keys -t k -l -- "$(head -n 1 "$work/typing.txt")"
+		sleep 1
+		tmux -L "$sock" send-keys -t k Enter
+		sleep 1.5
+		suite report-rss "$(tmux -L "$sock" display -p -t k '#{pane_pid}')" "$label" >>"$rows"
+		tmux -L "$sock" send-keys -t k C-c
 		sleep 0.5
-		tmux -L "$sock" send-keys -t k C-u
-		sleep 0.5
-	done <"$work/typing.txt"
-	# Browse: a search, and an article open, then the memory it holds.
-	tmux -L "$sock" send-keys -t k -l -- "$(head -n 1 "$work/typing.txt")"
+		tmux -L "$sock" kill-server 2>/dev/null || true
+	}
+	type_queries "$work/keys-idle.log" "$articles articles, after a search and an article"
+	# `byline index` over and over on the same corpus in another home, in its
+	# own process group, for as long as the typing lasts.
+	setsid bash -c 'while :; do rm -rf "$0"; BYLINE_HOME="$0" "$1" index "$2" >/dev/null 2>&1; done' \
+		"$work/home-bg" "$byline" "$corpus/shards" &
+	indexer=$!
 	sleep 1
-	tmux -L "$sock" send-keys -t k Enter
-	sleep 1.5
-	suite report-rss "$(tmux -L "$sock" display -p -t k '#{pane_pid}')" "$label" >>"$rows"
-	tmux -L "$sock" send-keys -t k C-c
-	sleep 0.5
-	tmux -L "$sock" kill-server 2>/dev/null || true
-}
-type_queries "$work/keys-idle.log" "$articles articles, after a search and an article"
-# `byline index` over and over on the same corpus in another home, in its
-# own process group, for as long as the typing lasts.
-setsid bash -c 'while :; do rm -rf "$0"; BYLINE_HOME="$0" "$1" index "$2" >/dev/null 2>&1; done' \
-	"$work/home-bg" "$byline" "$corpus/shards" &
-indexer=$!
-sleep 1
-type_queries "$work/keys-indexing.log" "while \`byline index\` runs"
-kill -- "-$indexer" 2>/dev/null || true
-wait "$indexer" 2>/dev/null || true
-rm -rf "$work/home-bg"
-suite report-keylog "$work/keys-idle.log" "" >>"$rows"
-suite report-keylog "$work/keys-indexing.log" ", while \`byline index\` runs on another home" >>"$rows"
+	type_queries "$work/keys-indexing.log" "while \`byline index\` runs"
+	kill -- "-$indexer" 2>/dev/null || true
+	wait "$indexer" 2>/dev/null || true
+	rm -rf "$work/home-bg"
+	suite report-keylog "$work/keys-idle.log" "" >>"$rows"
+	suite report-keylog "$work/keys-indexing.log" ", while \`byline index\` runs on another home" >>"$rows"
+fi
 
 total=$(($(date +%s) - started))
 {
