@@ -157,6 +157,7 @@ fi
 
 if want typing; then
 	step "keystrokes in a real terminal (tmux), idle and while indexing"
+	rm -f "$work/keys-idle.log" "$work/keys-indexing.log" # the app appends
 	suite typing "$home" >"$work/typing-all.txt"
 	head -n 6 "$work/typing-all.txt" >"$work/typing.txt"
 	sock=byline-bench-$$
