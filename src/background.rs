@@ -4,9 +4,8 @@
 //! for a keystroke needs a few milliseconds of one. Run at the same priority,
 //! the keystroke waits its turn behind them (a p99 of 1.5 s at 100k while
 //! `byline index` ran beside the app). So the threads that index lower their
-//! CPU priority first, and on Linux their disk priority: they still get every
-//! cycle and every read nobody else wants, and a reader's thread gets a core
-//! (and its page of the index) the moment it asks.
+//! CPU priority first: they still get every cycle nobody else wants, and a
+//! reader's thread gets a core the moment it asks.
 
 /// The niceness of background work: against a thread of niceness 0 it gets
 /// about a tenth of a contended core.
@@ -26,23 +25,6 @@ pub fn lower_priority() {
         let now = libc::getpriority(which, 0);
         if now < NICENESS {
             libc::setpriority(which, 0, NICENESS);
-        }
-    }
-    idle_io();
-}
-
-/// On Linux, the calling thread's disk requests go in the idle class (as
-/// `ionice -c3`): they wait while the reader's page faults are served, and
-/// the schedulers that know classes still serve them within seconds.
-fn idle_io() {
-    #[cfg(target_os = "linux")]
-    {
-        const IOPRIO_WHO_PROCESS: libc::c_long = 1;
-        const IOPRIO_CLASS_IDLE: libc::c_long = 3;
-        const IOPRIO_CLASS_SHIFT: u32 = 13;
-        // SAFETY: ioprio_set takes integers only; who 0 is the calling thread.
-        unsafe {
-            libc::syscall(libc::SYS_ioprio_set, IOPRIO_WHO_PROCESS, 0, IOPRIO_CLASS_IDLE << IOPRIO_CLASS_SHIFT);
         }
     }
 }
