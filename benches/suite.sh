@@ -7,7 +7,7 @@
 #   SUITE_ONLY="typing" benches/suite.sh 1m   # some parts again, on the
 #                               # index of the last full run at that size
 #
-# Parts: parse index queries domain app launch typing (all by default). A
+# Parts: parse index queries domain grouping app launch typing (all by default). A
 # partial run writes bench-data/results-SIZE-only.md and keeps the full table.
 #
 # Builds release, generates the corpus (byline-gen, seed 1, cached under
@@ -136,6 +136,11 @@ fi
 if want domain; then
 	step "related, compare"
 	suite domain "$home" >>"$rows"
+fi
+
+if want grouping; then
+	step "grouping against the planted events"
+	suite grouping "$home" "$corpus" >>"$rows"
 fi
 
 if want app; then

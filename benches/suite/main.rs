@@ -10,6 +10,7 @@
 
 mod app;
 mod corpus;
+mod grouping;
 mod queries;
 mod report;
 mod search;
@@ -57,6 +58,11 @@ enum Cmd {
         home: PathBuf,
         #[arg(long, default_value_t = 3)]
         repeat: usize,
+    },
+    /// The stored events scored against the corpus's planted events.
+    Grouping {
+        home: PathBuf,
+        corpus: PathBuf,
     },
     /// Keystroke to frame in-process, and frame draw times.
     App {
@@ -114,6 +120,7 @@ fn main() -> anyhow::Result<()> {
             search::run(&home, &qs, &peers, repeat)
         }
         Cmd::Domain { home, repeat } => app::domain(&home, repeat),
+        Cmd::Grouping { home, corpus } => grouping::run(&home, &corpus),
         Cmd::App { home, rounds } => {
             let typed = typing(&home)?;
             app::keystrokes(&home, &typed, rounds)?;

@@ -7,10 +7,10 @@
 
 use super::query::{Clause, ParsedQuery, Target};
 use super::schema::{plain_analyzer, stemmed_analyzer, tokens};
-use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, WhitespaceTokenizer};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::ops::Range;
+use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, WhitespaceTokenizer};
 
 /// The longest snippet, in characters.
 pub const SNIPPET_CHARS: usize = 200;
@@ -202,7 +202,9 @@ mod tests {
         let plain = tokens(&mut plain_analyzer(), text);
         let by_prefix = |i: usize| plain[i].0.as_str();
         (0..stemmed.len())
-            .filter(|&i| h.prefixes.iter().any(|p| by_prefix(i).starts_with(p.as_str())) || h.stems.contains(&stemmed[i].0))
+            .filter(|&i| {
+                h.prefixes.iter().any(|p| by_prefix(i).starts_with(p.as_str())) || h.stems.contains(&stemmed[i].0)
+            })
             .map(|i| stemmed[i].1.clone())
             .collect()
     }
