@@ -5,8 +5,9 @@
 //! candidates are the articles that share its rarest features, ranked by
 //! how rare what they share is.
 //!
-//! The work per article is bounded by [`QUERY_FEATURES`] and [`MAX_DF`], not
-//! by the size of the library, so grouping grows linearly with it.
+//! The work per article is bounded by [`QUERY_FEATURES`], [`MAX_DF`] and
+//! [`POSTINGS_BUDGET`], not by the size of the library, so grouping grows
+//! linearly with it.
 
 use super::print::{KeyMap, Print, fold, hash_bytes};
 use rayon::prelude::*;
