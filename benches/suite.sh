@@ -40,6 +40,8 @@ byline=$target/release/byline
 index_runs=$((articles <= 10000 ? 3 : 1))
 query_repeat=$((articles <= 10000 ? 50 : 30))
 started=$(date +%s)
+# The revision measured, read before anything is built (commits may land during a run).
+revision=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src benches Cargo.toml Cargo.lock || echo +changes)
 
 only=${SUITE_ONLY:-}
 want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
@@ -209,7 +211,7 @@ total=$(($(date +%s) - started))
 {
 	echo "### $articles articles ($size)"
 	echo
-	echo "$(date -u +%Y-%m-%d), byline $(git -C "$root" rev-parse --short HEAD), $(nproc) cores," \
+	echo "$(date -u +%Y-%m-%d), byline $revision, $(nproc) cores," \
 		"$(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr); suite run took ${total} s."
 	echo "Peers: $(tantivy --version 2>/dev/null || echo tantivy-cli 0.24.0), $(rg --version | head -n 1)," \
 		"$(hyperfine --version). Latencies are p50 / p99 over n runs; the ratio is peer ÷ byline (above 1: byline faster or smaller)."

@@ -6,7 +6,6 @@ use crate::stats::Row;
 use byline::config::Paths;
 use byline::index::Library;
 use byline::synth::Truth;
-use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 
@@ -17,16 +16,7 @@ pub fn run(home: &Path, corpus: &Path) -> anyhow::Result<()> {
     // The stored events (the index has not changed since they were grouped).
     let events = byline::events::refresh(&lib)?;
     let load = started.elapsed();
-    // An id may stand for several generated articles (a reprint with the same text).
-    let mut keys_of: HashMap<&str, Vec<u64>> = HashMap::new();
-    for a in &truth.articles {
-        keys_of.entry(a.id.as_str()).or_default().push(a.key);
-    }
-    let groups: Vec<Vec<u64>> = events
-        .iter()
-        .map(|e| e.articles.iter().flat_map(|m| keys_of.get(m.id.as_str()).cloned().unwrap_or_default()).collect())
-        .collect();
-    let s = truth.score(&groups);
+    let s = truth.score_ids(events.iter().map(|e| e.articles.iter().map(|m| m.id.as_str())));
     Row::new(
         format!("grouping vs the planted events ({} planted, {} found)", truth.groups().len(), events.len()),
         format!(

@@ -118,6 +118,10 @@ fn scores_of_perfect_trivial_and_storyline_groupings() {
     let events: Vec<Vec<u64>> = corpus.events.iter().map(|e| e.articles.clone()).collect();
     let perfect = truth.score(&events);
     assert_eq!((perfect.pair_f1, perfect.bcubed_f1), (1.0, 1.0));
+    // The same grouping as byline reports it, by article id, scores the same.
+    let id_of: BTreeMap<u64, &str> = truth.articles.iter().map(|a| (a.key, a.id.as_str())).collect();
+    let by_id = truth.score_ids(events.iter().map(|keys| keys.iter().map(|k| id_of[k])));
+    assert_eq!(by_id, perfect);
     let nothing = truth.score(&[]);
     assert_eq!((nothing.pair_precision, nothing.pair_recall, nothing.bcubed_precision), (1.0, 0.0, 1.0));
     // Grouping by storyline (fooled by shared vocabulary) keeps recall, loses precision.

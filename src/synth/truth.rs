@@ -6,7 +6,7 @@
 use super::article::CopyKind;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::BufRead;
 use std::path::Path;
 
@@ -182,6 +182,26 @@ impl Truth {
             bcubed_recall: br,
             bcubed_f1: f1(bp, br),
         }
+    }
+
+    /// Score a grouping given by byline article ids, as `byline events`
+    /// reports it. An id may stand for several generated articles (a reprint
+    /// with the same text is one article to byline); an unknown id counts
+    /// for nothing.
+    pub fn score_ids<'a, G, I>(&self, groups: G) -> Score
+    where
+        G: IntoIterator<Item = I>,
+        I: IntoIterator<Item = &'a str>,
+    {
+        let mut keys_of: HashMap<&str, Vec<u64>> = HashMap::new();
+        for a in &self.articles {
+            keys_of.entry(a.id.as_str()).or_default().push(a.key);
+        }
+        let groups: Vec<Vec<u64>> = groups
+            .into_iter()
+            .map(|ids| ids.into_iter().flat_map(|id| keys_of.get(id).cloned().unwrap_or_default()).collect())
+            .collect();
+        self.score(&groups)
     }
 
     /// Everything that must hold of a corpus's truth, as a list of problems
