@@ -64,8 +64,9 @@ if ! [ -x "$peers/bin/tantivy" ]; then
 		CARGO_TARGET_DIR=$peers/build cargo install -q tantivy-cli --version "=$v" --root "$peers" && break
 	done
 fi
-command -v rg >/dev/null || cargo install -q ripgrep --root "$peers"
-command -v hyperfine >/dev/null || cargo install -q hyperfine --root "$peers"
+# Pinned: the newest releases may need a newer rustc than this machine's.
+command -v rg >/dev/null || cargo install -q ripgrep --version "=15.2.0" --locked --root "$peers"
+command -v hyperfine >/dev/null || cargo install -q hyperfine --version "=1.20.0" --locked --root "$peers"
 for tool in /usr/bin/time script tmux; do
 	command -v $tool >/dev/null || { echo "$0: needs $tool (apt-get install time bsdutils tmux)" >&2 && exit 2; }
 done
