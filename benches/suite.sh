@@ -65,7 +65,8 @@ if ! [ -x "$peers/bin/tantivy" ]; then
 	done
 fi
 # Pinned: the newest releases may need a newer rustc than this machine's.
-command -v rg >/dev/null || cargo install -q ripgrep --version "=15.2.0" --locked --root "$peers"
+# ripgrep needs PCRE2 for the AND question (two lookaheads).
+rg --pcre2-version >/dev/null 2>&1 || cargo install -q ripgrep --version "=15.2.0" --locked --features pcre2 --root "$peers"
 command -v hyperfine >/dev/null || cargo install -q hyperfine --version "=1.20.0" --locked --root "$peers"
 for tool in /usr/bin/time script tmux; do
 	command -v $tool >/dev/null || { echo "$0: needs $tool (apt-get install time bsdutils tmux)" >&2 && exit 2; }
