@@ -23,7 +23,7 @@ pub struct Snippet {
 }
 
 /// Finds a query's words in text.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Highlighter {
     stems: HashSet<String>,
     prefixes: Vec<String>,
@@ -32,7 +32,16 @@ pub struct Highlighter {
     /// beginning is not here cannot stem to a query word: most words of a
     /// text are ruled out without running the stemmer, which is what made
     /// snippets the larger part of a search.
-    stem_starts: HashSet<[u8; 2]>,
+    stem_starts: Vec<[u8; 2]>,
+    /// The first byte of every prefix and stem: an ASCII word that begins
+    /// with none of them is passed over without being lowercased.
+    first_bytes: [bool; 256],
+}
+
+impl Default for Highlighter {
+    fn default() -> Highlighter {
+        Highlighter { stems: HashSet::new(), prefixes: Vec::new(), stem_starts: Vec::new(), first_bytes: [false; 256] }
+    }
 }
 
 /// The key of `word` in [`Highlighter::stem_starts`]: its first `n` bytes.
@@ -61,6 +70,13 @@ impl Highlighter {
             }
         }
         h.stem_starts = h.stems.iter().filter_map(|s| start(s, s.len().min(2))).collect();
+        h.stem_starts.sort_unstable();
+        h.stem_starts.dedup();
+        for word in h.stems.iter().chain(&h.prefixes) {
+            if let Some(&b) = word.as_bytes().first() {
+                h.first_bytes[b as usize] = true;
+            }
+        }
         h
     }
 
@@ -88,18 +104,42 @@ impl Highlighter {
         self.ranges_with(text, &mut plain_analyzer(), &mut stemmer())
     }
 
-    /// [`Highlighter::ranges`] with analyzers made once by the caller: one
-    /// pass of the plain analyzer, and the stemmer only for plausible words.
+    /// [`Highlighter::ranges`] with analyzers made once by the caller.
+    ///
+    /// The words are the plain analyzer's (runs of alphanumeric characters,
+    /// under 40 bytes, lowercased and folded), found without it: an ASCII
+    /// word whose first letter begins no query word is passed over, one
+    /// that does is lowercased (all folding does to ASCII), and only a word
+    /// with other characters goes through the analyzer. Snippets for a page
+    /// of results read every paragraph of every hit, so this is most of a
+    /// keystroke's search.
     fn ranges_with(&self, text: &str, plain: &mut TextAnalyzer, stemmer: &mut TextAnalyzer) -> Vec<Range<usize>> {
         let mut out: Vec<Range<usize>> = Vec::new();
         if self.is_empty() {
             return out;
         }
-        plain.token_stream(text).process(&mut |t| {
-            if self.matches(&t.text, stemmer) {
-                out.push(t.offset_from..t.offset_to);
+        let mut lower = String::new();
+        for (range, ascii) in alphanumeric_runs(text) {
+            let word = &text[range.clone()];
+            if word.len() >= MAX_WORD_BYTES {
+                continue;
             }
-        });
+            let hit = if ascii {
+                if !self.first_bytes[word.as_bytes()[0].to_ascii_lowercase() as usize] {
+                    continue;
+                }
+                lower.clear();
+                lower.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                self.matches(&lower, stemmer)
+            } else {
+                let mut hit = false;
+                plain.token_stream(word).process(&mut |t| hit |= self.matches(&t.text, stemmer));
+                hit
+            };
+            if hit {
+                out.push(range);
+            }
+        }
         out
     }
 
@@ -124,6 +164,45 @@ impl Highlighter {
         };
         cut(text, &ranges, SNIPPET_CHARS)
     }
+}
+
+/// The plain analyzer drops words of this many bytes or more.
+const MAX_WORD_BYTES: usize = 40;
+
+/// The runs of alphanumeric characters in `text` (the words the plain
+/// analyzer's tokenizer finds), as byte ranges, each with whether it is
+/// all ASCII. Bytes are read one at a time; only a non-ASCII one is
+/// decoded to a character.
+fn alphanumeric_runs(text: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+    let class = |i: usize| -> (bool, usize) {
+        match text.as_bytes()[i] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+            _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= text.len() {
+                return None;
+            }
+            let (alphanumeric, width) = class(i);
+            if alphanumeric {
+                break;
+            }
+            i += width;
+        }
+        let (start, mut ascii) = (i, true);
+        while i < text.len() {
+            let (alphanumeric, width) = class(i);
+            if !alphanumeric {
+                break;
+            }
+            ascii &= width == 1;
+            i += width;
+        }
+        Some((start..i, ascii))
+    })
 }
 
 /// The stemmed analyzer's last step alone, for one already plain word.
@@ -226,6 +305,34 @@ mod tests {
                 assert_eq!(h.ranges(text), stem_every_word(&h, text), "query {word:?}");
             }
         }
+    }
+
+    #[test]
+    fn words_are_found_as_the_plain_analyzer_finds_them() {
+        // What `ranges` did before it found words itself: every token of
+        // the plain analyzer, tested whole.
+        let by_analyzer = |h: &Highlighter, text: &str| -> Vec<Range<usize>> {
+            let mut stem = stemmer();
+            let tokens = tokens(&mut plain_analyzer(), text);
+            tokens.into_iter().filter(|(t, _)| h.matches(t, &mut stem)).map(|(_, r)| r).collect()
+        };
+        let long = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+        let text = format!(
+            "ÉLYSÉE said café naïve Zürich Straße; MOSCOW's 3,000 troops_moved \
+             co-operation {long} {} Ünited Пасечник пасечника 2022-02-21 x\u{0301}y end",
+            &long[..39]
+        );
+        let queries =
+            ["elysee", "cafe", "zur", "strasse", "moscow", "troop", "co", "pneu", "unit", "пасечник", "20", "x", "end"];
+        for query in queries {
+            let h = Highlighter::new(&parse(query, true));
+            assert_eq!(h.ranges(&text), by_analyzer(&h, &text), "query {query:?}");
+            assert!(!h.ranges(&text).is_empty(), "query {query:?} finds nothing");
+        }
+        let pneu = Highlighter::new(&parse("pneu", true));
+        assert_eq!(pneu.ranges(&text).len(), 1, "a word of 40 bytes or more is no word");
+        let h = Highlighter::new(&parse("troops", false));
+        assert_eq!(marked("TROOPS, troop's Troopers", &h), "[TROOPS], [troop]'s Troopers");
     }
 
     #[test]

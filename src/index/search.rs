@@ -201,6 +201,7 @@ impl Library {
     /// Run a search whose reading-state filters (`is:read`, `tag:x`) match
     /// the ids in `flags`.
     pub fn search_with(&self, req: &SearchRequest, flags: &FlagSets) -> anyhow::Result<SearchResults> {
+        let started = std::time::Instant::now();
         let parsed = parse(&req.query, req.prefix_last);
         // An empty query is every article (newest first, below); so is one
         // that only filters (`is:starred`), which has nothing to rank by.
@@ -222,6 +223,7 @@ impl Library {
                 (docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(), total)
             }
         };
+        let collected = started.elapsed();
         let highlighter = Highlighter::new(&parsed);
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, addr) in addresses {
@@ -246,6 +248,13 @@ impl Library {
             Sort::Relevance => hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id))),
             Sort::Date => hits.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))),
         }
+        tracing::debug!(
+            query = %crate::sanitize::clean_line(&req.query),
+            total,
+            query_us = collected.as_micros() as u64,
+            hits_us = (started.elapsed() - collected).as_micros() as u64,
+            "searched"
+        );
         Ok(SearchResults { query: req.query.clone(), sort, total, hits, hints: parsed.hints })
     }
 
