@@ -14,6 +14,7 @@ mod recover;
 pub mod schema;
 mod search;
 mod similar;
+mod stem_cache;
 mod update;
 pub mod watch;
 
