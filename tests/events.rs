@@ -110,3 +110,26 @@ fn events_are_kept_and_updated_when_the_library_changes() {
     let events = json(&sb, &["events", "--json"]);
     assert_eq!(events.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn events_follow_a_changed_outlet_and_date() {
+    let sb = Sandbox::new();
+    let lib = sb.library_with_seeds();
+    sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success();
+    let event_of_000 = |sb: &Sandbox| -> serde_json::Value {
+        let events = json(sb, &["events", "--json"]);
+        let has_000 = |e: &&serde_json::Value| {
+            e["articles"].as_array().unwrap().iter().any(|a| seed_of(sb, a["id"].as_str().unwrap()) == "000")
+        };
+        events.as_array().unwrap().iter().find(has_000).expect("000 and 001 report one event").clone()
+    };
+    assert_eq!(event_of_000(&sb)["outlets"], serde_json::json!(["Bloomberg"]));
+    // The grouping keeps what it read of each article: what the library's
+    // metadata now says must still reach the listing.
+    let sources = "[[source]]\nfiles = \"000_*.txt\"\noutlet = \"Wire Desk\"\ndate = 2023-06-01\n";
+    std::fs::write(lib.join("sources.toml"), sources).unwrap();
+    sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success();
+    let e = event_of_000(&sb);
+    assert_eq!(e["outlets"], serde_json::json!(["Wire Desk"]));
+    assert_eq!(e["first_date"], "2023-06-01");
+}

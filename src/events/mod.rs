@@ -13,6 +13,7 @@
 
 pub mod candidates;
 pub mod cluster;
+mod codec;
 pub mod coverage;
 pub mod fingerprint;
 pub mod print;
@@ -121,22 +122,30 @@ fn undirected(directed: &[Directed]) -> Vec<Edge> {
     out
 }
 
-/// Every article of the snapshot read once, in parallel: what is listed of
-/// it, and its compact features. Its text is dropped as soon as it is read.
-fn read_all(snap: &Snapshot) -> anyhow::Result<(Vec<Member>, Vec<Print>)> {
-    let read: Vec<(Member, Print)> = (0..snap.len())
-        .into_par_iter()
-        .map_init(stemmer, |st, i| {
+/// Every article of the snapshot, read once in parallel (its text dropped
+/// as soon as it is read): what is listed of it, and its compact features.
+/// The features the last pass stored (`kept`, in snapshot order) are used
+/// again when the article's headline and date are as they were; features
+/// are the costly part of the pass, so re-grouping after a few files are
+/// added computes those few. The flag says which were computed now.
+fn read_all(snap: &Snapshot, kept: Vec<Option<(Member, Print)>>) -> anyhow::Result<Vec<(Member, Print, bool)>> {
+    kept.into_par_iter()
+        .enumerate()
+        .map_init(stemmer, |st, (i, kept)| {
             let a = snap.article(i)?;
-            Ok((Member::of(&a), Print::of(&Fingerprint::of(&a, st))))
+            let member = Member::of(&a);
+            Ok(match kept {
+                Some((was, print)) if was.title == member.title && was.date == member.date => (member, print, false),
+                _ => (member, Print::of(&Fingerprint::of(&a, st)), true),
+            })
         })
-        .collect::<anyhow::Result<_>>()?;
-    Ok(read.into_iter().unzip())
+        .collect()
 }
 
-/// Bring the events up to date with the index: the articles that are new or
-/// changed since the stored grouping are scored again; everything else keeps
-/// its edges. Returns the events, largest first.
+/// Bring the events up to date with the index: the articles that are new
+/// (or whose headline or date changed) since the stored grouping are
+/// scored; everything else keeps its stored features and edges. Returns
+/// the events, largest first.
 pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     let commit = lib.commit_stamp()?;
     if let Some(store) = EventStore::load(lib.paths())
@@ -144,19 +153,31 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     {
         return Ok(store.events);
     }
+    let started = std::time::Instant::now();
     let old = Grouping::load(lib.paths()).unwrap_or_default();
     let snap = lib.snapshot()?;
-    let (members, prints) = read_all(&snap)?;
-    drop(snap);
-    let position: HashMap<&ArticleId, usize> = members.iter().enumerate().map(|(i, m)| (&m.id, i)).collect();
-    // Where each stored article is now (None: gone).
-    let now: Vec<Option<usize>> = old.ids.iter().map(|id| position.get(id).copied()).collect();
-    let mut known = vec![false; members.len()];
-    for &i in now.iter().flatten() {
-        known[i] = true;
+    let ids = snap.ids()?;
+    let position: HashMap<&ArticleId, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    // Where each stored article is now (None: gone), and what was stored of it.
+    let now: Vec<Option<usize>> = old.members.iter().map(|m| position.get(&m.id).copied()).collect();
+    let mut kept: Vec<Option<(Member, Print)>> = vec![None; ids.len()];
+    for ((member, print), &i) in old.members.into_iter().zip(old.prints).zip(&now) {
+        if let Some(i) = i {
+            kept[i] = Some((member, print));
+        }
     }
+    let read = read_all(&snap, kept)?;
+    drop(snap);
+    let (mut members, mut prints, mut known) = (Vec::new(), Vec::new(), Vec::new());
+    for (member, print, computed) in read {
+        members.push(member);
+        prints.push(print);
+        known.push(!computed);
+    }
+    let read = started.elapsed();
     let fresh: Vec<usize> = (0..members.len()).filter(|&i| !known[i]).collect();
-    let moved = |i: u32| now.get(i as usize).copied().flatten().map(|i| i as u32);
+    // Stored edges between articles still here whose features did not change.
+    let moved = |i: u32| now.get(i as usize).copied().flatten().filter(|&i| known[i]).map(|i| i as u32);
     let mut directed: Vec<Directed> =
         old.directed.iter().filter_map(|&(a, b, s)| Some((moved(a)?, moved(b)?, s))).collect();
     let map = FeatureMap::new(&prints);
@@ -174,11 +195,21 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     directed.extend(score_subjects(&map, &prints, &touched));
     directed.extend(new_edges);
     drop(map);
-    drop(prints);
+    let (scored, articles) = (started.elapsed(), members.len());
     let events = cluster::events(&members, &undirected(&directed));
-    let ids = members.into_iter().map(|m| m.id).collect();
-    Grouping { ids, directed }.save(lib.paths())?;
+    Grouping { members, prints, directed }.save(lib.paths())?;
     let store = EventStore::new(commit, events);
     store.save(lib.paths())?;
+    tracing::debug!(
+        articles,
+        fresh = fresh.len(),
+        read_ms = read.as_millis() as u64,
+        score_ms = (scored - read).as_millis() as u64,
+        cluster_and_save_ms = (started.elapsed() - scored).as_millis() as u64,
+        "grouped"
+    );
     Ok(store.events)
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,19 +2,23 @@
 //! regroup the library every time, and a re-index only rescores what changed.
 //!
 //! Two files: `events.json`, the groups as listed (all that showing them
-//! needs), and `grouping.bin`, the scored pairs by article id (what a
-//! re-index needs to rescore only what changed), in a compact binary form
-//! because a library of a million articles has ten million of them. Both
+//! needs), and `grouping.bin`, what a re-index needs to read and rescore
+//! only what changed: every grouped article's listing and features, and
+//! the scored pairs by position, in a compact binary form ([`codec`])
+//! because a library of a million articles has ten million pairs. Both
 //! are written atomically; an unreadable or older file is simply rebuilt.
+//!
+//! [`codec`]: super::codec
 
-use super::cluster::Event;
-use crate::article::ArticleId;
+use super::cluster::{Event, Member};
+use super::codec::{Reader, Writer};
+use super::print::Print;
 use crate::config::Paths;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// Bumped when the scoring or the files change: older files are rebuilt.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 const MAGIC: &[u8; 4] = b"BYLG";
 
 /// The events as listed.
@@ -26,12 +30,15 @@ pub struct EventStore {
     pub events: Vec<Event>,
 }
 
-/// The scored pairs behind the events.
+/// The scored pairs behind the events, and what was read of each article
+/// to score them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Grouping {
-    /// The articles the grouping was computed for.
-    pub ids: Vec<ArticleId>,
-    /// Scored pairs, from each subject to its candidates, as positions in `ids`.
+    /// The articles the grouping was computed for, as listed.
+    pub members: Vec<Member>,
+    /// Their features, in the same order.
+    pub prints: Vec<Print>,
+    /// Scored pairs, from each subject to its candidates, as positions in `members`.
     pub directed: Vec<(u32, u32, f32)>,
 }
 
@@ -71,23 +78,24 @@ impl Grouping {
         Ok(())
     }
 
-    /// Magic, version, the ids (length-prefixed), the pairs (12 bytes each).
+    /// Magic, version, the articles (each its listing, then its print),
+    /// the pairs (12 bytes each).
     fn encode(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + self.ids.len() * 18 + self.directed.len() * 12);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&VERSION.to_le_bytes());
-        out.extend_from_slice(&(self.ids.len() as u64).to_le_bytes());
-        for id in &self.ids {
-            out.extend_from_slice(&(id.0.len() as u32).to_le_bytes());
-            out.extend_from_slice(id.0.as_bytes());
+        let mut w = Writer(Vec::with_capacity(16 + self.members.len() * 400 + self.directed.len() * 12));
+        w.0.extend_from_slice(MAGIC);
+        w.u32(VERSION);
+        w.u64(self.members.len() as u64);
+        for (m, p) in self.members.iter().zip(&self.prints) {
+            w.member(m);
+            w.print(p);
         }
-        out.extend_from_slice(&(self.directed.len() as u64).to_le_bytes());
+        w.u64(self.directed.len() as u64);
         for &(a, b, s) in &self.directed {
-            out.extend_from_slice(&a.to_le_bytes());
-            out.extend_from_slice(&b.to_le_bytes());
-            out.extend_from_slice(&s.to_le_bytes());
+            w.u32(a);
+            w.u32(b);
+            w.f32(s);
         }
-        out
+        w.0
     }
 
     /// None for anything but a whole file of this version with positions in range.
@@ -97,51 +105,36 @@ impl Grouping {
             return None;
         }
         let n = r.u64()? as usize;
-        let mut ids = Vec::with_capacity(n.min(bytes.len()));
+        let (mut members, mut prints) =
+            (Vec::with_capacity(n.min(bytes.len())), Vec::with_capacity(n.min(bytes.len())));
         for _ in 0..n {
-            let len = r.u32()? as usize;
-            ids.push(ArticleId(String::from_utf8(r.take(len)?.to_vec()).ok()?));
+            members.push(r.member()?);
+            prints.push(r.print()?);
         }
         let m = r.u64()? as usize;
         let mut directed = Vec::with_capacity(m.min(bytes.len() / 12));
         for _ in 0..m {
-            let (a, b, s) = (r.u32()?, r.u32()?, f32::from_le_bytes(r.take(4)?.try_into().ok()?));
+            let (a, b, s) = (r.u32()?, r.u32()?, r.f32()?);
             if a as usize >= n || b as usize >= n || !s.is_finite() {
                 return None;
             }
             directed.push((a, b, s));
         }
-        r.0.is_empty().then_some(Grouping { ids, directed })
-    }
-}
-
-struct Reader<'a>(&'a [u8]);
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if self.0.len() < n {
-            return None;
-        }
-        let (head, rest) = self.0.split_at(n);
-        self.0 = rest;
-        Some(head)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        r.0.is_empty().then_some(Grouping { members, prints, directed })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::ArticleId;
 
     #[test]
     fn a_grouping_reads_back_and_a_damaged_one_is_refused() {
+        let member = |id: &str| Member { id: ArticleId(id.into()), title: id.into(), outlet: None, date: None };
         let g = Grouping {
-            ids: vec![ArticleId("a1".into()), ArticleId("b2".into())],
+            members: vec![member("a1"), member("b2")],
+            prints: vec![Print::default(), Print { names: vec![7, 9].into(), ..Print::default() }],
             directed: vec![(0, 1, 0.5), (1, 0, 0.25)],
         };
         let bytes = g.encode();

@@ -5,11 +5,11 @@
 use super::Library;
 use super::docs::article_from_doc;
 use super::schema::{KIND_ARTICLE, stemmed_analyzer, tokens};
-use crate::article::Article;
+use crate::article::{Article, ArticleId};
 use std::collections::HashMap;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
 /// How many terms of the article make up the query.
 const QUERY_TERMS: usize = 30;
@@ -38,6 +38,37 @@ impl Snapshot {
     pub fn article(&self, i: usize) -> anyhow::Result<Article> {
         let doc: TantivyDocument = self.searcher.doc(self.addresses[i])?;
         Ok(article_from_doc(&self.schema, &doc))
+    }
+
+    /// Every article's id, in index order, read from the index's list of
+    /// ids rather than from the stored articles: a pass that has already
+    /// seen most of the library learns which articles are new without
+    /// reading any article's text.
+    pub fn ids(&self) -> anyhow::Result<Vec<ArticleId>> {
+        let mut by_segment: Vec<Vec<Option<ArticleId>>> = Vec::new();
+        for segment in self.searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.schema.id)?;
+            let mut ids = vec![None; segment.max_doc() as usize];
+            let mut terms = inverted.terms().stream()?;
+            while let Some((term, info)) = terms.next() {
+                let id = ArticleId(String::from_utf8_lossy(term).into_owned());
+                let mut postings = inverted.read_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+                while postings.doc() != TERMINATED {
+                    if let Some(slot) = ids.get_mut(postings.doc() as usize) {
+                        *slot = Some(id.clone());
+                    }
+                    postings.advance();
+                }
+            }
+            by_segment.push(ids);
+        }
+        self.addresses
+            .iter()
+            .map(|a| {
+                let id = by_segment.get(a.segment_ord as usize).and_then(|s| s.get(a.doc_id as usize)?.as_ref());
+                id.cloned().ok_or_else(|| anyhow::anyhow!("article {a:?} has no id in the index"))
+            })
+            .collect()
     }
 }
 

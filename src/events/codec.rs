@@ -1,0 +1,170 @@
+//! The compact binary form of what a grouping keeps of each article (its
+//! listing and its [`Print`]), for `grouping.bin`: little-endian integers,
+//! length-prefixed strings and hash lists. Reading gives `None` for
+//! anything short, oversized or malformed, never a panic: the file is
+//! then rebuilt.
+
+use super::cluster::Member;
+use super::print::Print;
+use crate::article::ArticleId;
+use chrono::NaiveDate;
+
+/// Appends values to a byte buffer.
+#[derive(Default)]
+pub struct Writer(pub Vec<u8>);
+
+impl Writer {
+    pub fn u32(&mut self, n: u32) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+    pub fn u64(&mut self, n: u64) {
+        self.0.extend_from_slice(&n.to_le_bytes());
+    }
+    pub fn f32(&mut self, x: f32) {
+        self.0.extend_from_slice(&x.to_le_bytes());
+    }
+    pub fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn hashes(&mut self, hs: &[u32]) {
+        self.u32(hs.len() as u32);
+        for &h in hs {
+            self.u32(h);
+        }
+    }
+    /// Days since 1 January of year 1; `i32::MIN` for none.
+    fn date(&mut self, d: Option<NaiveDate>) {
+        let days = d.map_or(i32::MIN, |d| chrono::Datelike::num_days_from_ce(&d));
+        self.0.extend_from_slice(&days.to_le_bytes());
+    }
+
+    pub fn member(&mut self, m: &Member) {
+        self.str(m.id.as_str());
+        self.str(&m.title);
+        match &m.outlet {
+            Some(o) => {
+                self.0.push(1);
+                self.str(o);
+            }
+            None => self.0.push(0),
+        }
+        self.date(m.date);
+    }
+
+    pub fn print(&mut self, p: &Print) {
+        self.date(p.date);
+        for hs in [&p.names, &p.numbers, &p.lede, &p.shingles] {
+            self.hashes(hs);
+        }
+        self.u32(p.quotes.len() as u32);
+        for q in &p.quotes {
+            self.hashes(q);
+        }
+    }
+}
+
+/// Reads values back from a byte slice.
+pub struct Reader<'a>(pub &'a [u8]);
+
+impl<'a> Reader<'a> {
+    pub fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+    pub fn u8(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    pub fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    pub fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+    pub fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+    pub fn str(&mut self) -> Option<String> {
+        let len = self.u32()? as usize;
+        String::from_utf8(self.take(len)?.to_vec()).ok()
+    }
+    fn hashes(&mut self) -> Option<Box<[u32]>> {
+        let len = self.u32()? as usize;
+        let bytes = self.take(len.checked_mul(4)?)?;
+        Some(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+    }
+    fn date(&mut self) -> Option<Option<NaiveDate>> {
+        match i32::from_le_bytes(self.take(4)?.try_into().ok()?) {
+            i32::MIN => Some(None),
+            days => Some(Some(NaiveDate::from_num_days_from_ce_opt(days)?)),
+        }
+    }
+
+    pub fn member(&mut self) -> Option<Member> {
+        let id = ArticleId(self.str()?);
+        let title = self.str()?;
+        let outlet = match self.u8()? {
+            0 => None,
+            1 => Some(self.str()?),
+            _ => return None,
+        };
+        Some(Member { id, title, outlet, date: self.date()? })
+    }
+
+    pub fn print(&mut self) -> Option<Print> {
+        let date = self.date()?;
+        let (names, numbers, lede, shingles) = (self.hashes()?, self.hashes()?, self.hashes()?, self.hashes()?);
+        let n = self.u32()? as usize;
+        let mut quotes = Vec::with_capacity(n.min(self.0.len() / 4));
+        for _ in 0..n {
+            quotes.push(self.hashes()?);
+        }
+        Some(Print { date, names, numbers, lede, shingles, quotes: quotes.into_boxed_slice() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::events::fingerprint::{Fingerprint, stemmer};
+
+    #[test]
+    fn members_and_prints_of_the_real_articles_read_back() {
+        let mut w = Writer::default();
+        let mut expected = Vec::new();
+        for a in ["000", "001", "002", "003", "004"].into_iter().filter_map(crate::corpus::demo::article) {
+            let (m, p) = (Member::of(&a), Print::of(&Fingerprint::of(&a, &stemmer())));
+            w.member(&m);
+            w.print(&p);
+            expected.push((m, p));
+        }
+        let undated = Member { id: ArticleId("x".into()), title: String::new(), outlet: None, date: None };
+        w.member(&undated);
+        let mut r = Reader(&w.0);
+        for (m, p) in &expected {
+            assert_eq!(r.member().as_ref(), Some(m));
+            assert_eq!(r.print().as_ref(), Some(p));
+        }
+        assert_eq!(r.member(), Some(undated));
+        assert!(r.0.is_empty());
+        assert!(expected.iter().any(|(m, p)| m.outlet.is_some() && !p.quotes.is_empty() && !p.names.is_empty()));
+    }
+
+    #[test]
+    fn short_or_malformed_bytes_give_none() {
+        let mut w = Writer::default();
+        w.print(&Print { names: vec![1, 2, 3].into(), ..Print::default() });
+        let bytes = w.0;
+        for cut in 0..bytes.len() {
+            assert_eq!(Reader(&bytes[..cut]).print(), None, "cut at {cut}");
+        }
+        let mut huge = Writer::default();
+        huge.date(None);
+        huge.u32(u32::MAX);
+        assert_eq!(Reader(&huge.0).print(), None, "a length past the end");
+    }
+}
