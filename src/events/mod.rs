@@ -6,8 +6,9 @@
 //! pairs. Each candidate is scored on what identifies an event
 //! ([`fingerprint`]: names, figures, quotes, the lede, shared wording)
 //! weighted against the neighbourhood ([`score`]), and pairs that reach
-//! [`cluster::SAME_EVENT`] are grouped ([`cluster`]). The pairs and groups are
-//! kept in the data dir ([`store`]) and updated for what a re-index changed.
+//! [`cluster::SAME_EVENT`] are grouped ([`cluster`]). The pairs, the groups
+//! and each article's features are kept in the data dir ([`store`]), so a
+//! re-index computes features and scores only for what it changed.
 //! One article's counterparts ([`related`]) come from a MoreLikeThis query
 //! to the index and the same scoring.
 
