@@ -9,6 +9,7 @@
 mod docs;
 pub mod flags;
 pub mod highlight;
+mod newest;
 pub mod query;
 mod recover;
 pub mod schema;

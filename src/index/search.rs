@@ -213,14 +213,15 @@ impl Library {
         // a limit of 0 only counts.
         let docs = searcher.num_docs() as usize;
         let (limit, offset) = (req.limit.min(docs), req.offset.min(docs));
-        let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
         let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match sort {
             _ if limit == 0 => (Vec::new(), searcher.search(&query, &Count)?),
-            Sort::Relevance => searcher.search(&query, &(top.order_by_score(), Count))?,
+            Sort::Relevance => {
+                let top = TopDocs::with_limit(limit).and_offset(offset).order_by_score();
+                searcher.search(&query, &(top, Count))?
+            }
             Sort::Date => {
-                let (docs, total) = searcher
-                    .search(&query, &(top.order_by_fast_field::<tantivy::DateTime>("date", Order::Desc), Count))?;
-                (docs.into_iter().map(|(_, addr)| (0.0, addr)).collect(), total)
+                let docs = self.newest_first(&searcher, query.as_ref(), limit, offset)?;
+                (docs.into_iter().map(|addr| (0.0, addr)).collect(), searcher.search(&query, &Count)?)
             }
         };
         let collected = started.elapsed();
