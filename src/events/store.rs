@@ -81,7 +81,7 @@ impl Grouping {
     /// Magic, version, the articles (each its listing, then its print),
     /// the pairs (12 bytes each).
     fn encode(&self) -> Vec<u8> {
-        let mut w = Writer(Vec::with_capacity(16 + self.members.len() * 400 + self.directed.len() * 12));
+        let mut w = Writer(Vec::with_capacity(16 + self.members.len() * 1024 + self.directed.len() * 12));
         w.0.extend_from_slice(MAGIC);
         w.u32(VERSION);
         w.u64(self.members.len() as u64);
@@ -105,8 +105,10 @@ impl Grouping {
             return None;
         }
         let n = r.u64()? as usize;
-        let (mut members, mut prints) =
-            (Vec::with_capacity(n.min(bytes.len())), Vec::with_capacity(n.min(bytes.len())));
+        // A damaged count must not reserve more than the file can hold: an
+        // article takes at least 37 bytes (empty strings and feature lists).
+        let most = n.min(bytes.len() / 37);
+        let (mut members, mut prints) = (Vec::with_capacity(most), Vec::with_capacity(most));
         for _ in 0..n {
             members.push(r.member()?);
             prints.push(r.print()?);
@@ -144,5 +146,9 @@ mod tests {
         bad[bytes.len() - 12] = 9;
         assert_eq!(Grouping::decode(&bad), None, "a position out of range");
         assert_eq!(Grouping::decode(b"{}"), None);
+        // A count of articles far past what the file holds is refused.
+        let mut huge = bytes.clone();
+        huge[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert_eq!(Grouping::decode(&huge), None);
     }
 }
