@@ -32,7 +32,11 @@ impl Library {
         let addresses = |docs: Vec<(Option<DateTime>, DocAddress)>| docs.into_iter().map(|(_, a)| a).collect();
         if let Some(newest) = newest_date(searcher) {
             for days in WINDOWS_DAYS {
-                let from = DateTime::from_timestamp_secs(newest.into_timestamp_secs() - days * 86_400);
+                // In nanoseconds, saturating: a hostile file may date an
+                // article at the very edge of what a date can hold.
+                let from = DateTime::from_timestamp_nanos(
+                    newest.into_timestamp_nanos().saturating_sub(days * 86_400 * 1_000_000_000),
+                );
                 let window = BooleanQuery::new(vec![
                     (Occur::Must, query.box_clone()),
                     (
