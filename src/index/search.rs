@@ -165,11 +165,16 @@ impl Library {
 
     /// The Tantivy query for a parsed query: articles only, every group must
     /// match, negated items must not.
+    ///
+    /// Only articles have text fields and dates, so a query with a group of
+    /// such clauses matches articles alone; the filter on the document kind
+    /// is added only when nothing else keeps the library's file records out
+    /// (an empty query, only negations, reading-state filters, which may
+    /// match any document). Intersecting every prefix with the kind of a
+    /// million documents doubled a keystroke's search at 1M.
     fn build_query(&self, parsed: &ParsedQuery, flags: &FlagSets) -> Box<dyn Query> {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(Term::from_field_text(self.schema.kind, KIND_ARTICLE), IndexRecordOption::Basic)),
-        )];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut articles_only = false;
         for group in &parsed.groups {
             let (negated, positive): (Vec<_>, Vec<_>) = group.iter().partition(|i| i.negated);
             for item in negated {
@@ -177,11 +182,18 @@ impl Library {
                     clauses.push((Occur::MustNot, q));
                 }
             }
-            let positive: Vec<Box<dyn Query>> =
-                positive.iter().filter_map(|i| self.clause_query(&i.clause, flags)).collect();
+            let positive: Vec<(bool, Box<dyn Query>)> = positive
+                .iter()
+                .filter_map(|i| Some((!matches!(i.clause, Clause::Flag(_)), self.clause_query(&i.clause, flags)?)))
+                .collect();
             if !positive.is_empty() {
-                clauses.push((Occur::Must, any_of(positive)));
+                articles_only |= positive.iter().all(|(only, _)| *only);
+                clauses.push((Occur::Must, any_of(positive.into_iter().map(|(_, q)| q).collect())));
             }
+        }
+        if !articles_only {
+            let kind = TermQuery::new(Term::from_field_text(self.schema.kind, KIND_ARTICLE), IndexRecordOption::Basic);
+            clauses.insert(0, (Occur::Must, Box::new(kind)));
         }
         Box::new(BooleanQuery::new(clauses))
     }
