@@ -282,3 +282,16 @@ fn a_library_that_cannot_open_is_shown_not_fatal() {
     let screen = format!("{}", terminal.backend());
     assert!(screen.contains("Cannot open the library: cannot open /nowhere"), "{screen}");
 }
+
+#[test]
+fn a_search_asks_for_a_page_or_two_screens_of_hits_whichever_is_more() {
+    use byline::tui::views::browse::PAGE;
+    let (_home, mut t) = demo();
+    t.type_text("p");
+    assert_eq!(t.app.browse.limit, PAGE, "a 30-row screen shows far fewer");
+    t.resize(100, 200);
+    t.type_text("u");
+    let visible = t.app.browse.visible_hits();
+    assert!(visible > PAGE / 2, "{visible} hits on 200 rows");
+    assert_eq!(t.app.browse.limit, 2 * visible, "a tall screen is never left half empty");
+}

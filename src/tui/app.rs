@@ -244,7 +244,7 @@ impl App {
     }
 
     pub(super) fn query_changed(&mut self) {
-        self.browse.limit = super::views::browse::PAGE;
+        self.browse.limit = self.browse.page_size();
         self.search();
     }
 

@@ -56,7 +56,7 @@ impl App {
             _ => return,
         };
         if more {
-            self.browse.limit += super::views::browse::PAGE;
+            self.browse.limit += self.browse.page_size();
             self.search();
         }
         self.sync_article();

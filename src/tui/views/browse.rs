@@ -13,11 +13,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-/// How many hits a search asks for at a time. Each hit costs a stored
-/// document read and a snippet, so a keystroke asks for little more than a
-/// tall screen shows (the benchmark suite measured 200 at p99 150 ms per key
-/// on 100k articles); moving past the end asks for the next page.
-pub const PAGE: usize = 60;
+/// How many hits a search asks for at a time, at least. Each hit costs a
+/// stored document read and a snippet, so a keystroke asks for little more
+/// than the screen shows (the benchmark suite measured 200 hits at p99
+/// 150 ms per key on 100k articles; at 1M, 60 hits put the p99 while
+/// indexing at 49–96 ms and 30 at 23–49 ms, reading from a cold page
+/// cache); moving past the end asks for the next page.
+pub const PAGE: usize = 30;
 
 /// Which part of the browse view has the keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,6 +105,12 @@ impl Browse {
 
     pub fn visible_hits(&self) -> usize {
         self.visible
+    }
+
+    /// How many more hits to ask for: [`PAGE`], or two screens on a
+    /// screen taller than half a page.
+    pub fn page_size(&self) -> usize {
+        PAGE.max(2 * self.visible)
     }
 
     /// The hit at row `y` of the list's inner area, for the mouse.
