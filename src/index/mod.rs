@@ -10,6 +10,7 @@ mod docs;
 pub mod flags;
 pub mod highlight;
 mod newest;
+mod prefetch;
 pub mod query;
 mod recover;
 pub mod schema;

@@ -33,6 +33,9 @@ pub const THREAD_NAME: &str = "byline-worker";
 pub trait SearchBackend: Send + Sync {
     /// Make the library usable (index the demo library when there is none).
     fn prepare(&self) -> anyhow::Result<LibraryInfo>;
+    /// Start bringing the library's index into memory, in the background,
+    /// so that the first searches do not wait on the disk. Nothing by default.
+    fn warm(&self) {}
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults>;
     fn article(&self, id: &str) -> anyhow::Result<Article>;
     /// Bring the index up to date with the library's folders, saying how far it has got.
@@ -68,6 +71,9 @@ impl SearchBackend for Library {
     fn prepare(&self) -> anyhow::Result<LibraryInfo> {
         self.ensure_ready()?;
         Ok(LibraryInfo { articles: self.article_count()?, demo: self.is_demo()?, rebuilt: self.was_rebuilt() })
+    }
+    fn warm(&self) {
+        self.prefetch()
     }
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
         crate::state::search(self, request)
@@ -316,6 +322,7 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
     let ready = guarded(|| open().and_then(|b| Ok((b.prepare()?, b))));
     let backend = match ready {
         Ok(Ok((info, backend))) => {
+            backend.warm();
             let _ = events.send(AppEvent::Reply(Reply::Ready(Ok(info))));
             backend
         }
