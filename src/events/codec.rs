@@ -9,6 +9,10 @@ use super::print::Print;
 use crate::article::ArticleId;
 use chrono::NaiveDate;
 
+/// The fewest bytes an article takes (a listing and a print with empty
+/// strings and lists): what a count read from a file can be checked against.
+pub const MIN_ARTICLE_BYTES: usize = 37;
+
 /// Appends values to a byte buffer.
 #[derive(Default)]
 pub struct Writer(pub Vec<u8>);
@@ -152,6 +156,14 @@ mod tests {
         assert_eq!(r.member(), Some(undated));
         assert!(r.0.is_empty());
         assert!(expected.iter().any(|(m, p)| m.outlet.is_some() && !p.quotes.is_empty() && !p.names.is_empty()));
+    }
+
+    #[test]
+    fn the_smallest_article_takes_min_article_bytes() {
+        let mut w = Writer::default();
+        w.member(&Member { id: ArticleId(String::new()), title: String::new(), outlet: None, date: None });
+        w.print(&Print::default());
+        assert_eq!(w.0.len(), MIN_ARTICLE_BYTES);
     }
 
     #[test]

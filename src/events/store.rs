@@ -11,7 +11,7 @@
 //! [`codec`]: super::codec
 
 use super::cluster::{Event, Member};
-use super::codec::{Reader, Writer};
+use super::codec::{MIN_ARTICLE_BYTES, Reader, Writer};
 use super::print::Print;
 use crate::config::Paths;
 use serde::{Deserialize, Serialize};
@@ -105,9 +105,8 @@ impl Grouping {
             return None;
         }
         let n = r.u64()? as usize;
-        // A damaged count must not reserve more than the file can hold: an
-        // article takes at least 37 bytes (empty strings and feature lists).
-        let most = n.min(bytes.len() / 37);
+        // A damaged count must not reserve more than the file can hold.
+        let most = n.min(bytes.len() / MIN_ARTICLE_BYTES);
         let (mut members, mut prints) = (Vec::with_capacity(most), Vec::with_capacity(most));
         for _ in 0..n {
             members.push(r.member()?);

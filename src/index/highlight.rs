@@ -6,7 +6,7 @@
 //! it begins. Ranges are byte offsets into the text, never markup.
 
 use super::query::{Clause, ParsedQuery, Target};
-use super::schema::{plain_analyzer, stemmed_analyzer, tokens};
+use super::schema::{MAX_WORD_BYTES, plain_analyzer, stemmed_analyzer, tokens};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -165,9 +165,6 @@ impl Highlighter {
         cut(text, &ranges, SNIPPET_CHARS)
     }
 }
-
-/// The plain analyzer drops words of this many bytes or more.
-const MAX_WORD_BYTES: usize = 40;
 
 /// The runs of alphanumeric characters in `text` (the words the plain
 /// analyzer's tokenizer finds), as byte ranges, each with whether it is

@@ -15,6 +15,10 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, Simpl
 /// version is rebuilt from the sources.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Both analyzers drop words of this many bytes or more (not words: URLs,
+/// hashes, runs of digits).
+pub const MAX_WORD_BYTES: usize = 40;
+
 /// English words, stemmed: `recognized` and `recognize` match.
 pub const STEMMED: &str = "byline_en";
 /// Words as written (lower case, accents folded): for prefixes and outlets.
@@ -105,7 +109,7 @@ impl Default for Schema {
 /// The analyzer behind [`STEMMED`].
 pub fn stemmed_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(super::stem_cache::CachedStemmer)
@@ -115,7 +119,7 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
 /// The analyzer behind [`PLAIN`].
 pub fn plain_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()

@@ -322,7 +322,6 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
     let ready = guarded(|| open().and_then(|b| Ok((b.prepare()?, b))));
     let backend = match ready {
         Ok(Ok((info, backend))) => {
-            backend.warm();
             let _ = events.send(AppEvent::Reply(Reply::Ready(Ok(info))));
             backend
         }
@@ -336,6 +335,10 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
         }
     };
     let indexer = super::refresh::spawn_indexer(backend.clone(), events.clone(), latest.clone());
+    // The index is read ahead once the first answer is out, so that the
+    // reading never competes with the first search. (Launch to results at
+    // 100k measured 10–17 ms p50 with and without it: within the noise.)
+    let mut warmed = false;
     for request in rx {
         let superseded = request.generation() < latest[request.kind() as usize].load(Ordering::SeqCst);
         if superseded && request.kind() != Kind::Mark {
@@ -353,6 +356,9 @@ fn run(open: Opener, rx: Receiver<Request>, events: Sender<AppEvent>, latest: Ar
         let reply = guarded(|| handle(&*backend, request)).unwrap_or_else(|e| failed(kind, generation, e));
         if events.send(AppEvent::Reply(reply)).is_err() {
             return;
+        }
+        if !std::mem::replace(&mut warmed, true) {
+            backend.warm();
         }
     }
 }
