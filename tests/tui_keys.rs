@@ -284,14 +284,44 @@ fn a_library_that_cannot_open_is_shown_not_fatal() {
 }
 
 #[test]
-fn a_search_asks_for_a_page_or_two_screens_of_hits_whichever_is_more() {
-    use byline::tui::views::browse::PAGE;
-    let (_home, mut t) = demo();
-    t.type_text("p");
-    assert_eq!(t.app.browse.limit, PAGE, "a 30-row screen shows far fewer");
-    t.resize(100, 200);
-    t.type_text("u");
+fn a_search_asks_for_a_screenful_and_moving_down_asks_for_the_next_before_it_is_needed() {
+    use byline::article::{Article, ArticleId};
+    use byline::tui::testing::Memory;
+    let story = |i: usize| Article {
+        id: ArticleId(format!("{i:04}")),
+        paths: vec![],
+        title: format!("Story {i:02}"),
+        title_derived: false,
+        outlet: None,
+        byline: None,
+        date: None,
+        url: None,
+        paragraphs: vec![format!("Paragraph of story {i}.")],
+    };
+    let mut t = Harness::new(std::sync::Arc::new(Memory((0..50).map(story).collect())), 100, 30);
+    t.type_text("story");
     let visible = t.app.browse.visible_hits();
-    assert!(visible > PAGE / 2, "{visible} hits on 200 rows");
-    assert_eq!(t.app.browse.limit, 2 * visible, "a tall screen is never left half empty");
+    assert!((3..=10).contains(&visible), "{visible} hits fit 30 rows");
+    assert_eq!(t.app.browse.limit, visible, "a keystroke reads only the hits it shows");
+    assert_eq!(t.app.browse.hits().len(), visible);
+    assert!(t.screen().contains(&format!("{visible} of 50 articles")), "{}", t.screen());
+    for i in 1..30 {
+        t.press("down");
+        assert_eq!(selected(&t), format!("Story {i:02}"), "down never stops at the end of what was loaded");
+        assert!(t.app.browse.hits().len() >= (i + visible).min(50), "a screen ahead is loaded at {i}");
+    }
+    t.press("down");
+    assert!(t.app.browse.hits().len() < 50, "only what scrolling needs is read");
+}
+
+#[test]
+fn a_taller_screen_is_filled_without_a_key() {
+    let (_home, mut t) = demo();
+    // Five demo articles: shrink the screen so they do not fit, then grow it.
+    t.resize(100, 12);
+    t.type_text("a");
+    let few = t.app.browse.hits().len();
+    assert!(few < 5, "{few} hits on 12 rows");
+    t.resize(100, 60);
+    assert_eq!(t.app.browse.hits().len(), 5, "the grown list shows every article:\n{}", t.screen());
 }

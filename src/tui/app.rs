@@ -139,6 +139,16 @@ impl App {
         std::mem::take(&mut self.outbox)
     }
 
+    /// Called after each frame: a list drawn with room for hits that exist
+    /// but were not asked for (the screen grew, or the first search went
+    /// out before the list was drawn) asks for a screenful.
+    pub fn frame_drawn(&mut self) {
+        if self.browse.wants_fill() {
+            self.browse.limit = self.browse.page_size();
+            self.search();
+        }
+    }
+
     pub(super) fn request(&mut self, r: Request) {
         self.outbox.push(r);
     }

@@ -4,7 +4,9 @@
 //! Three threads feed one channel: terminal input, signals, and the worker
 //! that does everything slow. The loop draws, waits for an event, lets the
 //! [`App`] handle it (and any that queued meanwhile), hands the app's
-//! requests to the worker, and draws again. It never waits on the index.
+//! requests to the worker (before drawing, and after: a frame may show the
+//! list has room for more hits), and draws again. It never waits on the
+//! index.
 
 pub mod action;
 pub mod app;
@@ -87,15 +89,17 @@ pub fn event_loop<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    let send = |app: &mut App| app.take_requests().into_iter().for_each(|r| worker.send(r));
     loop {
-        for request in app.take_requests() {
-            worker.send(request);
-        }
+        send(app);
         let frame = terminal.draw(|f| views::render(app, f))?;
         on_frame(app, frame.buffer);
         if let Some(code) = app.quit {
             return Ok(code);
         }
+        // What the frame showed may want more (a list with room to fill).
+        app.frame_drawn();
+        send(app);
         let Ok(first) = events.recv() else { return Ok(0) };
         app.handle(first);
         // Handle what queued meanwhile before drawing again, so a burst of

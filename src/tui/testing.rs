@@ -27,6 +27,8 @@ impl SearchBackend for Memory {
         let hits = self
             .0
             .iter()
+            .skip(request.offset)
+            .take(request.limit)
             .map(|a| crate::index::SearchHit {
                 id: a.id.clone(),
                 title: a.title.clone(),
@@ -40,7 +42,8 @@ impl SearchBackend for Memory {
                 tags: Vec::new(),
             })
             .collect::<Vec<_>>();
-        Ok(SearchResults { query: request.query.clone(), sort: request.sort, total: hits.len(), hits, hints: vec![] })
+        let total = self.0.len();
+        Ok(SearchResults { query: request.query.clone(), sort: request.sort, total, hits, hints: vec![] })
     }
     fn article(&self, id: &str) -> anyhow::Result<crate::article::Article> {
         self.0.iter().find(|a| a.id.as_str().starts_with(id)).cloned().ok_or_else(|| anyhow::anyhow!("no article {id}"))
@@ -140,6 +143,7 @@ impl Harness {
         let app = &mut self.app;
         let done = self.terminal.draw(|f| views::render(app, f)).expect("drawing on a test terminal");
         self.frame = done.buffer.clone();
+        self.app.frame_drawn();
     }
 
     /// The last frame drawn.

@@ -13,12 +13,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-/// How many hits a search asks for at a time, at least. Each hit costs a
-/// stored document read and a snippet, so a keystroke asks for little more
-/// than the screen shows (200 hits measured p99 150 ms a key at 100k; going
-/// from 60 to 30 took the in-process keystroke p50 at 100k from 3.31 to
-/// 2.60 ms); moving past the end asks for the next page.
-pub const PAGE: usize = 30;
+/// A keystroke's search asks for the hits the screen shows, no more: each
+/// hit costs a stored document read and a snippet, and on a page cache that
+/// has not seen the index (a 1M library just opened) each read may go to
+/// the disk. Measured at 1M with a dropped cache, reading 30 hits took
+/// 176-202 ms a search and 8 hits 38-48 ms. Moving the selection to within
+/// a screen of the end asks for the next screen, so scrolling rarely waits.
+/// Until the list is first drawn, it is taken to show this many.
+pub const FIRST_SCREEN: usize = 8;
 
 /// Which part of the browse view has the keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,13 +50,13 @@ impl Default for Browse {
             query: String::new(),
             focus: Focus::Search,
             sort: Sort::Relevance,
-            limit: PAGE,
+            limit: FIRST_SCREEN,
             results: None,
             selected: 0,
             searching: false,
             error: None,
             offset: 0,
-            visible: 3,
+            visible: FIRST_SCREEN,
         }
     }
 }
@@ -83,7 +85,8 @@ impl Browse {
         self.error = None;
     }
 
-    /// Move the selection; true when it reached the last loaded hit and more exist.
+    /// Move the selection; true when it came within a screen of the last
+    /// loaded hit and more exist.
     pub fn select(&mut self, delta: isize) -> bool {
         let n = self.hits().len();
         if n == 0 {
@@ -98,18 +101,27 @@ impl Browse {
     }
 
     pub fn wants_more(&self) -> bool {
-        let r = self.results.as_ref();
-        r.is_some_and(|r| self.selected + 1 >= r.hits.len() && r.total > r.hits.len() && !self.searching)
+        self.more_exist() && self.selected + self.visible >= self.hits().len()
+    }
+
+    /// True when the list, as last drawn, has room for hits that exist and
+    /// were not asked for (the screen grew, or the first search was asked
+    /// for before the list was drawn).
+    pub fn wants_fill(&self) -> bool {
+        self.more_exist() && self.hits().len() < self.visible && self.limit < self.visible
+    }
+
+    fn more_exist(&self) -> bool {
+        self.results.as_ref().is_some_and(|r| r.total > r.hits.len()) && !self.searching
     }
 
     pub fn visible_hits(&self) -> usize {
         self.visible
     }
 
-    /// How many more hits to ask for: [`PAGE`], or two screens on a
-    /// screen taller than half a page.
+    /// How many more hits to ask for: a screenful (see [`FIRST_SCREEN`]).
     pub fn page_size(&self) -> usize {
-        PAGE.max(2 * self.visible)
+        self.visible.max(1)
     }
 
     /// The hit at row `y` of the list's inner area, for the mouse.
@@ -165,6 +177,8 @@ impl Browse {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let width = usize::from(inner.width);
+        let per_hit = Browse::lines_per_hit(inner);
+        self.visible = (usize::from(inner.height) / per_hit).max(1);
         if let Some((message, style)) = placeholder.or_else(|| self.empty_message().map(|m| (m, theme.dim))) {
             let lines: Vec<Line> = text::wrap(message, width.saturating_sub(2).max(1))
                 .into_iter()
@@ -173,8 +187,6 @@ impl Browse {
             frame.render_widget(Paragraph::new(lines), inner);
             return;
         }
-        let per_hit = Browse::lines_per_hit(inner);
-        self.visible = (usize::from(inner.height) / per_hit).max(1);
         if self.selected < self.offset {
             self.offset = self.selected;
         } else if self.selected >= self.offset + self.visible {
