@@ -6,9 +6,11 @@
 //! module could be swapped for a remote backend (Quickwit speaks the same
 //! schema) without the TUI or the command line noticing.
 
+mod advice;
 mod docs;
 pub mod flags;
 pub mod highlight;
+mod hits;
 mod newest;
 mod prefetch;
 pub mod query;

@@ -221,6 +221,7 @@ impl Library {
         let only_filters = parsed.groups.iter().flatten().all(|i| matches!(i.clause, Clause::Flag(_)));
         let sort = if only_filters { Sort::Date } else { req.sort };
         let searcher = self.reader.searcher();
+        super::advice::random_access(&searcher);
         // No page is bigger than the library (a huge limit must not overflow);
         // a limit of 0 only counts.
         let docs = searcher.num_docs() as usize;
@@ -238,23 +239,7 @@ impl Library {
         };
         let collected = started.elapsed();
         let highlighter = Highlighter::new(&parsed);
-        let mut hits = Vec::with_capacity(addresses.len());
-        for (score, addr) in addresses {
-            let doc: TantivyDocument = searcher.doc(addr)?;
-            let article = article_from_doc(&self.schema, &doc);
-            hits.push(SearchHit {
-                snippet: highlighter.snippet(&article.paragraphs),
-                id: article.id,
-                title: article.title,
-                outlet: article.outlet,
-                date: article.date,
-                score,
-                paths: article.paths,
-                read: false,
-                starred: false,
-                tags: Vec::new(),
-            });
-        }
+        let mut hits = super::hits::read_hits(&searcher, &self.schema, &highlighter, &addresses)?;
         // Equal scores or dates come back in segment order, which changes
         // between runs: break ties by id so a list never shuffles itself.
         match sort {
