@@ -129,21 +129,26 @@ pub struct Stems {
     stemmer: Stemmer,
 }
 
-type StemCache = HashMap<String, u64, std::hash::BuildHasherDefault<super::print::KeyHasher>>;
+/// A word's hash to its stem's hash. Keyed by the word's 64-bit hash, not
+/// the word: no string is kept or compared (two words of a library sharing
+/// a hash, about one chance in 200 million at 400,000 words, would share
+/// a stem).
+type StemCache = HashMap<u64, u64, std::hash::BuildHasherDefault<super::print::KeyHasher>>;
 
 thread_local! {
     static STEM_HASHES: RefCell<StemCache> = RefCell::default();
 }
 
-/// Words remembered at most per thread (about 30 MB); then the memory starts
+/// Words remembered at most per thread (about 16 MB); then the memory starts
 /// again. A million articles use more distinct words than 100,000 of them.
 const STEM_CACHE: usize = 400_000;
 
 impl Stems {
     /// The hash of a lower-case word's stem.
     fn hash(&self, lower: &str) -> u64 {
+        let key = hash(lower);
         STEM_HASHES.with_borrow_mut(|cache| {
-            if let Some(&h) = cache.get(lower) {
+            if let Some(&h) = cache.get(&key) {
                 return h;
             }
             let h = match lower.contains('’') {
@@ -153,7 +158,7 @@ impl Stems {
             if cache.len() >= STEM_CACHE {
                 cache.clear();
             }
-            cache.insert(lower.to_string(), h);
+            cache.insert(key, h);
             h
         })
     }

@@ -5,8 +5,9 @@ use crate::article::{Article, ArticleId};
 use crate::corpus::FileStamp;
 use chrono::{NaiveDate, NaiveTime};
 use std::path::PathBuf;
-use tantivy::schema::Value;
-use tantivy::{DateTime, TantivyDocument};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DateTime, TantivyDocument, Term};
 
 /// What the index remembers of one source file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,4 +108,23 @@ pub fn file_from_doc(s: &Schema, doc: &TantivyDocument, is_sources: bool) -> Opt
         is_sources,
     };
     Some((path, record))
+}
+
+impl super::Library {
+    /// The stored article with exactly this id, if any.
+    pub(crate) fn stored_article(
+        &self,
+        searcher: &tantivy::Searcher,
+        id: &ArticleId,
+    ) -> anyhow::Result<Option<Article>> {
+        let q = TermQuery::new(Term::from_field_text(self.schema.id, id.as_str()), IndexRecordOption::Basic);
+        let top = searcher.search(&q, &tantivy::collector::TopDocs::with_limit(1).order_by_score())?;
+        match top.first() {
+            Some((_, addr)) => {
+                let doc: TantivyDocument = searcher.doc(*addr)?;
+                Ok(Some(article_from_doc(&self.schema, &doc)))
+            }
+            None => Ok(None),
+        }
+    }
 }

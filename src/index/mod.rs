@@ -11,6 +11,7 @@ mod docs;
 pub mod flags;
 pub mod highlight;
 mod hits;
+mod indexed;
 mod newest;
 mod prefetch;
 pub mod query;

@@ -6,7 +6,8 @@
 //! its articles.
 
 use super::Library;
-use super::docs::{FileRecord, article_doc, article_from_doc, file_doc, file_from_doc};
+use super::docs::{FileRecord, article_doc, file_doc, file_from_doc};
+use super::indexed::Indexed;
 use super::schema::{KIND_FILE, KIND_SOURCES};
 use crate::article::{Article, ArticleId};
 use crate::corpus::{self, FileStamp, Parsed, Skip, SkipReason, Sources, SourcesFile, WalkItem};
@@ -192,6 +193,7 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
 
     // The new file records, starting from the old ones.
     let mut records = old.clone();
+    let mut indexed = Indexed::new(&old);
     let done = AtomicUsize::new(0);
     let total = to_read.len();
     let chunks = batches(&to_read);
@@ -212,8 +214,8 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
             &mut writer,
             &old,
             &mut records,
-            Batch { parsed, gone, sources_records },
-            &in_changed_dir,
+            &mut indexed,
+            Batch { parsed, gone, sources_records, in_changed_dir: &in_changed_dir },
             &mut report,
         )?;
         if n != last_chunk {
@@ -250,6 +252,8 @@ struct Batch<'a> {
     parsed: Vec<(PathBuf, FileStamp, Result<Parsed, Skip>)>,
     gone: &'a [PathBuf],
     sources_records: &'a [(PathBuf, FileStamp)],
+    /// Is a file in a folder whose sources.toml changed (read it again)?
+    in_changed_dir: &'a dyn Fn(&Path) -> bool,
 }
 
 /// Stage a batch in the writer: the articles it touches, rewritten with the
@@ -261,8 +265,8 @@ fn apply(
     writer: &mut tantivy::IndexWriter<TantivyDocument>,
     old: &HashMap<PathBuf, FileRecord>,
     records: &mut HashMap<PathBuf, FileRecord>,
+    indexed: &mut Indexed,
     batch: Batch<'_>,
-    in_changed_dir: &dyn Fn(&Path) -> bool,
     report: &mut IndexReport,
 ) -> anyhow::Result<()> {
     let s = &lib.schema;
@@ -276,7 +280,7 @@ fn apply(
         match result {
             Ok(parsed) => {
                 let same_content =
-                    old.get(&path).is_some_and(|r| r.hash == parsed.content_hash) && !in_changed_dir(&path);
+                    old.get(&path).is_some_and(|r| r.hash == parsed.content_hash) && !(batch.in_changed_dir)(&path);
                 if same_content {
                     report.files_unchanged += 1;
                 } else {
@@ -322,8 +326,13 @@ fn apply(
     }
     let searcher = lib.reader.searcher();
     for id in &affected {
-        let existing = lib.stored_article(&searcher, id)?;
-        writer.delete_term(Term::from_field_text(s.id, id.as_str()));
+        let existing = match indexed.may_have_id(id) {
+            true => {
+                writer.delete_term(Term::from_field_text(s.id, id.as_str()));
+                lib.stored_article(&searcher, id)?
+            }
+            false => None,
+        };
         let Some(paths) = paths_of.get_mut(id) else {
             if existing.is_some() {
                 report.articles_removed += 1;
@@ -342,12 +351,16 @@ fn apply(
             report.articles_added += 1;
         }
         writer.add_document(article_doc(s, &article))?;
+        indexed.add_id(id);
     }
     for path in &touched_files {
-        writer.delete_query(file_query(lib, path, KIND_FILE))?;
-        writer.delete_query(file_query(lib, path, KIND_SOURCES))?;
+        if indexed.may_have_path(path) {
+            writer.delete_query(file_query(lib, path, KIND_FILE))?;
+            writer.delete_query(file_query(lib, path, KIND_SOURCES))?;
+        }
         if let Some(r) = records.get(path) {
             writer.add_document(file_doc(s, path, r))?;
+            indexed.add_path(path);
         }
     }
     Ok(())
@@ -359,25 +372,6 @@ fn commit(writer: &mut tantivy::IndexWriter<TantivyDocument>) -> anyhow::Result<
     commit.set_payload(&serde_json::json!({ "byline_schema": super::schema::SCHEMA_VERSION }).to_string());
     commit.commit().context("cannot commit the index")?;
     Ok(())
-}
-
-impl Library {
-    /// The stored article with exactly this id, if any.
-    pub(crate) fn stored_article(
-        &self,
-        searcher: &tantivy::Searcher,
-        id: &ArticleId,
-    ) -> anyhow::Result<Option<Article>> {
-        let q = TermQuery::new(Term::from_field_text(self.schema.id, id.as_str()), IndexRecordOption::Basic);
-        let top = searcher.search(&q, &tantivy::collector::TopDocs::with_limit(1).order_by_score())?;
-        match top.first() {
-            Some((_, addr)) => {
-                let doc: TantivyDocument = searcher.doc(*addr)?;
-                Ok(Some(article_from_doc(&self.schema, &doc)))
-            }
-            None => Ok(None),
-        }
-    }
 }
 
 #[cfg(test)]
