@@ -159,16 +159,28 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     let snap = lib.snapshot()?;
     let ids = snap.ids()?;
     let position: HashMap<&ArticleId, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    // The pass numbers articles in id order. The index's order depends on
+    // how its indexing threads happened to share the work, and grouping
+    // breaks ties by number: in index order, two builds of one library
+    // could group it differently. (Articles are still read in index order,
+    // the store's.)
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_unstable_by(|&a, &b| ids[a].cmp(&ids[b]));
+    let mut rank = vec![0; ids.len()];
+    for (k, &i) in order.iter().enumerate() {
+        rank[i] = k;
+    }
     // Where each stored article is now (None: gone), and what was stored of it.
-    let now: Vec<Option<usize>> = old.members.iter().map(|m| position.get(&m.id).copied()).collect();
+    let now: Vec<Option<usize>> = old.members.iter().map(|m| position.get(&m.id).map(|&i| rank[i])).collect();
     let mut kept: Vec<Option<(Member, Print)>> = vec![None; ids.len()];
-    for ((member, print), &i) in old.members.into_iter().zip(old.prints).zip(&now) {
-        if let Some(i) = i {
+    for (member, print) in old.members.into_iter().zip(old.prints) {
+        if let Some(&i) = position.get(&member.id) {
             kept[i] = Some((member, print));
         }
     }
-    let read = read_all(&snap, kept)?;
+    let mut in_index_order: Vec<Option<(Member, Print, bool)>> = read_all(&snap, kept)?.into_iter().map(Some).collect();
     drop(snap);
+    let read = order.iter().filter_map(|&i| in_index_order[i].take());
     let (mut members, mut prints, mut known) = (Vec::new(), Vec::new(), Vec::new());
     for (member, print, computed) in read {
         members.push(member);
