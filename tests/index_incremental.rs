@@ -167,3 +167,23 @@ fn bad_files_are_skipped_with_reasons_and_the_rest_indexed() {
     assert!(has("dangling.txt: unreadable"), "{reasons:#?}");
     assert_eq!(titles(&lib, "Kharkiv"), vec!["Good line"]);
 }
+
+#[test]
+fn a_library_that_another_byline_indexed_under_adds_nothing_twice() {
+    let sb = Sandbox::new();
+    let folder = sb.library_with_seeds();
+    // The app's library stays open while another byline adds a folder.
+    let app = Library::open(&sb.paths()).unwrap();
+    index(&app, std::slice::from_ref(&folder));
+    let extra = sb.home().join("extra");
+    write(
+        &extra.join("harbour.txt"),
+        "Harbour cranes stand idle after the strike\n\nDock workers in the port walked out on Monday \
+         over pay, leaving container ships waiting offshore. The union said talks would resume.\n",
+    );
+    index(&Library::open(&sb.paths()).unwrap(), std::slice::from_ref(&extra));
+    // The app indexes next: what the other run committed is not added again.
+    let report = app.refresh(&|_| {}).unwrap();
+    assert_eq!((report.articles_added, report.articles_total), (0, 6), "{report:?}");
+    assert_eq!(titles(&app, "harbour"), ["Harbour cranes stand idle after the strike"]);
+}

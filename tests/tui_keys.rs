@@ -283,10 +283,8 @@ fn a_library_that_cannot_open_is_shown_not_fatal() {
     assert!(screen.contains("Cannot open the library: cannot open /nowhere"), "{screen}");
 }
 
-#[test]
-fn a_search_asks_for_a_screenful_and_moving_down_asks_for_the_next_before_it_is_needed() {
+fn stories(n: usize) -> byline::tui::testing::Memory {
     use byline::article::{Article, ArticleId};
-    use byline::tui::testing::Memory;
     let story = |i: usize| Article {
         id: ArticleId(format!("{i:04}")),
         paths: vec![],
@@ -298,20 +296,56 @@ fn a_search_asks_for_a_screenful_and_moving_down_asks_for_the_next_before_it_is_
         url: None,
         paragraphs: vec![format!("Paragraph of story {i}.")],
     };
-    let mut t = Harness::new(std::sync::Arc::new(Memory((0..50).map(story).collect())), 100, 30);
+    byline::tui::testing::Memory((0..n).map(story).collect())
+}
+
+/// How many hits the list (the left pane) shows: their headlines start
+/// with "Story".
+fn rows_shown(t: &Harness) -> usize {
+    t.screen().lines().filter(|l| l.starts_with("│ Story") || l.starts_with("│▌Story")).count()
+}
+
+#[test]
+fn a_search_asks_for_a_screenful_and_moving_down_asks_for_the_next_before_it_is_needed() {
+    use byline::tui::views::browse::FIRST_SCREEN;
+    let mut t = Harness::new(std::sync::Arc::new(stories(50)), 100, 40);
     t.type_text("story");
     let visible = t.app.browse.visible_hits();
-    assert!((3..=10).contains(&visible), "{visible} hits fit 30 rows");
+    assert!(visible != FIRST_SCREEN && visible < 16, "{visible} hits fit 40 rows");
     assert_eq!(t.app.browse.limit, visible, "a keystroke reads only the hits it shows");
-    assert_eq!(t.app.browse.hits().len(), visible);
+    assert_eq!((t.app.browse.hits().len(), rows_shown(&t)), (visible, visible));
     assert!(t.screen().contains(&format!("{visible} of 50 articles")), "{}", t.screen());
     for i in 1..30 {
         t.press("down");
         assert_eq!(selected(&t), format!("Story {i:02}"), "down never stops at the end of what was loaded");
         assert!(t.app.browse.hits().len() >= (i + visible).min(50), "a screen ahead is loaded at {i}");
     }
-    t.press("down");
     assert!(t.app.browse.hits().len() < 50, "only what scrolling needs is read");
+}
+
+#[test]
+fn the_next_screen_is_asked_for_after_the_loaded_hits_which_stay_in_place() {
+    let mut t = Harness::new(std::sync::Arc::new(stories(50)), 100, 30);
+    t.type_text("story");
+    let first: Vec<String> = t.app.browse.hits().iter().map(|h| h.title.clone()).collect();
+    t.app.handle(AppEvent::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
+    let sent = t.app.take_requests();
+    let next = sent.iter().find_map(|r| match r {
+        Request::Search { request, .. } => Some(request.clone()),
+        _ => None,
+    });
+    let next = next.expect("moving down asks for the next screen");
+    // Only the new hits: the loaded ones are neither read nor ranked again.
+    assert_eq!((next.offset, next.limit), (first.len(), t.app.browse.visible_hits()));
+    for r in sent {
+        let reply = byline::tui::worker::handle(&*t.backend, r);
+        t.app.handle(AppEvent::Reply(reply));
+    }
+    t.settle();
+    let now: Vec<String> = t.app.browse.hits().iter().map(|h| h.title.clone()).collect();
+    assert_eq!(now.len(), 2 * first.len());
+    assert_eq!(now[..first.len()], first[..], "rows already shown stay where they were");
+    assert_eq!(now[first.len()], format!("Story {:02}", first.len()));
 }
 
 #[test]
@@ -321,7 +355,17 @@ fn a_taller_screen_is_filled_without_a_key() {
     t.resize(100, 12);
     t.type_text("a");
     let few = t.app.browse.hits().len();
-    assert!(few < 5, "{few} hits on 12 rows");
+    assert!(few < 5 && t.screen().contains(&format!("{few} of 5 articles")), "{few}:\n{}", t.screen());
     t.resize(100, 60);
-    assert_eq!(t.app.browse.hits().len(), 5, "the grown list shows every article:\n{}", t.screen());
+    assert!(t.screen().contains(" 5 articles"), "the grown list shows every article:\n{}", t.screen());
+    // Scrolled down a longer list, a screen that grows is filled too.
+    let mut t = Harness::new(std::sync::Arc::new(stories(80)), 100, 30);
+    t.type_text("story");
+    for _ in 0..20 {
+        t.press("down");
+    }
+    t.resize(100, 90);
+    let visible = t.app.browse.visible_hits();
+    assert!(visible > 15, "{visible}");
+    assert_eq!(rows_shown(&t), visible, "every row of the grown list shows a hit:\n{}", t.screen());
 }

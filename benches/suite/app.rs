@@ -1,8 +1,8 @@
 //! In-process numbers of the app and the domain behind it: `related` and
 //! `compare` on the built library, keystroke to frame while typing a query
 //! (the TUI [`Harness`] answers the worker's requests on the spot, so a key
-//! counts its search, top 200 with snippets, and the redraw), and the time
-//! to draw each view at two terminal sizes.
+//! counts its search, a screenful of hits with snippets, and the redraw),
+//! and the time to draw each view at two terminal sizes.
 
 use crate::stats::{Row, Samples};
 use byline::config::Paths;

@@ -130,16 +130,16 @@ pub struct Stems {
 }
 
 /// A word's hash to its stem's hash. Keyed by the word's 64-bit hash, not
-/// the word: no string is kept or compared (two words of a library sharing
-/// a hash, about one chance in 200 million at 400,000 words, would share
-/// a stem).
+/// the word: no string is kept or compared. Two words of a library sharing
+/// a hash (about one chance in 200 million at 400,000 words) would share
+/// the stem of whichever a thread met first.
 type StemCache = HashMap<u64, u64, std::hash::BuildHasherDefault<super::print::KeyHasher>>;
 
 thread_local! {
     static STEM_HASHES: RefCell<StemCache> = RefCell::default();
 }
 
-/// Words remembered at most per thread (about 16 MB); then the memory starts
+/// Words remembered at most per thread (about 9 MB); then the memory starts
 /// again. A million articles use more distinct words than 100,000 of them.
 const STEM_CACHE: usize = 400_000;
 

@@ -7,14 +7,17 @@
 //! articles a hit), so on a cold page cache each fault read megabytes it did
 //! not need: at 1M articles, with a dropped cache, the first keystrokes took
 //! 40–80 ms and reading 6 hits 26–53 ms. Advised `MADV_RANDOM`, a fault
-//! reads the page alone: keystroke p99 14–18 ms over three such runs, and
+//! reads the page alone: keystroke p99 11–16 ms over three such runs, and
 //! 6 hits about 1 ms.
 //!
-//! The advice is given by the process that searches, once per segment, and
+//! The advice is given by the library that searches, once per segment, and
 //! it holds for every read of that mapping in the process: a merge or a
-//! grouping pass in the same process then reads those files without read
-//! ahead too. `byline index` and `byline events` never search, so their
-//! passes over whole files keep the kernel's read ahead.
+//! grouping pass of the app's own then reads those files without read
+//! ahead too (on a cold cache, page by page). `byline index` and `byline
+//! events` never search, so their passes over whole files keep the
+//! kernel's read ahead. (Tantivy can advise a whole directory when it is
+//! opened, `MmapDirectory::open_with_madvice`, but then every process
+//! would, the batch ones too.)
 
 use std::collections::HashSet;
 use std::sync::Mutex;
@@ -31,36 +34,45 @@ const COMPONENTS: [SegmentComponent; 6] = [
     SegmentComponent::Store,
 ];
 
-/// Advise every segment of `searcher` not advised yet.
-pub(super) fn random_access(searcher: &Searcher) {
-    static ADVISED: Mutex<Option<HashSet<SegmentId>>> = Mutex::new(None);
-    let Ok(mut advised) = ADVISED.lock() else { return };
-    let advised = advised.get_or_insert_with(HashSet::new);
-    for segment in searcher.segment_readers() {
-        if advised.insert(segment.segment_id()) {
-            for component in COMPONENTS {
-                let file = segment.open_read(component).ok();
-                if let Some(bytes) = file.and_then(|f| f.read_bytes().ok()) {
-                    advise_random(bytes.as_slice());
+/// The segments a library has advised (its mappings live as long as it).
+#[derive(Default)]
+pub(super) struct Advised(Mutex<HashSet<SegmentId>>);
+
+impl Advised {
+    /// Advise every segment of `searcher` not advised yet.
+    pub(super) fn random_access(&self, searcher: &Searcher) {
+        let Ok(mut advised) = self.0.lock() else { return };
+        for segment in searcher.segment_readers() {
+            if advised.insert(segment.segment_id()) {
+                for component in COMPONENTS {
+                    let file = segment.open_read(component).ok();
+                    if let Some(bytes) = file.and_then(|f| f.read_bytes().ok()) {
+                        advise_random(bytes.as_slice());
+                    }
                 }
             }
         }
     }
 }
 
-/// `MADV_RANDOM` for the pages that hold `bytes`. A hint: a range the
-/// kernel will not advise (memory not from a mapping) reads as before.
+/// `MADV_RANDOM` for the pages that hold `bytes`, whole pages: a file's
+/// bytes as Tantivy hands them out stop short of its footer, and advising
+/// only up to there would leave the last page (and its own piece of the
+/// mapping) reading ahead. A hint: memory that is not a file mapping is
+/// refused, and reads as before.
 fn advise_random(bytes: &[u8]) {
     #[cfg(unix)]
-    {
+    if !bytes.is_empty() {
         // SAFETY: sysconf takes no pointers.
         let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as usize;
         let start = bytes.as_ptr() as usize;
-        let aligned = start - start % page;
-        // SAFETY: the range lies within memory that `bytes` keeps alive;
-        // MADV_RANDOM changes no data, only how pages are faulted in.
+        let from = start - start % page;
+        let to = (start + bytes.len()).div_ceil(page) * page;
+        // SAFETY: MADV_RANDOM changes no memory's contents, only how pages
+        // not yet read are read. The range is `bytes` widened to whole
+        // pages; a page that holds some of `bytes` is mapped as a whole.
         unsafe {
-            libc::madvise(aligned as *mut libc::c_void, bytes.len() + (start - aligned), libc::MADV_RANDOM);
+            libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_RANDOM);
         }
     }
     #[cfg(not(unix))]

@@ -1,4 +1,5 @@
-//! Articles and file records to Tantivy documents and back.
+//! Articles and file records to Tantivy documents and back, and the stored
+//! article with a given id.
 
 use super::schema::{KIND_ARTICLE, KIND_FILE, KIND_SOURCES, Schema};
 use crate::article::{Article, ArticleId};

@@ -11,7 +11,7 @@ mod docs;
 pub mod flags;
 pub mod highlight;
 mod hits;
-mod indexed;
+mod listed;
 mod newest;
 mod prefetch;
 pub mod query;
@@ -58,6 +58,8 @@ pub struct Library {
     reader: IndexReader,
     /// The index was found damaged on open and rebuilt from the sources.
     rebuilt: bool,
+    /// Segments told the kernel that searching reads them at random.
+    advised: advice::Advised,
 }
 
 impl Library {
@@ -127,7 +129,7 @@ impl Library {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .with_context(|| format!("cannot read the index in {}", dir.display()))?;
-        Ok(Library { paths: paths.clone(), index, schema, reader, rebuilt: false })
+        Ok(Library { paths: paths.clone(), index, schema, reader, rebuilt: false, advised: Default::default() })
     }
 
     /// True when [`Library::open`] found the index damaged and rebuilt it.

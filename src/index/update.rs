@@ -7,7 +7,7 @@
 
 use super::Library;
 use super::docs::{FileRecord, article_doc, file_doc, file_from_doc};
-use super::indexed::Indexed;
+use super::listed::Listed;
 use super::schema::{KIND_FILE, KIND_SOURCES};
 use crate::article::{Article, ArticleId};
 use crate::corpus::{self, FileStamp, Parsed, Skip, SkipReason, Sources, SourcesFile, WalkItem};
@@ -131,6 +131,10 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
         tantivy::TantivyError::LockFailure(..) => anyhow::Error::new(Busy(lib.data_dir().to_path_buf())),
         e => anyhow::Error::new(e).context("cannot open the index for writing"),
     })?;
+    // The records as of the latest commit, which another process may have
+    // made since this library last looked: what they list is what `Listed`
+    // says may be in the index.
+    lib.reader.reload()?;
     let old = load_records(lib)?;
 
     let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = roots.iter().cloned().partition(|r| r.exists());
@@ -193,7 +197,7 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
 
     // The new file records, starting from the old ones.
     let mut records = old.clone();
-    let mut indexed = Indexed::new(&old);
+    let mut listed = Listed::new(&old);
     let done = AtomicUsize::new(0);
     let total = to_read.len();
     let chunks = batches(&to_read);
@@ -214,7 +218,7 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
             &mut writer,
             &old,
             &mut records,
-            &mut indexed,
+            &mut listed,
             Batch { parsed, gone, sources_records, in_changed_dir: &in_changed_dir },
             &mut report,
         )?;
@@ -259,13 +263,14 @@ struct Batch<'a> {
 /// Stage a batch in the writer: the articles it touches, rewritten with the
 /// files they are now in, and the records of its files. `records` holds the
 /// state as of this batch (files not read yet keep their old record, so
-/// they are read again if the run stops before them).
+/// they are read again if the run stops before them); `listed` what the
+/// index may already hold, and what this batch adds to it.
 fn apply(
     lib: &Library,
     writer: &mut tantivy::IndexWriter<TantivyDocument>,
     old: &HashMap<PathBuf, FileRecord>,
     records: &mut HashMap<PathBuf, FileRecord>,
-    indexed: &mut Indexed,
+    listed: &mut Listed,
     batch: Batch<'_>,
     report: &mut IndexReport,
 ) -> anyhow::Result<()> {
@@ -326,12 +331,11 @@ fn apply(
     }
     let searcher = lib.reader.searcher();
     for id in &affected {
-        let existing = match indexed.may_have_id(id) {
-            true => {
-                writer.delete_term(Term::from_field_text(s.id, id.as_str()));
-                lib.stored_article(&searcher, id)?
-            }
-            false => None,
+        let existing = if listed.may_have_id(id) {
+            writer.delete_term(Term::from_field_text(s.id, id.as_str()));
+            lib.stored_article(&searcher, id)?
+        } else {
+            None
         };
         let Some(paths) = paths_of.get_mut(id) else {
             if existing.is_some() {
@@ -351,16 +355,16 @@ fn apply(
             report.articles_added += 1;
         }
         writer.add_document(article_doc(s, &article))?;
-        indexed.add_id(id);
+        listed.add_id(id);
     }
     for path in &touched_files {
-        if indexed.may_have_path(path) {
+        if listed.may_have_path(path) {
             writer.delete_query(file_query(lib, path, KIND_FILE))?;
             writer.delete_query(file_query(lib, path, KIND_SOURCES))?;
         }
         if let Some(r) = records.get(path) {
             writer.add_document(file_doc(s, path, r))?;
-            indexed.add_path(path);
+            listed.add_path(path);
         }
     }
     Ok(())

@@ -143,9 +143,8 @@ impl App {
     /// but were not asked for (the screen grew, or the first search went
     /// out before the list was drawn) asks for a screenful.
     pub fn frame_drawn(&mut self) {
-        if self.browse.wants_fill() {
-            self.browse.limit = self.browse.page_size();
-            self.search();
+        if let Some(count) = self.browse.wants_fill() {
+            self.search_more(count);
         }
     }
 
@@ -236,12 +235,27 @@ impl App {
 
     /// Send the query as it stands; the last word is a prefix.
     pub(super) fn search(&mut self) {
+        self.browse.appending = false;
+        self.send_search(0, self.browse.limit);
+    }
+
+    /// Ask for `count` hits to go after those loaded: the rows shown keep
+    /// their places (a new first page, ranked again, could order tied hits
+    /// differently) and are not read again.
+    pub(super) fn search_more(&mut self, count: usize) {
+        let offset = self.browse.hits().len();
+        self.browse.limit = offset + count;
+        self.browse.appending = true;
+        self.send_search(offset, count);
+    }
+
+    fn send_search(&mut self, offset: usize, limit: usize) {
         self.gens.search += 1;
         self.browse.searching = true;
         let request = SearchRequest {
             query: self.browse.query.clone(),
-            limit: self.browse.limit,
-            offset: 0,
+            limit,
+            offset,
             sort: self.browse.sort,
             prefix_last: true,
         };
@@ -292,6 +306,7 @@ impl App {
             Reply::Searched { results, .. } => {
                 self.browse.searching = false;
                 match results {
+                    Ok(r) if std::mem::take(&mut self.browse.appending) => self.browse.append_results(r),
                     Ok(r) => {
                         self.browse.set_results(r);
                         self.sync_article();

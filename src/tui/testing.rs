@@ -15,7 +15,8 @@ use ratatui::buffer::Buffer;
 use std::sync::Arc;
 
 /// A library held in memory: every article matches every query (the
-/// query's words are marked in the snippets), newest first.
+/// query's words are marked in the snippets), in the order given, a page
+/// (`offset`, `limit`) at a time; the total counts them all.
 pub struct Memory(pub Vec<crate::article::Article>);
 
 impl SearchBackend for Memory {

@@ -56,8 +56,7 @@ impl App {
             _ => return,
         };
         if more {
-            self.browse.limit += self.browse.page_size();
-            self.search();
+            self.search_more(self.browse.page_size());
         }
         self.sync_article();
     }

@@ -35,10 +35,13 @@ pub struct Browse {
     pub query: String,
     pub focus: Focus,
     pub sort: Sort,
+    /// Hits asked for in all.
     pub limit: usize,
     pub results: Option<SearchResults>,
     pub selected: usize,
     pub searching: bool,
+    /// The search under way continues the loaded list.
+    pub appending: bool,
     pub error: Option<String>,
     offset: usize,
     visible: usize,
@@ -54,6 +57,7 @@ impl Default for Browse {
             results: None,
             selected: 0,
             searching: false,
+            appending: false,
             error: None,
             offset: 0,
             visible: FIRST_SCREEN,
@@ -85,6 +89,18 @@ impl Browse {
         self.error = None;
     }
 
+    /// Take the hits that go after those loaded, for the same query: the
+    /// rows shown keep their places. Hits for another query replace them.
+    pub fn append_results(&mut self, more: SearchResults) {
+        let same = self.results.as_ref().is_some_and(|r| r.query == more.query && r.sort == more.sort);
+        let Some(r) = self.results.as_mut().filter(|_| same) else { return self.set_results(more) };
+        let loaded: std::collections::HashSet<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
+        let new: Vec<SearchHit> = more.hits.into_iter().filter(|h| !loaded.contains(h.id.as_str())).collect();
+        r.hits.extend(new);
+        r.total = more.total;
+        self.error = None;
+    }
+
     /// Move the selection; true when it came within a screen of the last
     /// loaded hit and more exist.
     pub fn select(&mut self, delta: isize) -> bool {
@@ -100,15 +116,18 @@ impl Browse {
         self.select(pages * self.visible.max(1) as isize)
     }
 
+    /// True when the selection is within a screen of the last loaded hit
+    /// and more exist: time to ask for the next screen.
     pub fn wants_more(&self) -> bool {
         self.more_exist() && self.selected + self.visible >= self.hits().len()
     }
 
-    /// True when the list, as last drawn, has room for hits that exist and
-    /// were not asked for (the screen grew, or the first search was asked
-    /// for before the list was drawn).
-    pub fn wants_fill(&self) -> bool {
-        self.more_exist() && self.hits().len() < self.visible && self.limit < self.visible
+    /// How many more hits the list, as last drawn, has room for that exist
+    /// and were not asked for (the screen grew, or the first search went
+    /// out before the list was drawn).
+    pub fn wants_fill(&self) -> Option<usize> {
+        let room = self.offset + self.visible;
+        (self.more_exist() && self.hits().len() < room && self.limit < room).then(|| room - self.hits().len())
     }
 
     fn more_exist(&self) -> bool {

@@ -8,8 +8,9 @@
 //! library that is every article: one id lookup and one delete per article
 //! saved.
 //!
-//! The set keeps 64-bit hashes, not the strings (8 bytes an article at a
-//! million): a collision only costs a lookup that finds nothing.
+//! The sets keep 64-bit hashes, not the strings (about 16 bytes an article
+//! with the table's room to grow): a collision only costs a lookup that
+//! finds nothing.
 
 use super::docs::FileRecord;
 use crate::article::ArticleId;
@@ -19,7 +20,7 @@ use std::hash::BuildHasher;
 use std::path::{Path, PathBuf};
 
 #[derive(Default)]
-pub(super) struct Indexed {
+pub(super) struct Listed {
     ids: FxHashSet<u64>,
     paths: FxHashSet<u64>,
 }
@@ -28,10 +29,10 @@ fn hash<T: std::hash::Hash + ?Sized>(value: &T) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(value)
 }
 
-impl Indexed {
+impl Listed {
     /// What the committed records list.
-    pub(super) fn new(records: &HashMap<PathBuf, FileRecord>) -> Indexed {
-        let mut known = Indexed::default();
+    pub(super) fn new(records: &HashMap<PathBuf, FileRecord>) -> Listed {
+        let mut known = Listed::default();
         for (path, record) in records {
             known.add_path(path);
             for id in &record.ids {
@@ -71,7 +72,7 @@ mod tests {
             ids: vec![ArticleId("a1".into())],
             is_sources: false,
         };
-        let mut known = Indexed::new(&HashMap::from([(PathBuf::from("/lib/a.txt"), record)]));
+        let mut known = Listed::new(&HashMap::from([(PathBuf::from("/lib/a.txt"), record)]));
         assert!(known.may_have_id(&ArticleId("a1".into())));
         assert!(known.may_have_path(Path::new("/lib/a.txt")));
         assert!(!known.may_have_id(&ArticleId("b2".into())));
