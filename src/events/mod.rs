@@ -158,24 +158,20 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     let old = Grouping::load(lib.paths()).unwrap_or_default();
     let snap = lib.snapshot()?;
     let ids = snap.ids()?;
-    let position: HashMap<&ArticleId, usize> = ids.iter().enumerate().map(|(i, id)| (id, i)).collect();
     // The pass numbers articles in id order. The index's order depends on
     // how its indexing threads happened to share the work, and grouping
     // breaks ties by number: in index order, two builds of one library
     // could group it differently. (Articles are still read in index order,
-    // the store's.)
+    // the store's: `order[k]` is where the article numbered k stands.)
     let mut order: Vec<usize> = (0..ids.len()).collect();
     order.sort_unstable_by(|&a, &b| ids[a].cmp(&ids[b]));
-    let mut rank = vec![0; ids.len()];
-    for (k, &i) in order.iter().enumerate() {
-        rank[i] = k;
-    }
+    let number: HashMap<&ArticleId, usize> = order.iter().enumerate().map(|(k, &i)| (&ids[i], k)).collect();
     // Where each stored article is now (None: gone), and what was stored of it.
-    let now: Vec<Option<usize>> = old.members.iter().map(|m| position.get(&m.id).map(|&i| rank[i])).collect();
+    let now: Vec<Option<usize>> = old.members.iter().map(|m| number.get(&m.id).copied()).collect();
     let mut kept: Vec<Option<(Member, Print)>> = vec![None; ids.len()];
-    for (member, print) in old.members.into_iter().zip(old.prints) {
-        if let Some(&i) = position.get(&member.id) {
-            kept[i] = Some((member, print));
+    for ((member, print), k) in old.members.into_iter().zip(old.prints).zip(&now) {
+        if let Some(k) = k {
+            kept[order[*k]] = Some((member, print));
         }
     }
     let mut in_index_order: Vec<Option<(Member, Print, bool)>> = read_all(&snap, kept)?.into_iter().map(Some).collect();
