@@ -20,63 +20,75 @@
 //! would, the batch ones too.)
 
 use std::collections::HashSet;
+use std::path::Path;
 use std::sync::Mutex;
 use tantivy::Searcher;
 use tantivy::index::{SegmentComponent, SegmentId};
 
-/// The files a search reads from.
-const COMPONENTS: [SegmentComponent; 6] = [
-    SegmentComponent::Terms,
-    SegmentComponent::Postings,
-    SegmentComponent::Positions,
-    SegmentComponent::FieldNorms,
-    SegmentComponent::FastFields,
-    SegmentComponent::Store,
+/// The files a search reads from, and their extensions.
+const COMPONENTS: [(SegmentComponent, &str); 6] = [
+    (SegmentComponent::Terms, "term"),
+    (SegmentComponent::Postings, "idx"),
+    (SegmentComponent::Positions, "pos"),
+    (SegmentComponent::FieldNorms, "fieldnorm"),
+    (SegmentComponent::FastFields, "fast"),
+    (SegmentComponent::Store, "store"),
 ];
+
+/// Tantivy's footer (its version and a checksum) is a few hundred bytes;
+/// a file that ends further than this past the bytes handed out is not
+/// laid out as expected, and only those bytes are advised.
+const MAX_FOOTER: usize = 64 * 1024;
 
 /// The segments a library has advised (its mappings live as long as it).
 #[derive(Default)]
 pub(super) struct Advised(Mutex<HashSet<SegmentId>>);
 
 impl Advised {
-    /// Advise every segment of `searcher` not advised yet.
-    pub(super) fn random_access(&self, searcher: &Searcher) {
+    /// Advise every segment of `searcher`, whose files are in `dir`, not
+    /// advised yet.
+    pub(super) fn random_access(&self, searcher: &Searcher, dir: &Path) {
         let Ok(mut advised) = self.0.lock() else { return };
         for segment in searcher.segment_readers() {
-            if advised.insert(segment.segment_id()) {
-                for component in COMPONENTS {
-                    let file = segment.open_read(component).ok();
-                    if let Some(bytes) = file.and_then(|f| f.read_bytes().ok()) {
-                        advise_random(bytes.as_slice());
-                    }
-                }
+            let id = segment.segment_id();
+            if !advised.insert(id) {
+                continue;
+            }
+            for (component, extension) in COMPONENTS {
+                let file = segment.open_read(component).ok();
+                let Some(bytes) = file.and_then(|f| f.read_bytes().ok()) else { continue };
+                // The bytes handed out stop short of the file's footer, and
+                // the mapping is the whole file: advising only the bytes
+                // would leave the footer's last page (a piece of the
+                // mapping of its own) reading ahead.
+                let file_len = std::fs::metadata(dir.join(format!("{}.{extension}", id.uuid_string())))
+                    .map_or(0, |m| m.len() as usize);
+                let whole = file_len >= bytes.len() && file_len - bytes.len() <= MAX_FOOTER;
+                advise_random(bytes.as_slice().as_ptr() as usize, if whole { file_len } else { bytes.len() });
             }
         }
     }
 }
 
-/// `MADV_RANDOM` for the pages that hold `bytes`, whole pages: a file's
-/// bytes as Tantivy hands them out stop short of its footer, and advising
-/// only up to there would leave the last page (and its own piece of the
-/// mapping) reading ahead. A hint: memory that is not a file mapping is
-/// refused, and reads as before.
-fn advise_random(bytes: &[u8]) {
+/// `MADV_RANDOM` for the whole pages from `start` for `len` bytes. A hint:
+/// memory that is not a file mapping is refused, and reads as before.
+fn advise_random(start: usize, len: usize) {
     #[cfg(unix)]
-    if !bytes.is_empty() {
+    if len > 0 {
         // SAFETY: sysconf takes no pointers.
         let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) }.max(1) as usize;
-        let start = bytes.as_ptr() as usize;
         let from = start - start % page;
-        let to = (start + bytes.len()).div_ceil(page) * page;
+        let to = (start + len).div_ceil(page) * page;
         // SAFETY: MADV_RANDOM changes no memory's contents, only how pages
-        // not yet read are read. The range is `bytes` widened to whole
-        // pages; a page that holds some of `bytes` is mapped as a whole.
+        // not yet read are read. The range is a file's mapping (Tantivy
+        // maps whole files, and the bytes start at the file's start),
+        // widened to whole pages, which are mapped as wholes.
         unsafe {
             libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_RANDOM);
         }
     }
     #[cfg(not(unix))]
-    let _ = bytes;
+    let _ = (start, len);
 }
 
 #[cfg(all(test, target_os = "linux"))]

@@ -221,7 +221,7 @@ impl Library {
         let only_filters = parsed.groups.iter().flatten().all(|i| matches!(i.clause, Clause::Flag(_)));
         let sort = if only_filters { Sort::Date } else { req.sort };
         let searcher = self.reader.searcher();
-        self.advised.random_access(&searcher);
+        self.advised.random_access(&searcher, &self.index_dir());
         // No page is bigger than the library (a huge limit must not overflow);
         // a limit of 0 only counts.
         let docs = searcher.num_docs() as usize;
