@@ -119,13 +119,32 @@ for i in $([ -z "$only" ] && seq 1 $index_runs); do
 		tantivy index -i "$work/tantivy-$i" -f "$jsonl" -t 2 -m 134217728 >"$work/index/tantivy-$i.log" 2>&1
 	if [ "$i" -gt 1 ]; then rm -rf "$work/home-$i" "$work/tantivy-$i"; fi
 done
+# The same articles one file each (.txt, .md, small .jsonl), as a reader's
+# own archive is laid out: up to 100k (a million files is by hand).
+files=$data/files-$size
+if [ -z "$only" ] && [ "$articles" -le 100000 ]; then
+	if ! [ -f "$files/done" ]; then
+		step "generate $articles articles, one file each"
+		"$target/release/byline-gen" --articles "$articles" --seed 1 --out "$files" --format files --force >&2
+		touch "$files/done"
+	fi
+	step "index run: byline, one file per article"
+	rm -rf "$work/home-files"
+	/usr/bin/time -v -o "$work/index/files-1.time" env BYLINE_HOME="$work/home-files" \
+		"$byline" index --json "$files/files" >"$work/index/files-1.json" 2>"$work/index/files-1.log"
+	rm -rf "$work/home-files"
+fi
 home=$work/home-1
 tindex=$work/tantivy-1
 [ -n "$only" ] || {
 	echo "articles $articles"
 	echo "byline_input $(du -sb "$corpus/shards" | cut -f1)"
 	echo "tantivy_input $(stat -c %s "$jsonl")"
-	echo "byline_index $(du -sb "$home/data/index-v1" | cut -f1)"
+	echo "byline_index $(du -sbc "$home"/data/index-v* | tail -n 1 | cut -f1)"
+	if [ -d "$files/files" ]; then
+		echo "files_input $(du -sb "$files/files" | cut -f1)"
+		echo "files_count $(find "$files/files" -type f | wc -l)"
+	fi
 	echo "tantivy_index $(du -sb "$tindex" | cut -f1)"
 } >"$work/index/sizes"
 [ -n "$only" ] || suite report-index "$work/index" >>"$rows"

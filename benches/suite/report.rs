@@ -35,7 +35,8 @@ fn size(dir: &Path, key: &str) -> Option<f64> {
 }
 
 /// The index rows from the runs in `dir`: `byline-N.time`, `byline-N.json`,
-/// `tantivy-N.time`, and `sizes` (`byline_input BYTES`, ...).
+/// `tantivy-N.time`, `files-N.time` (one file per article), and `sizes`
+/// (`byline_input BYTES`, ...).
 pub fn index(dir: &Path) -> anyhow::Result<()> {
     let byline: Vec<(f64, u64)> = runs(dir, "byline-", ".time").iter().filter_map(|t| time_v(t)).collect();
     let tantivy: Vec<(f64, u64)> = runs(dir, "tantivy-", ".time").iter().filter_map(|t| time_v(t)).collect();
@@ -62,6 +63,19 @@ pub fn index(dir: &Path) -> anyhow::Result<()> {
     )
     .target("ratio ≥ 1.0")
     .print();
+    let files: Vec<(f64, u64)> = runs(dir, "files-", ".time").iter().filter_map(|t| time_v(t)).collect();
+    if let Some(fw) = wall(&files) {
+        let count = size(dir, "files_count").unwrap_or(0.0);
+        Row::new(
+            format!("`byline index` wall, the same articles one file each ({count:.0} files)"),
+            speed(Some(fw), size(dir, "files_input")),
+        )
+        .peer(
+            format!("in JSONL shards (above): {}", bw.map_or("n/a".into(), |s| format!("{s:.1} s"))),
+            ratio(bw, Some(fw)),
+        )
+        .print();
+    }
     let share = Samples::new(phases.iter().map(|(i, g)| 100.0 * g / (i + g)).collect());
     let grouping = Samples::new(phases.iter().map(|p| p.1).collect());
     Row::new(

@@ -10,7 +10,8 @@
 
 use super::numbers::{self, NumberKind};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A word of a sentence: a slice of it and where it starts (byte offset).
@@ -176,10 +177,14 @@ pub fn listed(list: &[&str], word: &str) -> bool {
     list.contains(&word)
 }
 
-/// Whether a lowercase word is a stopword.
+/// Whether a lowercase word is a stopword. Asked of every word of every
+/// article when grouping, so the set hashes with Fx (not SipHash) and a
+/// word longer than any stopword is not looked up at all.
 pub fn is_stopword(lower: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| STOPWORDS.iter().copied().collect()).contains(lower)
+    static SET: OnceLock<(FxHashSet<&'static str>, usize)> = OnceLock::new();
+    let (set, longest) =
+        SET.get_or_init(|| (STOPWORDS.iter().copied().collect(), STOPWORDS.iter().map(|w| w.len()).max().unwrap_or(0)));
+    lower.len() <= *longest && set.contains(lower)
 }
 
 /// The full month name for a month word or abbreviation (`Feb`, `Feb.`, `Sept.`, `February`).

@@ -259,10 +259,12 @@ impl Fingerprint {
                 for (k, text) in run.keys.iter().zip(run.text.split_whitespace()) {
                     if !NOT_NAMES.contains(&k.as_str()) && k.chars().any(char::is_alphabetic) {
                         let key = name_key(k);
-                        name_text
-                            .entry(key.clone())
-                            .or_insert_with(|| strip_possessive(text.trim_end_matches([',', '.', ';', ':'])));
-                        names.insert(key);
+                        // Names recur: a key is cloned only the first time.
+                        if !name_text.contains_key(&key) {
+                            let shown = strip_possessive(text.trim_end_matches([',', '.', ';', ':']));
+                            name_text.insert(key.clone(), shown);
+                            names.insert(key);
+                        }
                     }
                 }
             }
