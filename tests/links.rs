@@ -9,7 +9,8 @@ use common::{Sandbox, write};
 use std::path::{Path, PathBuf};
 
 /// A library of one article whose url is `url`, and a browser script that
-/// writes each argument it gets on its own line in `argv.txt`.
+/// writes each argument it gets on its own line in `argv.txt`, which
+/// appears whole.
 fn setup(url: &str) -> (Sandbox, PathBuf, PathBuf) {
     let sb = Sandbox::new();
     let lib = sb.dir.path().join("lib");
@@ -21,7 +22,10 @@ fn setup(url: &str) -> (Sandbox, PathBuf, PathBuf) {
     sb.cmd().arg("index").arg(&lib).assert().success();
     let record = sb.dir.path().join("argv.txt");
     let script = sb.dir.path().join("browser.sh");
-    write(&script, format!("#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '{}'; done\n", record.display()));
+    // All the arguments at once, by a rename: a reader never sees the
+    // first line alone (as it could when each was appended in turn).
+    let r = record.display();
+    write(&script, format!("#!/bin/sh\nprintf '%s\\n' \"$@\" > '{r}.part' && mv '{r}.part' '{r}'\n"));
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
     (sb, script, record)
 }

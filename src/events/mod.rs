@@ -102,7 +102,7 @@ fn score_subjects(map: &FeatureMap, prints: &[Print], subjects: &[usize]) -> Vec
     subjects
         .par_iter()
         .flat_map_iter(|&i| {
-            let candidates = map.candidates(i, CANDIDATES);
+            let candidates = map.candidates(i, &prints[i], CANDIDATES);
             let hood: Vec<&Print> = candidates.iter().map(|&c| &prints[c]).collect();
             let scores = score::score_candidates(&prints[i], &hood, false);
             candidates.into_iter().zip(scores).map(move |(c, s)| (i as u32, c as u32, s.score as f32))
@@ -168,21 +168,25 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     let number: HashMap<&ArticleId, usize> = order.iter().enumerate().map(|(k, &i)| (&ids[i], k)).collect();
     // Where each stored article is now (None: gone), and what was stored of it.
     let now: Vec<Option<usize>> = old.members.iter().map(|m| number.get(&m.id).copied()).collect();
-    let mut kept: Vec<Option<(Member, Print)>> = vec![None; ids.len()];
+    let n = ids.len();
+    let mut kept: Vec<Option<(Member, Print)>> = vec![None; n];
     for ((member, print), k) in old.members.into_iter().zip(old.prints).zip(&now) {
         if let Some(k) = k {
             kept[order[*k]] = Some((member, print));
         }
     }
+    // A million of each: what is done with is let go at once.
+    drop(number);
+    drop(ids);
     let mut in_index_order: Vec<Option<(Member, Print, bool)>> = read_all(&snap, kept)?.into_iter().map(Some).collect();
     drop(snap);
-    let read = order.iter().filter_map(|&i| in_index_order[i].take());
-    let (mut members, mut prints, mut known) = (Vec::new(), Vec::new(), Vec::new());
-    for (member, print, computed) in read {
+    let (mut members, mut prints, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for (member, print, computed) in order.iter().filter_map(|&i| in_index_order[i].take()) {
         members.push(member);
         prints.push(print);
         known.push(!computed);
     }
+    drop((order, in_index_order));
     let read = started.elapsed();
     let fresh: Vec<usize> = (0..members.len()).filter(|&i| !known[i]).collect();
     // Stored edges between articles still here whose features did not change.

@@ -63,39 +63,68 @@ impl EventStore {
     }
 
     pub fn save(&self, paths: &Paths) -> anyhow::Result<()> {
-        crate::fsutil::write_atomic(&events_file(paths), &serde_json::to_vec(self)?)?;
+        crate::fsutil::write_atomic_with(&events_file(paths), |out| Ok(serde_json::to_writer(out, self)?))?;
         Ok(())
     }
 }
 
+/// What is encoded before it is written out: the file (a gigabyte at a
+/// million articles) is never whole in memory.
+const WRITE_CHUNK: usize = 1 << 20;
+
 impl Grouping {
+    /// The stored grouping, read through a memory map: the file's pages are
+    /// the kernel's to drop, where a copy of it (a gigabyte at a million
+    /// articles) stood beside the decoded grouping until it was decoded.
     pub fn load(paths: &Paths) -> Option<Grouping> {
-        Grouping::decode(&std::fs::read(grouping_file(paths)).ok()?)
+        let file = std::fs::File::open(grouping_file(paths)).ok()?;
+        // SAFETY: byline never writes grouping.bin in place: a new one is
+        // written aside and renamed over it (`write_atomic_with`), which
+        // leaves this mapping on the old file. Only something outside byline
+        // truncating the file under a running pass could fault the read.
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        Grouping::decode(&map)
     }
 
     pub fn save(&self, paths: &Paths) -> anyhow::Result<()> {
-        crate::fsutil::write_atomic(&grouping_file(paths), &self.encode())?;
+        crate::fsutil::write_atomic_with(&grouping_file(paths), |out| self.encode_into(out))?;
         Ok(())
     }
 
     /// Magic, version, the articles (each its listing, then its print),
-    /// the pairs (12 bytes each).
-    fn encode(&self) -> Vec<u8> {
-        let mut w = Writer(Vec::with_capacity(16 + self.members.len() * 1024 + self.directed.len() * 12));
+    /// the pairs (12 bytes each); written out a chunk at a time.
+    fn encode_into(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut w = Writer(Vec::with_capacity(WRITE_CHUNK + 4096));
+        let mut flush = |w: &mut Writer, force: bool| -> std::io::Result<()> {
+            if force || w.0.len() >= WRITE_CHUNK {
+                out.write_all(&w.0)?;
+                w.0.clear();
+            }
+            Ok(())
+        };
         w.0.extend_from_slice(MAGIC);
         w.u32(VERSION);
         w.u64(self.members.len() as u64);
         for (m, p) in self.members.iter().zip(&self.prints) {
             w.member(m);
             w.print(p);
+            flush(&mut w, false)?;
         }
         w.u64(self.directed.len() as u64);
         for &(a, b, s) in &self.directed {
             w.u32(a);
             w.u32(b);
             w.f32(s);
+            flush(&mut w, false)?;
         }
-        w.0
+        flush(&mut w, true)
+    }
+
+    #[cfg(test)]
+    fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.encode_into(&mut out).expect("a Vec takes every write");
+        out
     }
 
     /// None for anything but a whole file of this version with positions in range.
@@ -149,5 +178,25 @@ mod tests {
         let mut huge = bytes.clone();
         huge[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
         assert_eq!(Grouping::decode(&huge), None);
+    }
+
+    #[test]
+    fn a_grouping_of_many_chunks_is_saved_and_loaded_whole() {
+        let home = tempfile::tempdir().unwrap();
+        let paths = Paths::under(home.path());
+        let n = 6000u32;
+        let g = Grouping {
+            members: (0..n)
+                .map(|i| Member { id: ArticleId(format!("{i:08x}")), title: format!("t{i}"), outlet: None, date: None })
+                .collect(),
+            prints: (0..n).map(|i| Print { shingles: (i..i + 100).collect(), ..Print::default() }).collect(),
+            directed: (1..n).map(|i| (i - 1, i, 0.5)).collect(),
+        };
+        assert!(g.encode().len() > 2 * WRITE_CHUNK, "written in several chunks");
+        g.save(&paths).unwrap();
+        assert_eq!(Grouping::load(&paths), Some(g.clone()));
+        // Saved again over itself (a re-index), it reads back the same.
+        g.save(&paths).unwrap();
+        assert_eq!(Grouping::load(&paths), Some(g));
     }
 }
