@@ -6,7 +6,7 @@ use std::path::Path;
 /// Write `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so a crash leaves either the old file or the new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_with(path, |out| out.write_all(bytes))
+    in_place_of(path, |tmp| tmp.write_all(bytes))
 }
 
 /// [`write_atomic`] for a file written piece by piece by `write`: a file of
@@ -15,13 +15,55 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    in_place_of(path, |tmp| {
+        let mut out = std::io::BufWriter::with_capacity(64 * 1024, tmp);
+        write(&mut out)?;
+        out.flush()
+    })
+}
+
+/// A temporary file beside `path`, filled by `fill`, synced and renamed
+/// over `path`. On any error the temporary file is removed and `path` left
+/// as it was.
+fn in_place_of(
+    path: &Path,
+    fill: impl FnOnce(&mut tempfile::NamedTempFile) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let tmp = tempfile::NamedTempFile::new_in(dir)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp);
-    write(&mut out)?;
-    let tmp = out.into_inner().map_err(|e| e.into_error())?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    fill(&mut tmp)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> =
+            std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_write_that_fails_half_way_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.bin");
+        write_atomic(&path, b"old").unwrap();
+        let failed = write_atomic_with(&path, |out| {
+            out.write_all(b"half of the new")?;
+            Err(std::io::Error::other("the disk is full"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        assert_eq!(names(dir.path()), ["f.bin"], "no temporary file is left behind");
+        write_atomic_with(&path, |out| out.write_all(b"new, written in pieces").and_then(|_| out.write_all(b"!")))
+            .unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new, written in pieces!");
+        assert_eq!(names(dir.path()), ["f.bin"]);
+    }
 }

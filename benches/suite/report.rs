@@ -67,8 +67,12 @@ pub fn index(dir: &Path) -> anyhow::Result<()> {
     if let Some(fw) = wall(&files) {
         let count = size(dir, "files_count").unwrap_or(0.0);
         Row::new(
-            format!("`byline index` wall, the same articles one file each ({count:.0} files)"),
-            speed(Some(fw), size(dir, "files_input")),
+            format!("`byline index` wall, one run, the same articles as a personal archive ({count:.0} .txt, .md and small .jsonl files)"),
+            format!(
+                "{}; peak RSS {}",
+                speed(Some(fw), size(dir, "files_input")),
+                rss(&files).map_or("n/a".into(), |m| format!("{m:.0} MB"))
+            ),
         )
         .peer(
             format!("in JSONL shards (above): {}", bw.map_or("n/a".into(), |s| format!("{s:.1} s"))),

@@ -147,6 +147,7 @@ fn refresh_timed(library: &Library) -> anyhow::Result<(crate::index::IndexReport
     let progress = |p: Progress| match (&bar, p) {
         (Some(bar), Progress::Walked { files }) => bar.set_length(files as u64),
         (Some(bar), Progress::Read { done, total }) => {
+            bar.set_message("indexing"); // again, after a commit between batches
             bar.set_length(total as u64);
             bar.set_position(done as u64);
         }

@@ -282,6 +282,14 @@ mod tests {
     }
 
     #[test]
+    fn every_listed_stopword_is_one_and_a_longer_word_is_not() {
+        for w in STOPWORDS {
+            assert!(is_stopword(w), "{w}");
+        }
+        assert!(!is_stopword("accordingly") && !is_stopword("thereupon") && !is_stopword("minister"));
+    }
+
+    #[test]
     fn words_keep_news_shapes_whole() {
         assert_eq!(
             texts("The U.S. estimates 150,000 troops, 30% more; Russia’s full-scale S&P 500 at 4 p.m."),

@@ -97,11 +97,12 @@ impl FeatureMap {
         }
     }
 
-    /// Up to `k` articles most like article `i`, whose print is `print`
-    /// (itself excluded), best first.
-    pub fn candidates(&self, i: usize, print: &Print, k: usize) -> Vec<usize> {
+    /// Up to `k` articles most like article `i` of `prints` (the prints
+    /// the map was built from; itself excluded), best first.
+    pub fn candidates(&self, prints: &[Print], i: usize, k: usize) -> Vec<usize> {
+        debug_assert_eq!(prints.len(), self.articles, "the prints the map was built from");
         let n = self.articles.max(1) as f64;
-        let mut rare: Vec<(usize, u32)> = features(print)
+        let mut rare: Vec<(usize, u32)> = features(&prints[i])
             .into_iter()
             .map(|f| (self.postings(f).len(), f))
             .filter(|&(df, _)| df > 1 && df <= self.max_df)
@@ -151,7 +152,7 @@ mod tests {
     fn each_demo_account_finds_its_counterpart_among_its_candidates() {
         let prints = prints();
         let map = FeatureMap::new(&prints);
-        let of = |i: usize, k| map.candidates(i, &prints[i], k);
+        let of = |i: usize, k| map.candidates(&prints, i, k);
         assert!(of(2, 2).contains(&4), "{:?}", of(2, 4));
         assert!(of(0, 2).contains(&1), "{:?}", of(0, 4));
         assert!(!of(1, 4).contains(&1), "never itself");

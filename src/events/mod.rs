@@ -102,7 +102,7 @@ fn score_subjects(map: &FeatureMap, prints: &[Print], subjects: &[usize]) -> Vec
     subjects
         .par_iter()
         .flat_map_iter(|&i| {
-            let candidates = map.candidates(i, &prints[i], CANDIDATES);
+            let candidates = map.candidates(prints, i, CANDIDATES);
             let hood: Vec<&Print> = candidates.iter().map(|&c| &prints[c]).collect();
             let scores = score::score_candidates(&prints[i], &hood, false);
             candidates.into_iter().zip(scores).map(move |(c, s)| (i as u32, c as u32, s.score as f32))
@@ -193,6 +193,8 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     let moved = |i: u32| now.get(i as usize).copied().flatten().filter(|&i| known[i]).map(|i| i as u32);
     let mut directed: Vec<Directed> =
         old.directed.iter().filter_map(|&(a, b, s)| Some((moved(a)?, moved(b)?, s))).collect();
+    drop(old.directed);
+    drop(now);
     let map = FeatureMap::new(&prints);
     // Score the new articles, and the old ones a new article may now be the
     // best counterpart of.

@@ -70,20 +70,24 @@ impl EventStore {
 
 /// What is encoded before it is written out: the file (a gigabyte at a
 /// million articles) is never whole in memory.
-const WRITE_CHUNK: usize = 1 << 20;
+const WRITE_CHUNK: usize = 64 * 1024;
 
 impl Grouping {
     /// The stored grouping, read through a memory map: the file's pages are
     /// the kernel's to drop, where a copy of it (a gigabyte at a million
     /// articles) stood beside the decoded grouping until it was decoded.
+    /// Where a file cannot be mapped it is read whole, as before.
     pub fn load(paths: &Paths) -> Option<Grouping> {
         let file = std::fs::File::open(grouping_file(paths)).ok()?;
-        // SAFETY: byline never writes grouping.bin in place: a new one is
-        // written aside and renamed over it (`write_atomic_with`), which
-        // leaves this mapping on the old file. Only something outside byline
-        // truncating the file under a running pass could fault the read.
-        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        Grouping::decode(&map)
+        // SAFETY: the map lives only while it is decoded, and byline never
+        // writes grouping.bin in place: a new one is written aside and
+        // renamed over it (`write_atomic_with`), which leaves this mapping on
+        // the old file. Only something outside byline truncating the file
+        // during those seconds could fault the read.
+        match unsafe { memmap2::Mmap::map(&file) } {
+            Ok(map) => Grouping::decode(&map),
+            Err(_) => Grouping::decode(&std::fs::read(grouping_file(paths)).ok()?),
+        }
     }
 
     pub fn save(&self, paths: &Paths) -> anyhow::Result<()> {
@@ -198,5 +202,12 @@ mod tests {
         // Saved again over itself (a re-index), it reads back the same.
         g.save(&paths).unwrap();
         assert_eq!(Grouping::load(&paths), Some(g));
+        // A cut or emptied file (a disk that filled) is refused: regrouped.
+        let file = grouping_file(&paths);
+        let bytes = std::fs::read(&file).unwrap();
+        std::fs::write(&file, &bytes[..bytes.len() / 2]).unwrap();
+        assert_eq!(Grouping::load(&paths), None);
+        std::fs::write(&file, b"").unwrap();
+        assert_eq!(Grouping::load(&paths), None);
     }
 }

@@ -27,7 +27,7 @@ pub use flags::{Flag, FlagSets};
 pub use highlight::{Highlighter, Snippet};
 pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
 pub use similar::Snapshot;
-pub use update::{Busy, IndexReport, Progress};
+pub use update::{Busy, COMMIT_EVERY_FILES_ENV, IndexReport, Progress};
 
 use crate::config::Paths;
 use anyhow::Context;

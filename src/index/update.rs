@@ -32,18 +32,32 @@ const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
 /// times as long as the same articles in large files. For files of more
 /// than about 5 KB, [`COMMIT_EVERY_BYTES`] is reached first.
 const COMMIT_EVERY_FILES: usize = 20_000;
+/// Set to a number of files, commits come that often instead of every
+/// [`COMMIT_EVERY_FILES`]: the tests that kill a run, or compare one cut
+/// in many commits with one in a single commit, need several commits from
+/// a small library.
+pub const COMMIT_EVERY_FILES_ENV: &str = "BYLINE_COMMIT_EVERY_FILES";
+
+fn commit_every_files() -> usize {
+    std::env::var(COMMIT_EVERY_FILES_ENV)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(COMMIT_EVERY_FILES)
+}
+
 /// Bytes read between two commits: what a batch holds in memory, parsed,
 /// stays bounded however large the files (a JSONL shard of 50 MB holds ten
 /// thousand articles). A file larger than this is a batch of its own.
 const COMMIT_EVERY_BYTES: u64 = 96 * 1024 * 1024;
 
-/// The files to read, in batches of at most [`COMMIT_EVERY_FILES`] files and
+/// The files to read, in batches of at most `every_files` files and
 /// [`COMMIT_EVERY_BYTES`] bytes (at least one file each).
-fn batches<'a>(files: &'a [&'a (PathBuf, FileStamp)]) -> Vec<&'a [&'a (PathBuf, FileStamp)]> {
+fn batches<'a>(files: &'a [&'a (PathBuf, FileStamp)], every_files: usize) -> Vec<&'a [&'a (PathBuf, FileStamp)]> {
     let mut out = Vec::new();
     let (mut start, mut bytes) = (0, 0u64);
     for (i, (_, stamp)) in files.iter().enumerate() {
-        let full = i - start == COMMIT_EVERY_FILES || (i > start && bytes + stamp.size > COMMIT_EVERY_BYTES);
+        let full = i - start == every_files || (i > start && bytes + stamp.size > COMMIT_EVERY_BYTES);
         if full {
             out.push(&files[start..i]);
             (start, bytes) = (i, 0);
@@ -205,7 +219,7 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
     let mut listed = Listed::new(&old);
     let done = AtomicUsize::new(0);
     let total = to_read.len();
-    let chunks = batches(&to_read);
+    let chunks = batches(&to_read, commit_every_files());
     let last_chunk = chunks.len() - 1;
     for (n, chunk) in chunks.into_iter().enumerate() {
         let parsed: Vec<(PathBuf, FileStamp, Result<Parsed, Skip>)> = chunk
@@ -228,6 +242,7 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
             &mut report,
         )?;
         if n != last_chunk {
+            progress(Progress::Committing);
             commit(&mut writer)?;
             lib.reader.reload()?;
         }
@@ -394,12 +409,12 @@ mod tests {
         let file = |size: u64| (PathBuf::from("f"), FileStamp { size, mtime_ns: 0 });
         let small: Vec<_> = (0..2 * COMMIT_EVERY_FILES + 200).map(|_| file(10)).collect();
         let refs: Vec<&(PathBuf, FileStamp)> = small.iter().collect();
-        let lens: Vec<usize> = batches(&refs).iter().map(|b| b.len()).collect();
+        let lens: Vec<usize> = batches(&refs, COMMIT_EVERY_FILES).iter().map(|b| b.len()).collect();
         assert_eq!(lens, vec![COMMIT_EVERY_FILES, COMMIT_EVERY_FILES, 200]);
         let big: Vec<_> = [60, 20, 200, 10].iter().map(|mb| file(mb * 1024 * 1024)).collect();
         let refs: Vec<&(PathBuf, FileStamp)> = big.iter().collect();
-        let lens: Vec<usize> = batches(&refs).iter().map(|b| b.len()).collect();
+        let lens: Vec<usize> = batches(&refs, COMMIT_EVERY_FILES).iter().map(|b| b.len()).collect();
         assert_eq!(lens, vec![2, 1, 1], "a large file is a batch of its own");
-        assert_eq!(batches(&[]).len(), 1, "one empty batch still commits the walk's verdicts");
+        assert_eq!(batches(&[], COMMIT_EVERY_FILES).len(), 1, "one empty batch still commits the walk's verdicts");
     }
 }
