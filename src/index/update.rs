@@ -28,9 +28,10 @@ const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
 /// committed (articles and file records together) and the next run starts
 /// from there. A commit is not cheap (each writes a segment per indexing
 /// thread, which merges then rewrite): at 500 files a commit, a library of
-/// one file per article spent 15% of its index run merging and took 2.3
-/// times as long as the same articles in large files. For files of more
-/// than about 5 KB, [`COMMIT_EVERY_BYTES`] is reached first.
+/// one file per article spent 15% of its CPU merging, and its index phase
+/// took 2.3 times as long as for the same articles in large files (10k).
+/// For files of more than about 5 KB, [`COMMIT_EVERY_BYTES`] is reached
+/// first.
 const COMMIT_EVERY_FILES: usize = 20_000;
 /// Set to a number of files, commits come that often instead of every
 /// [`COMMIT_EVERY_FILES`]: the tests that kill a run, or compare one cut
