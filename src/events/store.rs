@@ -68,10 +68,6 @@ impl EventStore {
     }
 }
 
-/// What is encoded before it is written out: the file (a gigabyte at a
-/// million articles) is never whole in memory.
-const WRITE_CHUNK: usize = 64 * 1024;
-
 impl Grouping {
     /// The stored grouping, read through a memory map: the file's pages are
     /// the kernel's to drop, where a copy of it (a gigabyte at a million
@@ -96,32 +92,29 @@ impl Grouping {
     }
 
     /// Magic, version, the articles (each its listing, then its print),
-    /// the pairs (12 bytes each); written out a chunk at a time.
+    /// the pairs (12 bytes each). Each article is encoded and handed to
+    /// `out` (a buffered file) on its own: the file, a gigabyte at a million
+    /// articles, is never whole in memory.
     fn encode_into(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let mut w = Writer(Vec::with_capacity(WRITE_CHUNK + 4096));
-        let mut flush = |w: &mut Writer, force: bool| -> std::io::Result<()> {
-            if force || w.0.len() >= WRITE_CHUNK {
-                out.write_all(&w.0)?;
-                w.0.clear();
-            }
-            Ok(())
-        };
+        let mut w = Writer::default();
         w.0.extend_from_slice(MAGIC);
         w.u32(VERSION);
         w.u64(self.members.len() as u64);
         for (m, p) in self.members.iter().zip(&self.prints) {
             w.member(m);
             w.print(p);
-            flush(&mut w, false)?;
+            out.write_all(&w.0)?;
+            w.0.clear();
         }
         w.u64(self.directed.len() as u64);
         for &(a, b, s) in &self.directed {
             w.u32(a);
             w.u32(b);
             w.f32(s);
-            flush(&mut w, false)?;
+            out.write_all(&w.0)?;
+            w.0.clear();
         }
-        flush(&mut w, true)
+        out.write_all(&w.0)
     }
 
     #[cfg(test)]
@@ -196,7 +189,7 @@ mod tests {
             prints: (0..n).map(|i| Print { shingles: (i..i + 100).collect(), ..Print::default() }).collect(),
             directed: (1..n).map(|i| (i - 1, i, 0.5)).collect(),
         };
-        assert!(g.encode().len() > 2 * WRITE_CHUNK, "written in several chunks");
+        assert!(g.encode().len() > 2 << 20, "megabytes, written an article at a time");
         g.save(&paths).unwrap();
         assert_eq!(Grouping::load(&paths), Some(g.clone()));
         // Saved again over itself (a re-index), it reads back the same.
