@@ -6,6 +6,9 @@
 #   benches/suite.sh 1m         # by hand: ~5 GB of corpus, keep 10 GB free
 #   SUITE_ONLY="typing" benches/suite.sh 1m   # some parts again, on the
 #                               # index of the last full run at that size
+#   SUITE_COLD_RUNS=20 SUITE_ONLY="typing" benches/suite.sh 1m   # as root: also
+#                               # type one pass from a dropped page cache, 20
+#                               # times, while another build indexes
 #
 # Parts: parse index queries domain grouping app launch typing (all by default). A
 # partial run writes bench-data/results-SIZE-only.md and keeps the full table.
@@ -42,6 +45,10 @@ query_repeat=$((articles <= 10000 ? 50 : 30))
 # A p99 of about a hundred keys is the slowest key or the one before it:
 # from 100k on, the typing queries are typed three times over.
 typing_passes=$((articles <= 10000 ? 1 : 3))
+cold_runs=${SUITE_COLD_RUNS:-0}
+if ((cold_runs > 0)) && [ ! -w /proc/sys/vm/drop_caches ]; then
+	echo "SUITE_COLD_RUNS drops the page cache: run as root" >&2 && exit 2
+fi
 started=$(date +%s)
 # The revision measured, read before anything is built (commits may land during a run).
 revision=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src benches Cargo.toml Cargo.lock || echo +changes)
@@ -191,12 +198,14 @@ if want typing; then
 	rm -f "$work/keys-idle.log" "$work/keys-indexing.log" # the app appends
 	suite typing "$home" >"$work/typing.txt"
 	sock=byline-bench-$$
+	# type_queries LOG LABEL PASSES: the typing queries, PASSES times over,
+	# then (with a LABEL) browse and report the memory held.
 	type_queries() {
-		local log=$1 label=$2
+		local log=$1 label=$2 passes=$3
 		tmux -L "$sock" new-session -d -s k -x 110 -y 30 \
 			"env BYLINE_HOME=$home BYLINE_BENCH_KEYLOG=$log $byline"
 		sleep 3
-		for ((pass = 0; pass < typing_passes; pass++)); do
+		for ((pass = 0; pass < passes; pass++)); do
 			while read -r query; do
 				for ((c = 0; c < ${#query}; c++)); do
 					tmux -L "$sock" send-keys -t k -l -- "${query:c:1}"
@@ -208,28 +217,42 @@ if want typing; then
 			done <"$work/typing.txt"
 		done
 		# Browse: a search, and an article open, then the memory it holds.
-		tmux -L "$sock" send-keys -t k -l -- "$(head -n 1 "$work/typing.txt")"
-		sleep 1
-		tmux -L "$sock" send-keys -t k Enter
-		sleep 1.5
-		suite report-rss "$(tmux -L "$sock" display -p -t k '#{pane_pid}')" "$label" >>"$rows"
+		if [ -n "$label" ]; then
+			tmux -L "$sock" send-keys -t k -l -- "$(head -n 1 "$work/typing.txt")"
+			sleep 1
+			tmux -L "$sock" send-keys -t k Enter
+			sleep 1.5
+			suite report-rss "$(tmux -L "$sock" display -p -t k '#{pane_pid}')" "$label" >>"$rows"
+		fi
 		tmux -L "$sock" send-keys -t k C-c
 		sleep 0.5
 		tmux -L "$sock" kill-server 2>/dev/null || true
 	}
-	type_queries "$work/keys-idle.log" "$articles articles, after a search and an article"
+	type_queries "$work/keys-idle.log" "$articles articles, after a search and an article" "$typing_passes"
 	# `byline index` over and over on the same corpus in another home, in its
 	# own process group, for as long as the typing lasts.
 	setsid bash -c 'while :; do rm -rf "$0"; BYLINE_HOME="$0" "$1" index "$2" >/dev/null 2>&1; done' \
 		"$work/home-bg" "$byline" "$corpus/shards" &
 	indexer=$!
 	sleep 1
-	type_queries "$work/keys-indexing.log" "while \`byline index\` runs"
+	type_queries "$work/keys-indexing.log" "while \`byline index\` runs" "$typing_passes"
+	# The harshest case: nothing of the index in the page cache, and the
+	# other build reading and writing beside it. One log for all the runs.
+	rm -f "$work/keys-cold.log"
+	for ((run = 0; run < cold_runs; run++)); do
+		sync
+		echo 3 >/proc/sys/vm/drop_caches
+		type_queries "$work/keys-cold.log" "" 1
+	done
 	kill -- "-$indexer" 2>/dev/null || true
 	wait "$indexer" 2>/dev/null || true
 	rm -rf "$work/home-bg"
 	suite report-keylog "$work/keys-idle.log" "" >>"$rows"
 	suite report-keylog "$work/keys-indexing.log" ", while \`byline index\` runs on another home" >>"$rows"
+	if ((cold_runs > 0)); then
+		suite report-keylog "$work/keys-cold.log" \
+			", while \`byline index\` runs, from a dropped page cache ($cold_runs runs of one pass)" >>"$rows"
+	fi
 fi
 
 total=$(($(date +%s) - started))
