@@ -46,9 +46,7 @@ query_repeat=$((articles <= 10000 ? 50 : 30))
 # from 100k on, the typing queries are typed three times over.
 typing_passes=$((articles <= 10000 ? 1 : 3))
 cold_runs=${SUITE_COLD_RUNS:-0}
-if ((cold_runs > 0)) && [ ! -w /proc/sys/vm/drop_caches ]; then
-	echo "SUITE_COLD_RUNS drops the page cache: run as root" >&2 && exit 2
-fi
+[[ $cold_runs =~ ^[0-9]+$ ]] || { echo "SUITE_COLD_RUNS is a number of runs" >&2 && exit 2; }
 started=$(date +%s)
 # The revision measured, read before anything is built (commits may land during a run).
 revision=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src benches Cargo.toml Cargo.lock || echo +changes)
@@ -56,6 +54,9 @@ revision=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet H
 only=${SUITE_ONLY:-}
 want() { [ -z "$only" ] || [[ " $only " == *" $1 "* ]]; }
 step() { echo "==> [$(($(date +%s) - started)) s] $*" >&2; }
+if want typing && ((cold_runs > 0)) && [ ! -w /proc/sys/vm/drop_caches ]; then
+	echo "SUITE_COLD_RUNS drops the page cache: run as root" >&2 && exit 2
+fi
 
 step "build (release)"
 # `cargo bench` builds byline and byline-gen too, in target/release. The
@@ -234,6 +235,8 @@ if want typing; then
 	setsid bash -c 'while :; do rm -rf "$0"; BYLINE_HOME="$0" "$1" index "$2" >/dev/null 2>&1; done' \
 		"$work/home-bg" "$byline" "$corpus/shards" &
 	indexer=$!
+	# However the script ends from here, the other build ends with it.
+	trap 'kill -- "-$indexer" 2>/dev/null || true' EXIT
 	sleep 1
 	type_queries "$work/keys-indexing.log" "while \`byline index\` runs" "$typing_passes"
 	# The harshest case: nothing of the index in the page cache, and the
@@ -245,7 +248,9 @@ if want typing; then
 		type_queries "$work/keys-cold.log" "" 1
 	done
 	kill -- "-$indexer" 2>/dev/null || true
+	trap - EXIT
 	wait "$indexer" 2>/dev/null || true
+	sleep 1 # its `byline index` child gets the signal too, and ends
 	rm -rf "$work/home-bg"
 	suite report-keylog "$work/keys-idle.log" "" >>"$rows"
 	suite report-keylog "$work/keys-indexing.log" ", while \`byline index\` runs on another home" >>"$rows"
