@@ -70,10 +70,9 @@ pub struct Fingerprint {
     pub title: String,
     pub outlet: Option<String>,
     pub date: Option<NaiveDate>,
-    /// Name words (lower case, transliteration endings folded).
-    pub names: BTreeSet<String>,
-    /// How each name key was first written, for showing it.
-    pub name_text: BTreeMap<String, String>,
+    /// Name words (lower case, transliteration endings folded), each with
+    /// how it was first written, for showing it.
+    pub names: BTreeMap<String, String>,
     /// Figures and days in canonical form (years left out: background).
     pub numbers: BTreeSet<String>,
     /// Quotes as lower-case word lists (three words or more), with their text.
@@ -248,8 +247,7 @@ impl<'a> Passages<'a> {
 
 impl Fingerprint {
     pub fn of(a: &Article, stemmer: &Stems) -> Fingerprint {
-        let mut names = BTreeSet::new();
-        let mut name_text = BTreeMap::new();
+        let mut names = BTreeMap::new();
         let mut numbers = BTreeSet::new();
         let mut body = Vec::new();
         // Each paragraph is cut into words once, for names, figures and wording.
@@ -258,13 +256,9 @@ impl Fingerprint {
             for run in name_runs_in(p, &ws).into_iter().filter(|r| !r.initial) {
                 for (k, text) in run.keys.iter().zip(run.text.split_whitespace()) {
                     if !NOT_NAMES.contains(&k.as_str()) && k.chars().any(char::is_alphabetic) {
-                        let key = name_key(k);
-                        // Names recur: a key is cloned only the first time.
-                        if !name_text.contains_key(&key) {
-                            let shown = strip_possessive(text.trim_end_matches([',', '.', ';', ':']));
-                            name_text.insert(key.clone(), shown);
-                            names.insert(key);
-                        }
+                        names
+                            .entry(name_key(k))
+                            .or_insert_with(|| strip_possessive(text.trim_end_matches([',', '.', ';', ':'])));
                     }
                 }
             }
@@ -288,7 +282,6 @@ impl Fingerprint {
             outlet: a.outlet.clone(),
             date: a.date,
             names,
-            name_text,
             numbers,
             quotes,
             lede,
@@ -325,9 +318,9 @@ mod tests {
         let a = crate::corpus::demo::article("000").unwrap();
         let f = Fingerprint::of(&a, &stemmer());
         for n in ["peskov", "nord", "stream", "kuleba", "zelensk"] {
-            assert!(f.names.contains(n), "{n}: {:?}", f.names);
+            assert!(f.names.contains_key(n), "{n}: {:?}", f.names);
         }
-        assert!(!f.names.contains("president"));
+        assert!(!f.names.contains_key("president"));
         assert!(f.numbers.iter().any(|n| n.contains("150")), "{:?}", f.numbers);
         assert!(!f.quotes.is_empty());
         assert!(f.lede.contains(&hash("separatist")));

@@ -64,8 +64,7 @@ pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result
     out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     out.truncate(limit);
     // The subject's features as it writes them.
-    let names: HashMap<u32, &String> =
-        subject.names.iter().map(|k| (hash_str(k), subject.name_text.get(k).unwrap_or(k))).collect();
+    let names: HashMap<u32, &String> = subject.names.iter().map(|(k, shown)| (hash_str(k), shown)).collect();
     let numbers: HashMap<u32, &String> = subject.numbers.iter().map(|n| (hash_str(n), n)).collect();
     let text = |map: &HashMap<u32, &String>, hashes: &[u32]| -> Vec<String> {
         hashes.iter().filter_map(|h| map.get(h).map(|s| (*s).clone())).collect()

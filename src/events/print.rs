@@ -78,7 +78,7 @@ impl Print {
     pub fn of(f: &Fingerprint) -> Print {
         Print {
             date: f.date,
-            names: sorted(f.names.iter().map(|n| hash_str(n))),
+            names: sorted(f.names.keys().map(|n| hash_str(n))),
             numbers: sorted(f.numbers.iter().map(|n| hash_str(n))),
             lede: sorted(f.lede.iter().map(|&h| fold(h))),
             shingles: sorted(f.shingles.iter().map(|&h| fold(h))),
