@@ -201,7 +201,7 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
     // The walk's verdicts: files gone since the last run (their records and
     // articles go in the first commit) and sources.toml records (in the last,
     // so that a run stopped half way re-reads their folders next time).
-    let walked: BTreeSet<&Path> =
+    let walked: FxHashSet<&Path> =
         article_files.iter().map(|(p, _)| p.as_path()).chain(walked_sources.keys().map(PathBuf::as_path)).collect();
     let gone: Vec<PathBuf> = old
         .keys()
