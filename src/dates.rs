@@ -26,11 +26,15 @@ pub const MONTHS: [&str; 12] = [
 /// abbreviation, with or without a period (`Feb`, `Feb.`, `February`; `Sept`
 /// too). Other prefixes (`Mar` yes, `Marc` no) are words, not months.
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w == "sept" {
+    // Compared without case, not lowercased: asked of every capitalised word.
+    let w = word.trim_end_matches('.');
+    if w.eq_ignore_ascii_case("sept") {
         return Some(9);
     }
-    MONTHS.iter().position(|m| **m == w || (w.len() == 3 && m.starts_with(&w))).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(w) || (w.len() == 3 && m[..3].eq_ignore_ascii_case(w)))
+        .map(|i| i as u32 + 1)
 }
 
 /// Parse a string that is exactly one date (surrounding whitespace allowed).

@@ -65,21 +65,19 @@ pub fn runs_in(sentence: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
     let mut run_initial = false;
     let mut prev_end = None;
     for (i, w) in ws.iter().enumerate() {
-        let before = &sentence[..w.start];
-        let initial = i == 0 || before.trim_end().ends_with(['“', '"', '(', '‘']);
         let connected = prev_end.is_some_and(|e| &sentence[e..w.start] == " ");
         prev_end = Some(w.end());
+        if !w.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            // Most words: neither a capital nor a figure, so no name; the
+            // tests below would all come to the same.
+            flush(&mut run, run_initial, &mut out);
+            continue;
+        }
         // "Russia-backed" names Russia; "pro-Moscow" names nothing.
         let (text, cut) = match w.text.split_once('-') {
             Some((head, tail)) if tail.starts_with(char::is_lowercase) => (head, true),
             _ => (w.text, false),
         };
-        if !text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
-            // Most words: neither a capital nor a figure, so no name; the
-            // tests below (which allocate) would all come to the same.
-            flush(&mut run, run_initial, &mut out);
-            continue;
-        }
         let bare = strip_possessive(text);
         let capital = bare.starts_with(char::is_uppercase);
         let after_possessive = run.last().is_some_and(|w| strip_possessive(w).len() < w.len());
@@ -96,7 +94,7 @@ pub fn runs_in(sentence: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
         }
         if (capital || number_in_name) && !excluded {
             if run.is_empty() {
-                run_initial = initial;
+                run_initial = i == 0 || sentence[..w.start].trim_end().ends_with(['“', '"', '(', '‘']);
             }
             // Possessives stay inside a run ("People's Republic"); the last is dropped.
             run.push(text.to_string());
@@ -115,7 +113,7 @@ fn flush(run: &mut Vec<String>, initial: bool, out: &mut Vec<NameRun>) {
     }
     let mut parts: Vec<String> = std::mem::take(run);
     if let Some(end) = parts.last_mut() {
-        *end = strip_possessive(end);
+        *end = strip_possessive(end).into_owned();
     }
     let text = parts.join(" ");
     let single = !text.contains(' ');
@@ -129,12 +127,16 @@ fn flush(run: &mut Vec<String>, initial: bool, out: &mut Vec<NameRun>) {
 
 /// `I'm`, `We're`, `They'll`: capitalised, but no name.
 fn is_contraction(word: &str) -> bool {
-    word.replace('’', "'").split_once('\'').is_some_and(|(_, tail)| listed(&["m", "re", "ve", "ll", "d", "t"], tail))
+    word.split_once(['\'', '’']).is_some_and(|(_, tail)| listed(&["m", "re", "ve", "ll", "d", "t"], tail))
 }
 
 /// Matching key of one word of a name.
 pub fn key(word: &str) -> String {
-    strip_possessive(word).replace('.', "").to_lowercase()
+    let word = strip_possessive(word);
+    if word.is_ascii() {
+        return word.bytes().filter(|&b| b != b'.').map(|b| b.to_ascii_lowercase() as char).collect();
+    }
+    word.replace('.', "").to_lowercase()
 }
 
 /// Same word, allowing one edit in words of six letters or more.

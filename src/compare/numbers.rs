@@ -49,7 +49,8 @@ pub fn scan(sentence: &str, words: &[Word]) -> Vec<NumberSpan> {
     while i < words.len() {
         let w = words[i];
         // "Feb. 22", "February 22, 2022"
-        if let (Some(m), Some(day)) = (month_word(&w), words.get(i + 1).and_then(|d| day(d.text)))
+        if let Some(m) = month_word(&w)
+            && let Some(day) = words.get(i + 1).and_then(|d| day(d.text))
             && joined(i, i + 1, &[" "])
         {
             let (year, last) = year_after(sentence, words, i + 1);
@@ -58,7 +59,8 @@ pub fn scan(sentence: &str, words: &[Word]) -> Vec<NumberSpan> {
             continue;
         }
         // "22 February 2022"
-        if let (Some(day), Some(m)) = (day(w.text), words.get(i + 1).and_then(month_word))
+        if let Some(day) = day(w.text)
+            && let Some(m) = words.get(i + 1).and_then(month_word)
             && joined(i, i + 1, &[" "])
         {
             let (year, last) = year_after(sentence, words, i + 1);
@@ -112,6 +114,9 @@ fn month_word(w: &Word) -> Option<&'static str> {
 }
 
 fn day(text: &str) -> Option<u32> {
+    if !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &text[digits.len()..];
     if !digits.chars().all(|c| c.is_ascii_digit()) || !["", "st", "nd", "rd", "th"].contains(&suffix) {

@@ -11,6 +11,7 @@
 use super::numbers::{self, NumberKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -118,19 +119,21 @@ fn capital_runs(sentence: &str, ws: &[Word]) -> Vec<u32> {
 }
 
 /// Unifies curly apostrophes and drops a possessive `'s` or a trailing `'`.
-pub fn strip_possessive(word: &str) -> String {
+/// Borrowed when there is no apostrophe (most words): grouping asks this of
+/// every capitalised word of every article.
+pub fn strip_possessive(word: &str) -> Cow<'_, str> {
     if !word.contains(['\'', '’']) {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     let w = word.replace('’', "'");
     let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("'S")).unwrap_or(&w);
-    w.trim_end_matches('\'').to_string()
+    Cow::Owned(w.trim_end_matches('\'').to_string())
 }
 
 /// Whether a word is written as an acronym: `U.S.`, `DNR`, `NATO` (two or more capitals).
 pub fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = word.chars().filter(|c| *c != '.');
+    letters.clone().nth(1).is_some() && letters.all(char::is_uppercase)
 }
 
 /// What a term stands for; numbers and names weigh more in matching.

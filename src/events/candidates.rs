@@ -29,7 +29,18 @@ const WORDING_SKETCH: usize = 8;
 
 /// One feature key per kind, so that a name and a figure never collide.
 fn key(kind: u8, h: u32) -> u32 {
-    fold(hash_bytes(&[&[kind][..], &h.to_le_bytes()[..]].concat()))
+    let mut bytes = [kind; 5];
+    bytes[1..].copy_from_slice(&h.to_le_bytes());
+    fold(hash_bytes(&bytes))
+}
+
+/// Three words of a quote as one hash.
+fn triple(w: &[u32]) -> u32 {
+    let mut bytes = [0; 12];
+    for (to, word) in bytes.chunks_exact_mut(4).zip(w) {
+        to.copy_from_slice(&word.to_le_bytes());
+    }
+    fold(hash_bytes(&bytes))
 }
 
 /// The features an article is found by.
@@ -41,7 +52,7 @@ fn features(p: &Print) -> Vec<u32> {
     out.extend(p.shingles.iter().take(WORDING_SKETCH).map(|&h| key(4, h)));
     for q in p.quotes.iter() {
         for w in q.windows(3) {
-            out.push(key(5, fold(hash_bytes(&[w[0].to_le_bytes(), w[1].to_le_bytes(), w[2].to_le_bytes()].concat()))));
+            out.push(key(5, triple(w)));
         }
     }
     out.sort_unstable();
@@ -120,7 +131,7 @@ impl FeatureMap {
             })
             .count();
         rare.truncate(taken);
-        let mut score: KeyMap<f64> = KeyMap::default();
+        let mut score: KeyMap<f64> = KeyMap::with_capacity_and_hasher(visited, Default::default());
         for (df, f) in rare {
             let idf = (n / df as f64).ln() + 1.0;
             for &j in self.postings(f) {

@@ -256,9 +256,9 @@ impl Fingerprint {
             for run in name_runs_in(p, &ws).into_iter().filter(|r| !r.initial) {
                 for (k, text) in run.keys.iter().zip(run.text.split_whitespace()) {
                     if !NOT_NAMES.contains(&k.as_str()) && k.chars().any(char::is_alphabetic) {
-                        names
-                            .entry(name_key(k))
-                            .or_insert_with(|| strip_possessive(text.trim_end_matches([',', '.', ';', ':'])));
+                        names.entry(name_key(k)).or_insert_with(|| {
+                            strip_possessive(text.trim_end_matches([',', '.', ';', ':'])).into_owned()
+                        });
                     }
                 }
             }

@@ -87,16 +87,20 @@ struct Hood {
 }
 
 impl Hood {
-    fn new<'a>(subject: &[u32], sets: impl Iterator<Item = &'a [u32]>) -> Self {
-        let mut df: KeyMap<usize> = KeyMap::default();
+    fn new<'a>(subject: &[u32], sets: impl Iterator<Item = &'a [u32]> + Clone) -> Self {
+        // Counted, then turned into weights in place: one table, sized once.
+        let mut weights: KeyMap<f64> =
+            KeyMap::with_capacity_and_hasher(sets.clone().map(<[u32]>::len).sum(), Default::default());
         let mut size = 0;
         for set in sets {
             size += 1;
             for &f in set {
-                *df.entry(f).or_default() += 1;
+                *weights.entry(f).or_default() += 1.0;
             }
         }
-        let weights: KeyMap<f64> = df.into_iter().map(|(f, n)| (f, weight(n, size))).collect();
+        for w in weights.values_mut() {
+            *w = weight(*w as usize, size);
+        }
         let mut hood = Hood { weights, unseen: weight(0, size), subject: 0.0 };
         hood.subject = subject.iter().map(|&f| hood.weight(f)).sum();
         hood
