@@ -26,7 +26,7 @@ pub const MONTHS: [&str; 12] = [
 /// abbreviation, with or without a period (`Feb`, `Feb.`, `February`; `Sept`
 /// too). Other prefixes (`Mar` yes, `Marc` no) are words, not months.
 pub fn month_number(word: &str) -> Option<u32> {
-    // Compared without case, not lowercased: asked of every capitalised word.
+    // Compared without case, not lowercased: asked of most words of an article.
     let w = word.trim_end_matches('.');
     if w.eq_ignore_ascii_case("sept") {
         return Some(9);

@@ -11,6 +11,7 @@
 
 use super::facts::Shared;
 use super::tokens::{Word, is_acronym, is_stopword, listed, month, strip_possessive, words};
+use std::borrow::Cow;
 
 /// Words that introduce a name but are not part of it.
 #[rustfmt::skip]
@@ -113,7 +114,9 @@ fn flush(run: &mut Vec<String>, initial: bool, out: &mut Vec<NameRun>) {
     }
     let mut parts: Vec<String> = std::mem::take(run);
     if let Some(end) = parts.last_mut() {
-        *end = strip_possessive(end).into_owned();
+        if let Cow::Owned(stripped) = strip_possessive(end) {
+            *end = stripped;
+        }
     }
     let text = parts.join(" ");
     let single = !text.contains(' ');

@@ -119,8 +119,8 @@ fn capital_runs(sentence: &str, ws: &[Word]) -> Vec<u32> {
 }
 
 /// Unifies curly apostrophes and drops a possessive `'s` or a trailing `'`.
-/// Borrowed when there is no apostrophe (most words): grouping asks this of
-/// every capitalised word of every article.
+/// Borrowed when there is no apostrophe (most words): grouping and the
+/// aligner ask this of most words of every article.
 pub fn strip_possessive(word: &str) -> Cow<'_, str> {
     if !word.contains(['\'', '’']) {
         return Cow::Borrowed(word);

@@ -36,6 +36,7 @@ fn key(kind: u8, h: u32) -> u32 {
 
 /// Three words of a quote as one hash.
 fn triple(w: &[u32]) -> u32 {
+    debug_assert_eq!(w.len(), 3, "a quote's words three at a time");
     let mut bytes = [0; 12];
     for (to, word) in bytes.chunks_exact_mut(4).zip(w) {
         to.copy_from_slice(&word.to_le_bytes());
