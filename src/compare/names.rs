@@ -113,10 +113,10 @@ fn flush(run: &mut Vec<String>, initial: bool, out: &mut Vec<NameRun>) {
         return;
     }
     let mut parts: Vec<String> = std::mem::take(run);
-    if let Some(end) = parts.last_mut() {
-        if let Cow::Owned(stripped) = strip_possessive(end) {
-            *end = stripped;
-        }
+    if let Some(end) = parts.last_mut()
+        && let Cow::Owned(stripped) = strip_possessive(end)
+    {
+        *end = stripped;
     }
     let text = parts.join(" ");
     let single = !text.contains(' ');
