@@ -133,3 +133,44 @@ fn events_follow_a_changed_outlet_and_date() {
     assert_eq!(e["outlets"], serde_json::json!(["Wire Desk"]));
     assert_eq!(e["first_date"], "2023-06-01");
 }
+
+/// A file touched (its time changed, not its text) moves the index to a new
+/// commit but changes no article: the events are carried over to that
+/// commit, not grouped again; a changed text is grouped again.
+#[test]
+fn a_touched_file_carries_the_events_over_and_a_changed_one_regroups() {
+    use std::time::{Duration, SystemTime};
+    let sb = Sandbox::new();
+    let lib = sb.library_with_seeds();
+    let index = |sb: &Sandbox| {
+        let out = sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success().get_output().stdout.clone();
+        String::from_utf8(out).unwrap()
+    };
+    index(&sb);
+    let events = json(&sb, &["events", "--json"]);
+    let paths = sb.paths();
+    let stamp = || byline::index::Library::open(&paths).unwrap().commit_stamp().unwrap();
+    let stored_for = || byline::events::EventStore::load(&paths).expect("events stored").commit;
+    let grouping = sb.home().join("data/grouping.bin");
+    let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    let mark = || std::fs::File::options().write(true).open(&grouping).unwrap().set_modified(long_ago).unwrap();
+    let rewritten = || std::fs::metadata(&grouping).unwrap().modified().unwrap() != long_ago;
+    let seed =
+        std::fs::read_dir(&lib).unwrap().map(|e| e.unwrap().path()).find(|p| p.to_string_lossy().contains("002_"));
+    let seed = seed.unwrap();
+
+    let commit = stamp();
+    mark();
+    std::fs::File::options().write(true).open(&seed).unwrap().set_modified(SystemTime::now()).unwrap();
+    assert!(index(&sb).contains("0 new, 0 updated, 0 removed"));
+    assert_ne!(stamp(), commit, "the file's new record is a new commit");
+    assert_eq!(stored_for(), stamp(), "the stored events are the new commit's");
+    assert!(!rewritten(), "and were not grouped again");
+    assert_eq!(json(&sb, &["events", "--json"]), events);
+
+    let text = std::fs::read_to_string(&seed).unwrap();
+    std::fs::write(&seed, format!("{text}\n\nA paragraph added by the test.\n")).unwrap();
+    assert!(index(&sb).contains("1 new, 0 updated, 1 removed"), "the article's text, so its id, changed");
+    assert_eq!(stored_for(), stamp());
+    assert!(rewritten(), "a changed article is grouped again");
+}

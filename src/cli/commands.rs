@@ -160,6 +160,7 @@ fn refresh_timed(library: &Library) -> anyhow::Result<(crate::index::IndexReport
         (None, _) => {}
     };
     let report = library.refresh(&progress)?;
+    crate::events::carry_over(library, &report)?;
     let indexed = started.elapsed();
     match &bar {
         Some(bar) => bar.set_message("grouping events"),

@@ -89,9 +89,20 @@ pub struct IndexReport {
     pub articles_removed: usize,
     pub articles_total: usize,
     pub skipped: Vec<Skip>,
+    /// The index's commit when this run took the writer lock, and after
+    /// its last commit (both read holding the lock): what was derived
+    /// from the first still holds for the second when no article changed.
+    #[serde(skip)]
+    pub commits: (u64, u64),
 }
 
 impl IndexReport {
+    /// No article was added, changed or removed: only file records moved
+    /// (a file touched, a file of no articles added).
+    pub fn articles_unchanged(&self) -> bool {
+        self.articles_added + self.articles_updated + self.articles_removed == 0
+    }
+
     /// Skips counted by reason, for the summary line.
     pub fn skipped_by_reason(&self) -> BTreeMap<&'static str, usize> {
         let mut counts = BTreeMap::new();
@@ -155,6 +166,7 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
     // made since this library last looked: what they list is what `Listed`
     // says may be in the index.
     lib.reader.reload()?;
+    let before = lib.commit_stamp()?;
     let old = load_records(lib)?;
 
     let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = roots.iter().cloned().partition(|r| r.exists());
@@ -249,7 +261,8 @@ pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + S
         }
     }
     progress(Progress::Committing);
-    commit(&mut writer)?;
+    let after = commit(&mut writer)?;
+    report.commits = (before, after);
     writer.wait_merging_threads().ok();
     lib.reader.reload()?;
     report.articles_total = lib.article_count()?;
@@ -393,12 +406,12 @@ fn apply(
     Ok(())
 }
 
-/// Commit what is staged: articles and file records land together or not at all.
-fn commit(writer: &mut tantivy::IndexWriter<TantivyDocument>) -> anyhow::Result<()> {
+/// Commit what is staged: articles and file records land together or not at
+/// all. Returns the commit's opstamp.
+fn commit(writer: &mut tantivy::IndexWriter<TantivyDocument>) -> anyhow::Result<u64> {
     let mut commit = writer.prepare_commit().context("cannot prepare the index commit")?;
     commit.set_payload(&serde_json::json!({ "byline_schema": super::schema::SCHEMA_VERSION }).to_string());
-    commit.commit().context("cannot commit the index")?;
-    Ok(())
+    commit.commit().context("cannot commit the index")
 }
 
 #[cfg(test)]

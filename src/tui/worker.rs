@@ -82,7 +82,9 @@ impl SearchBackend for Library {
         self.get(id)
     }
     fn refresh(&self, progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
-        Library::refresh(self, progress)
+        let report = Library::refresh(self, progress)?;
+        crate::events::carry_over(self, &report)?;
+        Ok(report)
     }
     fn related(&self, id: &str, limit: usize) -> anyhow::Result<Vec<Related>> {
         crate::events::related(self, &self.get(id)?, limit)
