@@ -138,6 +138,9 @@ impl Library {
 
     /// Every article in the library, in index order.
     pub fn snapshot(&self) -> anyhow::Result<Snapshot> {
+        // The latest commit, whoever made it: at least the one a caller
+        // read before asking (the reader reloads only when told to).
+        self.reader.reload()?;
         let searcher = self.reader.searcher();
         let q = TermQuery::new(Term::from_field_text(self.schema.kind, KIND_ARTICLE), IndexRecordOption::Basic);
         let mut addresses: Vec<_> = searcher.search(&q, &tantivy::collector::DocSetCollector)?.into_iter().collect();
