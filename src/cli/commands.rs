@@ -160,13 +160,16 @@ fn refresh_timed(library: &Library) -> anyhow::Result<(crate::index::IndexReport
         (None, _) => {}
     };
     let report = library.refresh(&progress)?;
-    crate::events::carry_over(library, &report)?;
+    let carried = crate::events::carry_over(library, &report)?;
     let indexed = started.elapsed();
     match &bar {
         Some(bar) => bar.set_message("grouping events"),
         None => eprintln!("grouping events"),
     }
-    let events = crate::events::refresh(library)?;
+    let events = match carried {
+        Some(events) => events,
+        None => crate::events::refresh(library)?,
+    };
     let grouped = started.elapsed() - indexed;
     tracing::info!(events = events.len(), ms = grouped.as_millis() as u64, "events grouped");
     if let Some(bar) = bar {

@@ -146,20 +146,21 @@ fn read_all(snap: &Snapshot, kept: Vec<Option<(Member, Print)>>) -> anyhow::Resu
 /// hold for the index's new commit too: they are stamped with it, so the
 /// next [`refresh`] reads them instead of grouping again (25 s at a
 /// million articles, half of it reading every article back). Only when
-/// they were computed for the commit the run started from.
-pub fn carry_over(lib: &Library, report: &crate::index::IndexReport) -> anyhow::Result<()> {
+/// they were computed for the commit the run started from; then they are
+/// returned, so that a caller who wants them need not read them again.
+pub fn carry_over(lib: &Library, report: &crate::index::IndexReport) -> anyhow::Result<Option<Vec<Event>>> {
     let (before, after) = report.commits;
     if before == after || !report.articles_unchanged() {
-        return Ok(());
+        return Ok(None);
     }
     match EventStore::load(lib.paths()) {
         Some(mut store) if store.commit == before => {
             store.commit = after;
             store.save(lib.paths())?;
             tracing::debug!(before, after, "no article changed: the stored events carried over");
-            Ok(())
+            Ok(Some(store.events))
         }
-        _ => Ok(()),
+        _ => Ok(None),
     }
 }
 
