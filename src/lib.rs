@@ -18,6 +18,7 @@ pub mod fsutil;
 pub mod index;
 pub mod links;
 pub mod logging;
+pub mod meaning;
 pub mod sanitize;
 pub mod state;
 pub mod synth;

@@ -10,6 +10,7 @@
 use super::numbers;
 use super::tokens::words;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// Shorter quoted text is usually a scare quote (`"hysteria"`), not a quote.
 pub const MIN_QUOTE_WORDS: usize = 3;
@@ -84,20 +85,49 @@ pub fn same_quote(a: &Quote, b: &Quote) -> bool {
     common / union >= QUOTE_OVERLAP
 }
 
-/// The figures and dates of some sentences, canonical, in order, deduplicated.
-pub fn figures<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+/// The figures and dates of some sentences, canonical, in order,
+/// deduplicated; and the small counts written as words (`two`), which are
+/// not listed but answer the same figure in digits on the other side.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub listed: Vec<String>,
+    pub spelled: HashSet<String>,
+}
+
+pub fn figures<'a>(sentences: impl IntoIterator<Item = &'a str>) -> Figures {
     // A set beside the list: an article with 100,000 numbered paragraphs
     // must not cost 100,000² comparisons.
-    let mut seen = std::collections::HashSet::new();
-    let mut out: Vec<String> = Vec::new();
+    let mut seen = HashSet::new();
+    let mut out = Figures::default();
     for s in sentences {
         for n in numbers::scan(s, &words(s)) {
-            if seen.insert(n.canonical.clone()) {
-                out.push(n.canonical);
+            if n.kind == numbers::NumberKind::Spelled {
+                out.spelled.insert(n.canonical);
+            } else if seen.insert(n.canonical.clone()) {
+                out.listed.push(n.canonical);
             }
         }
     }
     out
+}
+
+impl Figures {
+    /// Whether this side gives `figure`, in digits or in words.
+    fn gives(&self, figure: &String) -> bool {
+        self.listed.contains(figure) || self.spelled.contains(figure)
+    }
+
+    /// The figures both give and those only one gives ("the 2 leaders" and
+    /// "the two leaders" agree).
+    pub fn shared(left: &Figures, right: &Figures) -> Shared {
+        let mut shared = Shared::default();
+        for f in &left.listed {
+            let bucket = if right.gives(f) { &mut shared.both } else { &mut shared.left_only };
+            bucket.push(f.clone());
+        }
+        shared.right_only = right.listed.iter().filter(|f| !left.gives(f)).cloned().collect();
+        shared
+    }
 }
 
 #[cfg(test)]
@@ -142,9 +172,20 @@ mod tests {
     fn figures_compare_in_canonical_form() {
         let left = figures(["They were dated Feb. 22 and 150,000 troops massed.", "About 30% is held."]);
         let right = figures(["Both dated February 22; 150000 troops and 5 million refugees."]);
-        let s = Shared::split(&left, &right, |a, b| a == b, String::clone);
+        let s = Figures::shared(&left, &right);
         assert_eq!(s.both, vec!["February 22", "150,000"]);
         assert_eq!(s.left_only, vec!["30%"]);
         assert_eq!(s.right_only, vec!["5 million"]);
+    }
+
+    #[test]
+    fn a_count_in_words_answers_the_same_count_in_digits() {
+        let digits = figures(["The 2 Russian-backed regions asked for help."]);
+        let spelled = figures(["The two breakaway regions asked for help, and three men left."]);
+        let s = Figures::shared(&digits, &spelled);
+        assert_eq!(s.both, vec!["2"]);
+        assert!(s.left_only.is_empty() && s.right_only.is_empty(), "{s:?}");
+        let s = Figures::shared(&spelled, &figures(["Nothing here."]));
+        assert!(s.left_only.is_empty(), "a count in words is not reported alone: {s:?}");
     }
 }

@@ -16,24 +16,33 @@
 //!
 //! The pieces, one idea per file: `sentences` (the splitter), `tokens`
 //! (normalisation and stemming), `numbers` (figures and dates in one form),
-//! `names` (proper names), `align` (the matching and its thresholds), `diff`
-//! (word diffs), `facts` (quotes, figures and names set against each other)
-//! and `render` (text and Markdown).
+//! `names` (proper names), `acronyms` (what they stand for), `soft` (how
+//! much of a sentence another says, by letters and meaning, see
+//! [`crate::meaning`]), `pair` (the odds that two sentences state one
+//! fact), `align` (the matching), `rows` (the side-by-side rows),
+//! `evidence` (why a row matched), `diff` (word diffs), `facts` (quotes,
+//! figures and names set against each other) and `render` (text and
+//! Markdown).
 
+mod acronyms;
 mod align;
 pub(crate) mod facts_api {
     //! The pieces of comparison that event grouping reuses.
     pub use super::facts::quotes;
     pub use super::names::runs_in as name_runs_in;
-    pub use super::numbers::scan as number_spans;
+    pub use super::numbers::{NumberKind, scan as number_spans};
     pub use super::tokens::{Word, is_stopword, strip_possessive, words};
 }
 mod diff;
+mod evidence;
 mod facts;
 mod names;
 mod numbers;
+mod pair;
 mod render;
+mod rows;
 mod sentences;
+mod soft;
 mod tokens;
 
 #[cfg(test)]
@@ -42,6 +51,7 @@ mod fixtures;
 mod tests;
 
 pub use diff::{DiffOp, DiffSpan, word_diff};
+pub use evidence::{Evidence, WordPair};
 pub use facts::Shared;
 pub use sentences::{Sentence, split, split_paragraphs};
 
@@ -55,9 +65,14 @@ use std::cmp::Ordering;
 pub struct Alignment {
     pub left: Side,
     pub right: Side,
-    /// How much the two say the same, 0 (nothing) to 1 (identical): the
-    /// match scores of the aligned sentences, weighted by their words.
+    /// How alike the two articles are, graded, 0 to 1: how much of each the
+    /// other says, sentence by sentence, by letters and by meaning, weighed
+    /// by how rare the words are (1 for the same text; two accounts of one
+    /// event well above two articles about one crisis, which score above
+    /// two unrelated ones). Not only the aligned rows count: a sentence the
+    /// other article half says counts half.
     pub similarity: f64,
+    /// The share of each side's words in rows aligned with the other.
     pub shared: Shares,
     /// Which was published first; `None` unless both dates are known.
     pub first_published: Option<FirstPublished>,
@@ -105,16 +120,36 @@ pub enum RowKind {
     RightOnly,
 }
 
+/// How surely a matched row says the same on both sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    /// Identical, or the odds are clearly for the match.
+    Strong,
+    /// More likely the same fact than not, but a reader should check.
+    Weak,
+    /// A one-sided row: nothing was matched.
+    None,
+}
+
 /// One line of the side-by-side comparison.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Row {
     pub kind: RowKind,
+    /// The left sentence; two sentences, joined, when the right says in one
+    /// what the left says in two (`left_sentences` is then 2).
     pub left: Option<String>,
     pub right: Option<String>,
-    /// How surely the two sentences say the same thing, 0 to 1: their
-    /// weighted term overlap, or for a paraphrase the strength of the shared
-    /// evidence if that is higher; 1 for `same`, 0 for one-sided rows.
+    /// How surely the two sides say the same thing, 0 to 1: the probability
+    /// of the match (`pair`'s model); 1 for `same`, 0 for one-sided rows.
     pub score: f64,
+    /// `strong` or `weak` for a match, `none` for a one-sided row.
+    pub confidence: Confidence,
+    /// How many sentences each side of the row holds.
+    pub left_sentences: usize,
+    pub right_sentences: usize,
+    /// What a match rests on; empty for `same` and one-sided rows.
+    pub evidence: Evidence,
     /// Word diff from left to right: `equal`+`delete` pieces rebuild the left
     /// sentence, `equal`+`insert` the right one. A `same` row is one `equal`
     /// piece, a one-sided row one `delete` (left only) or `insert` (right only).
@@ -133,73 +168,25 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
     let mut terms = tokens::Terms::default();
     let lt: Vec<_> = ls.iter().map(|s| terms.of(&s.text)).collect();
     let rt: Vec<_> = rs.iter().map(|s| terms.of(&s.text)).collect();
+    let texts: Vec<(&str, &[tokens::Term])> =
+        ls.iter().zip(&lt).chain(rs.iter().zip(&rt)).map(|(s, t)| (s.text.as_str(), t.as_slice())).collect();
+    let expansions = acronyms::Expansions::find(&texts);
     let (lk, rk): (Vec<String>, Vec<String>) =
         (ls.iter().map(|s| verbatim_key(&s.text)).collect(), rs.iter().map(|s| verbatim_key(&s.text)).collect());
-    let pairs = align::Scorer::new(&lt, &rt).matches(|l, r| lk[l] == rk[r]);
-
-    let mut right_match = vec![None; rs.len()];
-    let mut left_match = vec![None; ls.len()];
-    for p in &pairs {
-        right_match[p.right] = Some(p.left);
-        left_match[p.left] = Some((p.right, p.score));
+    let identical = |l: usize, r: usize| lk[l] == rk[r];
+    if let Ok(path) = std::env::var("BYLINE_DUMP_ALIGN") {
+        use std::io::Write;
+        let v = serde_json::json!({"left_id": left.id, "right_id": right.id,
+            "left": ls.iter().map(|s| s.text.clone()).collect::<Vec<_>>(), "right": rs.iter().map(|s| s.text.clone()).collect::<Vec<_>>()});
+        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(format!("{path}.texts")).expect("dump");
+        let _ = writeln!(f, "{v}");
     }
-    // Right-only sentences go after the row of their nearest preceding
-    // matched right neighbour, or first of all when none precedes them.
-    let mut after: Vec<Vec<usize>> = vec![Vec::new(); ls.len()];
-    let mut at_start = Vec::new();
-    let mut anchor = None;
-    for (r, m) in right_match.iter().enumerate() {
-        match m {
-            Some(l) => anchor = Some(*l),
-            None => match anchor {
-                Some(l) => after[l].push(r),
-                None => at_start.push(r),
-            },
-        }
-    }
-    let right_only = |r: usize| Row {
-        kind: RowKind::RightOnly,
-        left: None,
-        right: Some(rs[r].text.clone()),
-        score: 0.0,
-        diff: vec![DiffSpan { op: DiffOp::Insert, text: rs[r].text.clone() }],
-        left_para: None,
-        right_para: Some(rs[r].para),
-    };
-    let mut rows: Vec<Row> = at_start.into_iter().map(right_only).collect();
-    for (l, s) in ls.iter().enumerate() {
-        rows.push(match left_match[l] {
-            Some((r, score)) => {
-                let same = lk[l] == rk[r];
-                Row {
-                    kind: if same { RowKind::Same } else { RowKind::Changed },
-                    left: Some(s.text.clone()),
-                    right: Some(rs[r].text.clone()),
-                    score: if same { 1.0 } else { score.clamp(0.0, 1.0) },
-                    diff: if same {
-                        vec![DiffSpan { op: DiffOp::Equal, text: s.text.clone() }]
-                    } else {
-                        word_diff(&s.text, &rs[r].text)
-                    },
-                    left_para: Some(s.para),
-                    right_para: Some(rs[r].para),
-                }
-            }
-            None => Row {
-                kind: RowKind::LeftOnly,
-                left: Some(s.text.clone()),
-                right: None,
-                score: 0.0,
-                diff: vec![DiffSpan { op: DiffOp::Delete, text: s.text.clone() }],
-                left_para: Some(s.para),
-                right_para: None,
-            },
-        });
-        rows.extend(after[l].iter().map(|&r| right_only(r)));
-    }
+    let scorer = align::Scorer::new(&lt, &rt, &expansions);
+    let matches = scorer.matches(identical);
+    let rows = rows::build(&ls, &rs, &matches, &scorer, identical);
 
     let words = |s: &Option<String>| s.as_deref().map_or(0, |t| t.split_whitespace().count());
-    let (mut lw, mut rw, mut lm, mut rm, mut weighted) = (0, 0, 0, 0, 0.0);
+    let (mut lw, mut rw, mut lm, mut rm) = (0, 0, 0, 0);
     for row in &rows {
         let (a, b) = (words(&row.left), words(&row.right));
         lw += a;
@@ -207,11 +194,10 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
         if row.left.is_some() && row.right.is_some() {
             lm += a;
             rm += b;
-            weighted += row.score * (a + b) as f64;
         }
     }
-    let ratio = |x: f64, y: usize| {
-        if y == 0 { 0.0 } else { (x / y as f64).clamp(0.0, 1.0) }
+    let ratio = |x: usize, y: usize| {
+        if y == 0 { 0.0 } else { (x as f64 / y as f64).clamp(0.0, 1.0) }
     };
 
     let (lq, rq) = (facts::quotes(&left.paragraphs), facts::quotes(&right.paragraphs));
@@ -225,12 +211,12 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
     Alignment {
         left: Side::of(left),
         right: Side::of(right),
-        similarity: ratio(weighted, lw + rw),
-        shared: Shares { left: ratio(lm as f64, lw), right: ratio(rm as f64, rw) },
+        similarity: scorer.graded(identical).clamp(0.0, 1.0),
+        shared: Shares { left: ratio(lm, lw), right: ratio(rm, rw) },
         first_published: first_published(left.date, right.date),
         rows,
         quotes: Shared::split(&lq, &rq, facts::same_quote, |q| q.text.clone()),
-        numbers: Shared::split(&lf, &rf, |a, b| a == b, String::clone),
+        numbers: facts::Figures::shared(&lf, &rf),
         names: names::compare(&ln, &rn),
     }
 }

@@ -16,6 +16,10 @@ pub enum NumberKind {
     Date,
     /// A bare year, `2014`: background more often than news.
     Year,
+    /// A small count written as a word, `two`: the same figure as `2` when
+    /// the other account writes it so, but not a figure to report by itself
+    /// (`two weeks`, `three men`).
+    Spelled,
 }
 
 /// A number or date found in a sentence: words `first..=last`, canonical form.
@@ -76,6 +80,14 @@ pub fn scan(sentence: &str, words: &[Word]) -> Vec<NumberSpan> {
             let canonical = canonical(n as f64 * s, false, false);
             out.push(NumberSpan { first: i, last: i + 1, kind: NumberKind::Number, canonical });
             i += 2;
+            continue;
+        }
+        // "two", but not "one" (mostly a pronoun) or "zero".
+        if let Some(n) = NUMBER_WORDS.iter().position(|x| w.text.eq_ignore_ascii_case(x))
+            && n >= 2
+        {
+            out.push(NumberSpan { first: i, last: i, kind: NumberKind::Spelled, canonical: n.to_string() });
+            i += 1;
             continue;
         }
         let Some((mut value, mut percent, grouped)) = leading_number(w.text) else {
@@ -214,6 +226,7 @@ mod tests {
         assert_eq!(found("about 30% of it, or 30 percent"), vec!["30%", "30%"]);
         assert_eq!(found("displace 5 million people, 5,000,000 in all"), vec!["5 million", "5 million"]);
         assert_eq!(found("roughly three million residents"), vec!["3 million"]);
+        assert_eq!(found("the two regions, one of them, 2 leaders"), vec!["2", "2"]);
         assert_eq!(found("a 27-year-old miner, 3.5 km, since 2014"), vec!["27", "3.5", "2014"]);
     }
 

@@ -154,10 +154,17 @@ fn word_at(text: &str, from: usize) -> &str {
     &tail[..end]
 }
 
+/// Adds a sentence; a piece with no letters or digits (a closing quote
+/// set off by a space, `… the orchestra. "`) belongs to the sentence before.
 fn push(out: &mut Vec<String>, raw: &str) {
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
-    if !text.is_empty() {
-        out.push(text);
+    match out.last_mut() {
+        Some(last) if !text.chars().any(char::is_alphanumeric) && !text.is_empty() => {
+            last.push(' ');
+            last.push_str(&text);
+        }
+        _ if !text.is_empty() => out.push(text),
+        _ => {}
     }
 }
 
@@ -224,6 +231,14 @@ mod tests {
         let curly = "He said it was “false flag.” The White House agreed. “Will it?” she asked.";
         assert_eq!(s(curly), vec!["He said it was “false flag.”", "The White House agreed.", "“Will it?” she asked."]);
         assert_eq!(s("They said: \"We will.\" Then left."), vec!["They said: \"We will.\"", "Then left."]);
+    }
+
+    #[test]
+    fn a_lone_closing_mark_stays_with_its_sentence() {
+        assert_eq!(
+            s("He said \"we will play for the orchestra. \" Then he left."),
+            vec!["He said \"we will play for the orchestra. \"", "Then he left."]
+        );
     }
 
     #[test]

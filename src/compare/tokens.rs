@@ -9,6 +9,7 @@
 //! Snowball-stemmed, so that `declared`/`declare` or `letters`/`letter` meet.
 
 use super::numbers::{self, NumberKind};
+use crate::meaning::{self, Meaning, WordId};
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
@@ -151,6 +152,12 @@ pub enum TermKind {
 pub struct Term {
     pub key: String,
     pub kind: TermKind,
+    /// The word as the sentence writes it (possessive dropped), for showing
+    /// why two sentences match.
+    pub text: String,
+    /// The word's entry in the meaning model, for its frequency and, for
+    /// ordinary words (not names or figures), its meaning.
+    pub entry: Option<WordId>,
     /// Terms of one run of capitalised words share a non-zero group
     /// (`Ukrainian President Volodymyr Zelenskiy`), so the aligner can weigh a
     /// name and its title as one thing, no rarer than its most common word.
@@ -195,15 +202,17 @@ pub fn month(word: &str) -> Option<&'static str> {
     crate::dates::month_number(word).map(|n| crate::dates::MONTHS[n as usize - 1])
 }
 
-/// Turns sentences into terms, remembering stems it has already computed.
+/// Turns sentences into terms, remembering the stems and model entries it
+/// has already looked up.
 pub struct Terms {
     stemmer: Stemmer,
-    cache: HashMap<String, String>,
+    meaning: Option<&'static Meaning>,
+    cache: HashMap<String, (String, Option<WordId>)>,
 }
 
 impl Default for Terms {
     fn default() -> Self {
-        Terms { stemmer: Stemmer::create(Algorithm::English), cache: HashMap::new() }
+        Terms { stemmer: Stemmer::create(Algorithm::English), meaning: meaning::get(), cache: HashMap::new() }
     }
 }
 
@@ -220,10 +229,11 @@ impl Terms {
             if let Some(n) = span.next_if(|n| n.first == i) {
                 let (sigil, kind) = match n.kind {
                     NumberKind::Date => ('@', TermKind::Number),
-                    NumberKind::Number => ('#', TermKind::Number),
+                    NumberKind::Number | NumberKind::Spelled => ('#', TermKind::Number),
                     NumberKind::Year => ('#', TermKind::Year),
                 };
-                out.push(Term { key: format!("{sigil}{}", n.canonical), kind, group: 0 });
+                let text = sentence[ws[n.first].start..ws[n.last].end()].to_string();
+                out.push(Term { key: format!("{sigil}{}", n.canonical), kind, text, entry: None, group: 0 });
                 i = n.last + 1;
                 continue;
             }
@@ -242,14 +252,16 @@ impl Terms {
     fn push_word(&mut self, raw: &str, initial: bool, in_name: bool, out: &mut Vec<Term>) {
         let word = strip_possessive(raw);
         if is_acronym(&word) {
-            let key = format!("^{}", word.replace('.', "").to_lowercase());
-            out.push(Term { key, kind: TermKind::Name, group: 0 });
+            let bare = word.replace('.', "").to_lowercase();
+            let entry = self.meaning.and_then(|m| m.word(&bare));
+            out.push(Term { key: format!("^{bare}"), kind: TermKind::Name, text: word.into_owned(), entry, group: 0 });
             return;
         }
         if let Some(m) = month(&word)
             && word.starts_with(char::is_uppercase)
         {
-            out.push(Term { key: m.to_string(), kind: TermKind::Word, group: 0 });
+            let entry = self.meaning.and_then(|model| model.word(m));
+            out.push(Term { key: m.to_string(), kind: TermKind::Word, text: word.into_owned(), entry, group: 0 });
             return;
         }
         for part in word.split(['-', '.', '&', '\'']).filter(|p| !p.is_empty()) {
@@ -258,17 +270,21 @@ impl Terms {
             if is_stopword(&lower) {
                 continue;
             }
-            let key = match self.cache.get(&lower) {
-                _ if in_name => lower,
-                Some(stem) => stem.clone(),
-                None => {
-                    let stem = self.stemmer.stem(&lower).into_owned();
-                    self.cache.insert(lower, stem.clone());
-                    stem
-                }
-            };
-            out.push(Term { key, kind, group: 0 });
+            let (stem, entry) = self.lookup(lower.clone());
+            let key = if in_name { lower } else { stem };
+            out.push(Term { key, kind, text: part.to_string(), entry, group: 0 });
         }
+    }
+
+    /// The stem and model entry of a lowercase word, remembered.
+    fn lookup(&mut self, lower: String) -> (String, Option<WordId>) {
+        if let Some(hit) = self.cache.get(&lower) {
+            return hit.clone();
+        }
+        let stem = self.stemmer.stem(&lower).into_owned();
+        let entry = self.meaning.and_then(|m| m.word(&lower));
+        self.cache.insert(lower, (stem.clone(), entry));
+        (stem, entry)
     }
 }
 

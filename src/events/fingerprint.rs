@@ -5,7 +5,7 @@
 
 use super::print::hash_bytes;
 use crate::article::{Article, ArticleId};
-use crate::compare::facts_api::{Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words};
+use crate::compare::facts_api::{NumberKind, Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words};
 use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
@@ -262,7 +262,9 @@ impl Fingerprint {
                     }
                 }
             }
-            numbers.extend(number_spans(p, &ws).into_iter().map(|n| n.canonical).filter(|f| !is_year(f)));
+            // Spelled counts ("two regions") say nothing about which event.
+            let figures = number_spans(p, &ws).into_iter().filter(|n| n.kind != NumberKind::Spelled);
+            numbers.extend(figures.map(|n| n.canonical).filter(|f| !is_year(f)));
             push_content_words(para, &ws, stemmer, &mut body);
         }
         let quotes = quotes(&a.paragraphs).into_iter().map(|q| (q.key, q.text)).collect();

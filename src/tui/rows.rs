@@ -113,7 +113,7 @@ pub fn comparison(left: &Article, right: &Article) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::DiffSpan;
+    use crate::compare::{Confidence, DiffSpan, Evidence};
 
     fn span(op: DiffOp, text: &str) -> DiffSpan {
         DiffSpan { op, text: text.into() }
@@ -135,6 +135,10 @@ mod tests {
             ],
             left_para: Some(1),
             right_para: Some(2),
+            confidence: Confidence::Weak,
+            left_sentences: 1,
+            right_sentences: 1,
+            evidence: Evidence::default(),
         };
         let s = shown(&row);
         let left = s.left.unwrap();
@@ -156,6 +160,10 @@ mod tests {
             diff: vec![],
             left_para: Some(0),
             right_para: None,
+            confidence: Confidence::None,
+            left_sentences: 1,
+            right_sentences: 0,
+            evidence: Evidence::default(),
         };
         let s = shown(&row);
         assert_eq!(s.left, Some(Marked { text: "only    here".into(), marks: vec![] }));
