@@ -17,7 +17,7 @@ mod common;
 mod files;
 
 use byline::article::Article;
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use byline::sanitize::is_forbidden;
 use byline::tui::testing::Harness;
 use files::Expect;
@@ -36,7 +36,7 @@ fn assert_clean(what: &str, s: &str) {
     }
 }
 
-fn all_articles(lib: &Library) -> Vec<Article> {
+fn all_articles(lib: &Catalog) -> Vec<Article> {
     let mut req = SearchRequest::new("");
     req.limit = 10_000;
     let results = lib.search(&req).unwrap();
@@ -52,7 +52,7 @@ fn every_hostile_file_is_indexed_or_skipped_and_nothing_reaches_the_terminal() {
     assert!(corpus.files.len() >= 60, "{} files", corpus.files.len());
     let root = std::fs::canonicalize(&root).unwrap();
 
-    let lib = Library::open(&sandbox.paths()).unwrap();
+    let lib = Catalog::open(&sandbox.paths()).unwrap();
     lib.add_roots(std::slice::from_ref(&root)).unwrap();
     let report = lib.refresh(&|_| {}).unwrap();
     let articles = all_articles(&lib);

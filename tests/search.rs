@@ -2,20 +2,20 @@
 
 mod common;
 
-use byline::index::{Library, SearchRequest, SearchResults, Sort};
+use byline::index::{Catalog, SearchRequest, SearchResults, Sort};
 use common::{Sandbox, seed_numbers};
 use std::sync::OnceLock;
 
 struct Fixture {
     _sandbox: Sandbox,
-    lib: Library,
+    lib: Catalog,
 }
 
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let sandbox = Sandbox::new();
-        let lib = Library::open(&sandbox.paths()).unwrap();
+        let lib = Catalog::open(&sandbox.paths()).unwrap();
         lib.add_roots(&[sandbox.library_with_seeds()]).unwrap();
         lib.refresh(&|_| {}).unwrap();
         Fixture { _sandbox: sandbox, lib }

@@ -5,7 +5,7 @@
 mod common;
 
 use byline::corpus::{Fields, fields::derive_title, read_file};
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use byline::synth::{self, Config, GenArticle, OutputFormat, TruthEntry};
 use common::Sandbox;
 use std::collections::HashMap;
@@ -66,7 +66,7 @@ fn a_generated_folder_indexes_with_the_library() {
     let dir = sb.dir.path().join("corpus");
     let corpus = synth::generate(&Config::new(300, 4));
     let truth = synth::write(&corpus, &dir, OutputFormat::Files).unwrap();
-    let lib = Library::open(&sb.paths()).unwrap();
+    let lib = Catalog::open(&sb.paths()).unwrap();
     lib.add_roots(&[dir.join("files")]).unwrap();
     let report = lib.refresh(&|_| {}).unwrap();
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);

@@ -6,7 +6,7 @@
 
 use crate::stats::{Row, Samples};
 use byline::config::Paths;
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use byline::tui::AppEvent;
 use byline::tui::testing::Harness;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,7 +16,7 @@ use std::time::Instant;
 
 /// `related` (top 10) for 32 articles, and `compare` of each with its best counterpart.
 pub fn domain(home: &Path, repeat: usize) -> anyhow::Result<()> {
-    let lib = Library::open(&Paths::under(home))?;
+    let lib = Catalog::open(&Paths::under(home))?;
     let mut req = SearchRequest::new("");
     req.limit = 32;
     let subjects: Vec<byline::Article> =
@@ -56,7 +56,7 @@ fn key(h: &mut Harness, code: KeyCode, modifiers: KeyModifiers) {
 /// Type each query letter by letter, `rounds` times; the time from the key
 /// to the frame that shows that query's results (and its first article).
 pub fn keystrokes(home: &Path, queries: &[String], rounds: usize) -> anyhow::Result<()> {
-    let lib = Library::open(&Paths::under(home))?;
+    let lib = Catalog::open(&Paths::under(home))?;
     let mut h = Harness::new(Arc::new(lib), 110, 30);
     let mut times = Vec::new();
     for _ in 0..rounds {
@@ -84,7 +84,7 @@ pub fn keystrokes(home: &Path, queries: &[String], rounds: usize) -> anyhow::Res
 /// Draw each view `n` times on a `TestBackend`.
 pub fn frames(home: &Path, query: &str, n: usize) -> anyhow::Result<()> {
     for (w, ht) in [(80, 24), (200, 50)] {
-        let lib = Library::open(&Paths::under(home))?;
+        let lib = Catalog::open(&Paths::under(home))?;
         let mut h = Harness::new(Arc::new(lib), w, ht);
         h.type_text(query);
         let time = |h: &mut Harness, view: &str| {

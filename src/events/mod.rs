@@ -27,7 +27,7 @@ pub use score::Reasons;
 pub use store::{EventStore, Grouping};
 
 use crate::article::{Article, ArticleId};
-use crate::index::{Library, Snapshot};
+use crate::index::{Catalog, Snapshot};
 use candidates::FeatureMap;
 use fingerprint::{Fingerprint, Passages, stemmer};
 use print::{Print, hash_str};
@@ -53,7 +53,7 @@ pub struct Related {
 }
 
 /// The articles most likely to report the same event as `article`, best first.
-pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result<Vec<Related>> {
+pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result<Vec<Related>> {
     let candidates = lib.more_like(article, CANDIDATES.max(limit))?;
     let stemmer = stemmer();
     let subject = Fingerprint::of(article, &stemmer);
@@ -148,7 +148,7 @@ fn read_all(snap: &Snapshot, kept: Vec<Option<(Member, Print)>>) -> anyhow::Resu
 /// million articles, half of it reading every article back). Only when
 /// they were computed for the commit the run started from; then they are
 /// returned, so that a caller who wants them need not read them again.
-pub fn carry_over(lib: &Library, report: &crate::index::IndexReport) -> anyhow::Result<Option<Vec<Event>>> {
+pub fn carry_over(lib: &Catalog, report: &crate::index::IndexReport) -> anyhow::Result<Option<Vec<Event>>> {
     let (before, after) = report.commits;
     if before == after || !report.articles_unchanged() {
         return Ok(None);
@@ -168,7 +168,7 @@ pub fn carry_over(lib: &Library, report: &crate::index::IndexReport) -> anyhow::
 /// (or whose headline or date changed) since the stored grouping are
 /// scored; everything else keeps its stored features and edges. Returns
 /// the events, largest first.
-pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
+pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
     let commit = lib.commit_stamp()?;
     if let Some(store) = EventStore::load(lib.paths())
         && store.commit == commit

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The stored grouping of the library in `home` over `roots`, brought up to date.
 fn grouped(home: &Path, roots: &[std::path::PathBuf]) -> Grouping {
-    let lib = Library::open(&Paths::under(home)).unwrap();
+    let lib = Catalog::open(&Paths::under(home)).unwrap();
     lib.add_roots(roots).unwrap();
     lib.refresh(&|_| {}).unwrap();
     refresh(&lib).unwrap();
@@ -78,7 +78,7 @@ fn the_same_articles_group_the_same_whatever_order_the_index_holds_them_in() {
     let shards = dir.path().join("corpus/shards");
     // Library a reads every shard at once; library b the even shards first,
     // then the odd ones.
-    let a = Library::open(&Paths::under(&dir.path().join("a"))).unwrap();
+    let a = Catalog::open(&Paths::under(&dir.path().join("a"))).unwrap();
     a.add_roots(std::slice::from_ref(&shards)).unwrap();
     a.refresh(&|_| {}).unwrap();
     let mut files: Vec<_> = std::fs::read_dir(&shards).unwrap().map(|e| e.unwrap().path()).collect();
@@ -89,12 +89,12 @@ fn the_same_articles_group_the_same_whatever_order_the_index_holds_them_in() {
         std::fs::create_dir_all(to).unwrap();
         std::fs::copy(f, to.join(f.file_name().unwrap())).unwrap();
     }
-    let b = Library::open(&Paths::under(&dir.path().join("b"))).unwrap();
+    let b = Catalog::open(&Paths::under(&dir.path().join("b"))).unwrap();
     for folder in [even, odd] {
         b.add_roots(&[folder]).unwrap();
         b.refresh(&|_| {}).unwrap();
     }
-    let in_index_order = |lib: &Library| lib.snapshot().unwrap().ids().unwrap();
+    let in_index_order = |lib: &Catalog| lib.snapshot().unwrap().ids().unwrap();
     assert_ne!(in_index_order(&a), in_index_order(&b), "the two indexes hold the articles in different orders");
     let (ea, eb) = (refresh(&a).unwrap(), refresh(&b).unwrap());
     assert!(ea.len() > 50, "{} events", ea.len());

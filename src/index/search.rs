@@ -5,7 +5,7 @@ use super::docs::{article_from_doc, date_from_tantivy, date_to_tantivy};
 use super::flags::FlagSets;
 use super::query::{Clause, ParsedQuery, Target, parse};
 use super::schema::{KIND_ARTICLE, plain_analyzer, stemmed_analyzer, tokens};
-use super::{Highlighter, Library, LookupError, Snippet};
+use super::{Highlighter, Catalog, LookupError, Snippet};
 use crate::article::{Article, ArticleId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -105,7 +105,7 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
-impl Library {
+impl Catalog {
     fn words_query(&self, field: Field, analyzed: &[String], phrase: bool) -> Option<Box<dyn Query>> {
         let terms: Vec<Term> = analyzed.iter().map(|t| Term::from_field_text(field, t)).collect();
         match terms.len() {
@@ -205,7 +205,7 @@ impl Library {
 
     /// Run a search. Never fails on the query text: what cannot be used is
     /// dropped and named in `hints`. Reading-state filters match nothing
-    /// here (no state is known): see [`Library::search_with`].
+    /// here (no state is known): see [`Catalog::search_with`].
     pub fn search(&self, req: &SearchRequest) -> anyhow::Result<SearchResults> {
         self.search_with(req, &FlagSets::default())
     }

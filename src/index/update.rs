@@ -5,7 +5,7 @@
 //! Tantivy commits: a file's record is never ahead of the commit that holds
 //! its articles.
 
-use super::Library;
+use super::Catalog;
 use super::docs::{FileRecord, article_doc, file_doc, file_from_doc};
 use super::listed::Listed;
 use super::schema::{KIND_FILE, KIND_SOURCES};
@@ -113,7 +113,7 @@ impl IndexReport {
     }
 }
 
-fn load_records(lib: &Library) -> anyhow::Result<HashMap<PathBuf, FileRecord>> {
+fn load_records(lib: &Catalog) -> anyhow::Result<HashMap<PathBuf, FileRecord>> {
     let s = &lib.schema;
     let searcher = lib.reader.searcher();
     let mut records = HashMap::new();
@@ -129,7 +129,7 @@ fn load_records(lib: &Library) -> anyhow::Result<HashMap<PathBuf, FileRecord>> {
     Ok(records)
 }
 
-fn file_query(lib: &Library, path: &Path, kind: &str) -> Box<dyn Query> {
+fn file_query(lib: &Catalog, path: &Path, kind: &str) -> Box<dyn Query> {
     let s = &lib.schema;
     Box::new(BooleanQuery::new(vec![
         (
@@ -155,7 +155,7 @@ fn read_sources(path: &Path) -> Result<SourcesFile, Skip> {
 #[error("another byline is indexing this library ({}); try again when it has finished", .0.display())]
 pub struct Busy(pub PathBuf);
 
-pub fn update(lib: &Library, roots: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
+pub fn update(lib: &Catalog, roots: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
     let started = std::time::Instant::now();
     let mut report = IndexReport::default();
     let mut writer = lib.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES * 2).map_err(|e| match e {
@@ -300,7 +300,7 @@ struct Batch<'a> {
 /// they are read again if the run stops before them); `listed` what the
 /// index may already hold, and what this batch adds to it.
 fn apply(
-    lib: &Library,
+    lib: &Catalog,
     writer: &mut tantivy::IndexWriter<TantivyDocument>,
     old: &HashMap<PathBuf, FileRecord>,
     records: &mut HashMap<PathBuf, FileRecord>,

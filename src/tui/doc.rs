@@ -62,7 +62,7 @@ pub fn date_label(date: Option<NaiveDate>) -> String {
 impl Doc {
     /// `article` with the matches of `query` (last word as a prefix) marked.
     pub fn new(article: &Article, query: &str) -> Doc {
-        let highlighter = crate::index::Library::highlighter(query, true);
+        let highlighter = crate::index::Catalog::highlighter(query, true);
         Doc::with_highlighter(article, query, &highlighter)
     }
 

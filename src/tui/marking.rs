@@ -8,7 +8,7 @@
 
 use super::action::{Key, KeyCode};
 use super::app::{App, Level};
-use super::worker::Request;
+use super::protocol::Ask;
 use crate::article::ArticleId;
 use crate::index::SearchHit;
 use crate::state::{Change, normalise_tag};
@@ -29,8 +29,7 @@ impl App {
     }
 
     fn send_change(&mut self, id: ArticleId, change: Change) {
-        self.gens.mark += 1;
-        self.request(Request::Mark { generation: self.gens.mark, ids: vec![id], change });
+        self.ask(Ask::Mark { ids: vec![id], change });
     }
 
     /// The article was opened: it is read now.
@@ -151,11 +150,9 @@ impl App {
         self.say(format!("copied {} (OSC 52: if your terminal allows it)", url.as_str()), Level::Info);
     }
 
-    /// The worker wrote a change, or could not.
-    pub(super) fn marked(&mut self, result: Result<(), String>) {
-        if let Err(e) = result {
-            self.say(format!("cannot keep the reading state: {e}"), Level::Error);
-            self.search();
-        }
+    /// The worker could not write a change.
+    pub(super) fn mark_failed(&mut self, e: crate::library::Error) {
+        self.say(format!("cannot keep the reading state: {e}"), Level::Error);
+        self.search();
     }
 }

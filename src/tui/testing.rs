@@ -8,7 +8,7 @@ use super::theme::Theme;
 use super::views;
 use super::worker::{self, Reply, SearchBackend};
 use crate::config::{Config, Paths};
-use crate::index::{Library, SearchRequest, SearchResults};
+use crate::index::{Catalog, SearchRequest, SearchResults};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -24,7 +24,7 @@ impl SearchBackend for Memory {
         Ok(worker::LibraryInfo { articles: self.0.len(), demo: false, rebuilt: false })
     }
     fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
-        let h = Library::highlighter(&request.query, request.prefix_last);
+        let h = Catalog::highlighter(&request.query, request.prefix_last);
         let hits = self
             .0
             .iter()
@@ -95,7 +95,7 @@ impl Harness {
     }
 
     pub fn demo_with(home: &std::path::Path, config: &Config, width: u16, height: u16) -> Harness {
-        let library = Library::open(&Paths::under(home)).expect("the demo library opens");
+        let library = Catalog::open(&Paths::under(home)).expect("the demo library opens");
         Harness::with_config(Arc::new(library), config, width, height)
     }
 
