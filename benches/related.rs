@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
     let mut request = SearchRequest::new("");
     request.limit = 64;
     let subjects: Vec<byline::Article> =
-        lib.search(&request).expect("list").hits.iter().map(|h| lib.get(h.id.as_str()).expect("get")).collect();
+        lib.search(&request).expect("list").hits.iter().map(|h| lib.get(h.listing.id.as_str()).expect("get")).collect();
     let mut i = 0;
     c.bench_function(&format!("related/{articles} articles, top 10"), |b| {
         b.iter(|| {

@@ -16,6 +16,7 @@ pub mod events;
 pub mod feeds;
 pub mod fsutil;
 pub mod index;
+pub mod library;
 pub mod links;
 pub mod logging;
 pub mod sanitize;

@@ -41,7 +41,7 @@ fn all_articles(lib: &Catalog) -> Vec<Article> {
     req.limit = 10_000;
     let results = lib.search(&req).unwrap();
     assert_eq!(results.total, results.hits.len());
-    results.hits.iter().map(|h| lib.get(h.id.as_str()).unwrap()).collect()
+    results.hits.iter().map(|h| lib.get(h.listing.id.as_str()).unwrap()).collect()
 }
 
 #[test]
@@ -143,7 +143,8 @@ fn every_hostile_file_is_indexed_or_skipped_and_nothing_reaches_the_terminal() {
     }
 
     // The TUI: the list, then every article in the reader.
-    let mut t = Harness::new(Arc::new(lib), 100, 30);
+    let library = byline::library::Library::open(&sandbox.paths(), &byline::config::Config::defaults()).unwrap();
+    let mut t = Harness::new(Arc::new(library), 100, 30);
     let cells_clean = |t: &Harness, what: &str| {
         let b = t.buffer();
         for (i, cell) in b.content.iter().enumerate() {

@@ -15,7 +15,7 @@ fn index(lib: &Catalog, roots: &[std::path::PathBuf]) -> IndexReport {
 fn titles(lib: &Catalog, query: &str) -> Vec<String> {
     let mut req = SearchRequest::new(query);
     req.limit = 100;
-    let mut t: Vec<String> = lib.search(&req).unwrap().hits.into_iter().map(|h| h.title).collect();
+    let mut t: Vec<String> = lib.search(&req).unwrap().hits.into_iter().map(|h| h.listing.title).collect();
     t.sort();
     t
 }

@@ -104,7 +104,7 @@ fn library(home: &Path) -> BTreeSet<(Vec<PathBuf>, String)> {
         .hits
         .iter()
         .map(|h| {
-            let a = lib.get(h.id.as_str()).unwrap();
+            let a = lib.get(h.listing.id.as_str()).unwrap();
             (a.paths, a.paragraphs.join("\n"))
         })
         .collect()

@@ -72,7 +72,7 @@ fn phrases(lib: &Catalog, n: usize) -> anyhow::Result<Vec<String>> {
     req.limit = n * 7;
     let mut out = Vec::new();
     for (i, hit) in lib.search(&req)?.hits.iter().enumerate().step_by(7) {
-        let body = lib.get(hit.id.as_str())?.body().to_lowercase();
+        let body = lib.get(hit.listing.id.as_str())?.body().to_lowercase();
         let words: Vec<&str> = body.split(|c: char| !c.is_ascii_lowercase()).filter(|w| !w.is_empty()).collect();
         let pairs: Vec<String> = words
             .windows(2)

@@ -45,7 +45,7 @@ pub use diff::{DiffOp, DiffSpan, word_diff};
 pub use facts::Shared;
 pub use sentences::{Sentence, split, split_paragraphs};
 
-use crate::article::{Article, ArticleId};
+use crate::article::{Article, Listing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -53,8 +53,9 @@ use std::cmp::Ordering;
 /// The result of comparing two articles.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
-    pub left: Side,
-    pub right: Side,
+    /// Which articles the report is about.
+    pub left: Listing,
+    pub right: Listing,
     /// How much the two say the same, 0 (nothing) to 1 (identical): the
     /// match scores of the aligned sentences, weighted by their words.
     pub similarity: f64,
@@ -67,15 +68,6 @@ pub struct Alignment {
     pub quotes: Shared,
     pub numbers: Shared,
     pub names: Shared,
-}
-
-/// Which article a report is about.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Side {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<NaiveDate>,
 }
 
 /// The share of each side's words (0 to 1) that lie in sentences matched,
@@ -223,8 +215,8 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
     let rn = names::NameIndex::new(rtext.iter().map(String::as_str));
 
     Alignment {
-        left: Side::of(left),
-        right: Side::of(right),
+        left: Listing::of(left),
+        right: Listing::of(right),
         similarity: ratio(weighted, lw + rw),
         shared: Shares { left: ratio(lm as f64, lw), right: ratio(rm as f64, rw) },
         first_published: first_published(left.date, right.date),
@@ -232,12 +224,6 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
         quotes: Shared::split(&lq, &rq, facts::same_quote, |q| q.text.clone()),
         numbers: Shared::split(&lf, &rf, |a, b| a == b, String::clone),
         names: names::compare(&ln, &rn),
-    }
-}
-
-impl Side {
-    fn of(a: &Article) -> Self {
-        Side { id: a.id.clone(), title: a.title.clone(), outlet: a.outlet.clone(), date: a.date }
     }
 }
 

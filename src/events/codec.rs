@@ -4,7 +4,7 @@
 //! anything short, oversized or malformed, never a panic: the file is
 //! then rebuilt.
 
-use super::cluster::Member;
+use crate::article::Listing;
 use super::print::Print;
 use crate::article::ArticleId;
 use chrono::NaiveDate;
@@ -43,7 +43,7 @@ impl Writer {
         self.0.extend_from_slice(&days.to_le_bytes());
     }
 
-    pub fn member(&mut self, m: &Member) {
+    pub fn listing(&mut self, m: &Listing) {
         self.str(m.id.as_str());
         self.str(&m.title);
         match &m.outlet {
@@ -108,7 +108,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn member(&mut self) -> Option<Member> {
+    pub fn listing(&mut self) -> Option<Listing> {
         let id = ArticleId(self.str()?);
         let title = self.str()?;
         let outlet = match self.u8()? {
@@ -116,7 +116,7 @@ impl<'a> Reader<'a> {
             1 => Some(self.str()?),
             _ => return None,
         };
-        Some(Member { id, title, outlet, date: self.date()? })
+        Some(Listing { id, title, outlet, date: self.date()? })
     }
 
     pub fn print(&mut self) -> Option<Print> {
@@ -137,23 +137,23 @@ mod tests {
     use crate::events::fingerprint::{Fingerprint, stemmer};
 
     #[test]
-    fn members_and_prints_of_the_real_articles_read_back() {
+    fn listings_and_prints_of_the_real_articles_read_back() {
         let mut w = Writer::default();
         let mut expected = Vec::new();
         for a in ["000", "001", "002", "003", "004"].into_iter().filter_map(crate::corpus::demo::article) {
-            let (m, p) = (Member::of(&a), Print::of(&Fingerprint::of(&a, &stemmer())));
-            w.member(&m);
+            let (m, p) = (Listing::of(&a), Print::of(&Fingerprint::of(&a, &stemmer())));
+            w.listing(&m);
             w.print(&p);
             expected.push((m, p));
         }
-        let undated = Member { id: ArticleId("x".into()), title: String::new(), outlet: None, date: None };
-        w.member(&undated);
+        let undated = Listing { id: ArticleId("x".into()), title: String::new(), outlet: None, date: None };
+        w.listing(&undated);
         let mut r = Reader(&w.0);
         for (m, p) in &expected {
-            assert_eq!(r.member().as_ref(), Some(m));
+            assert_eq!(r.listing().as_ref(), Some(m));
             assert_eq!(r.print().as_ref(), Some(p));
         }
-        assert_eq!(r.member(), Some(undated));
+        assert_eq!(r.listing(), Some(undated));
         assert!(r.0.is_empty());
         assert!(expected.iter().any(|(m, p)| m.outlet.is_some() && !p.quotes.is_empty() && !p.names.is_empty()));
     }
@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn the_smallest_article_takes_min_article_bytes() {
         let mut w = Writer::default();
-        w.member(&Member { id: ArticleId(String::new()), title: String::new(), outlet: None, date: None });
+        w.listing(&Listing { id: ArticleId(String::new()), title: String::new(), outlet: None, date: None });
         w.print(&Print::default());
         assert_eq!(w.0.len(), MIN_ARTICLE_BYTES);
     }

@@ -4,9 +4,8 @@
 //! words of the lede, and (for wire copy and reprints) runs of five words.
 
 use super::print::hash_bytes;
-use crate::article::{Article, ArticleId};
+use crate::article::{Article, Listing};
 use crate::compare::facts_api::{Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words};
-use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -66,10 +65,7 @@ const NOT_NAMES: &[&str] = &[
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fingerprint {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<NaiveDate>,
+    pub listing: Listing,
     /// Name words (lower case, transliteration endings folded), each with
     /// how it was first written, for showing it.
     pub names: BTreeMap<String, String>,
@@ -277,10 +273,7 @@ impl Fingerprint {
             .filter(|h| h % SHINGLE_SAMPLE == 0)
             .collect();
         Fingerprint {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            outlet: a.outlet.clone(),
-            date: a.date,
+            listing: Listing::of(a),
             names,
             numbers,
             quotes,

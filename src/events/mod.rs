@@ -21,12 +21,12 @@ pub mod print;
 pub mod score;
 mod store;
 
-pub use cluster::{Edge, Event, Member, SAME_EVENT};
+pub use cluster::{Edge, Event, SAME_EVENT};
 pub use coverage::{Coverage, Covered};
 pub use score::Reasons;
 pub use store::{EventStore, Grouping};
 
-use crate::article::{Article, ArticleId};
+use crate::article::{Article, ArticleId, Listing};
 use crate::index::{Catalog, Snapshot};
 use candidates::FeatureMap;
 use fingerprint::{Fingerprint, Passages, stemmer};
@@ -41,10 +41,9 @@ pub const CANDIDATES: usize = 12;
 /// An article that reports the same event as another, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Related {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<chrono::NaiveDate>,
+    /// Printed as its four fields, first (`--json`).
+    #[serde(flatten)]
+    pub listing: Listing,
     /// 0 to 1: how surely it reports the same event.
     pub score: f64,
     /// At or above [`SAME_EVENT`].
@@ -81,10 +80,7 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
                 passages: subject_passages.shared_with(&Passages::of(c, &stemmer), 3),
             };
             Related {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                outlet: c.outlet.clone(),
-                date: c.date,
+                listing: Listing::of(c),
                 score: s.score,
                 same_event: s.score >= SAME_EVENT,
                 reasons,
@@ -128,12 +124,12 @@ fn undirected(directed: &[Directed]) -> Vec<Edge> {
 /// again when the article's headline and date are as they were; features
 /// are the costly part of the pass, so re-grouping after a few files are
 /// added computes those few. The flag says which were computed now.
-fn read_all(snap: &Snapshot, kept: Vec<Option<(Member, Print)>>) -> anyhow::Result<Vec<(Member, Print, bool)>> {
+fn read_all(snap: &Snapshot, kept: Vec<Option<(Listing, Print)>>) -> anyhow::Result<Vec<(Listing, Print, bool)>> {
     kept.into_par_iter()
         .enumerate()
         .map_init(stemmer, |st, (i, kept)| {
             let a = snap.article(i)?;
-            let member = Member::of(&a);
+            let member = Listing::of(&a);
             Ok(match kept {
                 Some((was, print)) if was.title == member.title && was.date == member.date => (member, print, false),
                 _ => (member, Print::of(&Fingerprint::of(&a, st)), true),
@@ -190,7 +186,7 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
     // Where each stored article is now (None: gone), and what was stored of it.
     let now: Vec<Option<usize>> = old.members.iter().map(|m| number.get(&m.id).copied()).collect();
     let n = ids.len();
-    let mut kept: Vec<Option<(Member, Print)>> = vec![None; n];
+    let mut kept: Vec<Option<(Listing, Print)>> = vec![None; n];
     for ((member, print), k) in old.members.into_iter().zip(old.prints).zip(&now) {
         if let Some(k) = k {
             kept[order[*k]] = Some((member, print));
@@ -199,7 +195,7 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
     // A million of each: what is done with is let go at once.
     drop(number);
     drop(ids);
-    let mut in_index_order: Vec<Option<(Member, Print, bool)>> = read_all(&snap, kept)?.into_iter().map(Some).collect();
+    let mut in_index_order: Vec<Option<(Listing, Print, bool)>> = read_all(&snap, kept)?.into_iter().map(Some).collect();
     drop(snap);
     let (mut members, mut prints, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     for (member, print, computed) in order.iter().filter_map(|&i| in_index_order[i].take()) {

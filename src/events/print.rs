@@ -77,7 +77,7 @@ fn sorted(items: impl Iterator<Item = u32>) -> Box<[u32]> {
 impl Print {
     pub fn of(f: &Fingerprint) -> Print {
         Print {
-            date: f.date,
+            date: f.listing.date,
             names: sorted(f.names.keys().map(|n| hash_str(n))),
             numbers: sorted(f.numbers.iter().map(|n| hash_str(n))),
             lede: sorted(f.lede.iter().map(|&h| fold(h))),

@@ -10,7 +10,8 @@
 //!
 //! [`codec`]: super::codec
 
-use super::cluster::{Event, Member};
+use super::cluster::Event;
+use crate::article::Listing;
 use super::codec::{MIN_ARTICLE_BYTES, Reader, Writer};
 use super::print::Print;
 use crate::config::Paths;
@@ -35,7 +36,7 @@ pub struct EventStore {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Grouping {
     /// The articles the grouping was computed for, as listed.
-    pub members: Vec<Member>,
+    pub members: Vec<Listing>,
     /// Their features, in the same order.
     pub prints: Vec<Print>,
     /// Scored pairs, from each subject to its candidates, as positions in `members`.
@@ -101,7 +102,7 @@ impl Grouping {
         w.u32(VERSION);
         w.u64(self.members.len() as u64);
         for (m, p) in self.members.iter().zip(&self.prints) {
-            w.member(m);
+            w.listing(m);
             w.print(p);
             out.write_all(&w.0)?;
             w.0.clear();
@@ -135,7 +136,7 @@ impl Grouping {
         let most = n.min(bytes.len() / MIN_ARTICLE_BYTES);
         let (mut members, mut prints) = (Vec::with_capacity(most), Vec::with_capacity(most));
         for _ in 0..n {
-            members.push(r.member()?);
+            members.push(r.listing()?);
             prints.push(r.print()?);
         }
         let m = r.u64()? as usize;
@@ -158,7 +159,7 @@ mod tests {
 
     #[test]
     fn a_grouping_reads_back_and_a_damaged_one_is_refused() {
-        let member = |id: &str| Member { id: ArticleId(id.into()), title: id.into(), outlet: None, date: None };
+        let member = |id: &str| Listing { id: ArticleId(id.into()), title: id.into(), outlet: None, date: None };
         let g = Grouping {
             members: vec![member("a1"), member("b2")],
             prints: vec![Print::default(), Print { names: vec![7, 9].into(), ..Print::default() }],
@@ -184,7 +185,7 @@ mod tests {
         let n = 6000u32;
         let g = Grouping {
             members: (0..n)
-                .map(|i| Member { id: ArticleId(format!("{i:08x}")), title: format!("t{i}"), outlet: None, date: None })
+                .map(|i| Listing { id: ArticleId(format!("{i:08x}")), title: format!("t{i}"), outlet: None, date: None })
                 .collect(),
             prints: (0..n).map(|i| Print { shingles: (i..i + 100).collect(), ..Print::default() }).collect(),
             directed: (1..n).map(|i| (i - 1, i, 0.5)).collect(),

@@ -16,8 +16,8 @@ fn grouped(home: &Path, roots: &[std::path::PathBuf]) -> Grouping {
 }
 
 /// Each article's listing and features, by id.
-fn by_id(g: &Grouping) -> Vec<(Member, Print)> {
-    let mut v: Vec<(Member, Print)> = g.members.iter().cloned().zip(g.prints.iter().cloned()).collect();
+fn by_id(g: &Grouping) -> Vec<(Listing, Print)> {
+    let mut v: Vec<(Listing, Print)> = g.members.iter().cloned().zip(g.prints.iter().cloned()).collect();
     v.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     v
 }

@@ -11,6 +11,7 @@
 use super::docs::article_from_doc;
 use super::schema::Schema;
 use super::{Highlighter, SearchHit};
+use crate::article::Listing;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -38,10 +39,7 @@ pub(super) fn read_hits(
         let article = article_from_doc(schema, &doc);
         Ok(SearchHit {
             snippet: highlighter.snippet(&article.paragraphs),
-            id: article.id,
-            title: article.title,
-            outlet: article.outlet,
-            date: article.date,
+            listing: Listing { id: article.id, title: article.title, outlet: article.outlet, date: article.date },
             score,
             paths: article.paths,
             read: false,

@@ -6,7 +6,7 @@ use super::flags::FlagSets;
 use super::query::{Clause, ParsedQuery, Target, parse};
 use super::schema::{KIND_ARTICLE, plain_analyzer, stemmed_analyzer, tokens};
 use super::{Highlighter, Catalog, LookupError, Snippet};
-use crate::article::{Article, ArticleId};
+use crate::article::{Article, ArticleId, Listing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::ops::Bound;
@@ -49,10 +49,9 @@ impl SearchRequest {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<NaiveDate>,
+    /// Printed as its four fields, first (`--json`).
+    #[serde(flatten)]
+    pub listing: Listing,
     pub score: f32,
     pub snippet: Snippet,
     pub paths: Vec<PathBuf>,
@@ -243,8 +242,12 @@ impl Catalog {
         // Equal scores or dates come back in segment order, which changes
         // between runs: break ties by id so a list never shuffles itself.
         match sort {
-            Sort::Relevance => hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id))),
-            Sort::Date => hits.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))),
+            Sort::Relevance => {
+                hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.listing.id.cmp(&b.listing.id)))
+            }
+            Sort::Date => hits.sort_by(|a, b| {
+                b.listing.date.cmp(&a.listing.date).then_with(|| a.listing.id.cmp(&b.listing.id))
+            }),
         }
         tracing::debug!(
             query = %crate::sanitize::clean_line(&req.query),

@@ -64,30 +64,30 @@ pub enum Error {
 
 impl From<anyhow::Error> for Error {
     /// The kind the chain's typed causes say; the chain's text as the message.
+    /// (`anyhow::Error::downcast_ref` finds a typed cause at any depth, and a
+    /// typed context too, which a walk of the chain would not.)
     fn from(e: anyhow::Error) -> Error {
         let message = || crate::sanitize::clean_line(&format!("{e:#}"));
-        for cause in e.chain() {
-            if let Some(Busy(path)) = cause.downcast_ref::<Busy>() {
-                return Error::Busy(path.clone());
-            }
-            match cause.downcast_ref::<LookupError>() {
-                Some(LookupError::NotFound(prefix)) => return Error::NotFound(prefix.clone()),
-                Some(LookupError::Ambiguous(prefix, ids)) => return Error::Ambiguous(prefix.clone(), ids.clone()),
-                None => {}
-            }
-            if let Some(Kept(path)) = cause.downcast_ref::<Kept>() {
+        if let Some(Busy(path)) = e.downcast_ref::<Busy>() {
+            return Error::Busy(path.clone());
+        }
+        match e.downcast_ref::<LookupError>() {
+            Some(LookupError::NotFound(prefix)) => return Error::NotFound(prefix.clone()),
+            Some(LookupError::Ambiguous(prefix, ids)) => return Error::Ambiguous(prefix.clone(), ids.clone()),
+            None => {}
+        }
+        if let Some(Kept(path)) = e.downcast_ref::<Kept>() {
+            return Error::Damaged { path: path.clone(), message: message() };
+        }
+        match e.downcast_ref::<StateError>() {
+            Some(StateError::Damaged { path, .. } | StateError::Newer { path, .. }) => {
                 return Error::Damaged { path: path.clone(), message: message() };
             }
-            match cause.downcast_ref::<StateError>() {
-                Some(StateError::Damaged { path, .. } | StateError::Newer { path, .. }) => {
-                    return Error::Damaged { path: path.clone(), message: message() };
-                }
-                Some(StateError::Io { path, .. }) => return Error::Io { path: path.clone(), message: message() },
-                None => {}
-            }
-            if let Some(on) = cause.downcast_ref::<OnPath>() {
-                return Error::Io { path: on.path.clone(), message: message() };
-            }
+            Some(StateError::Io { path, .. }) => return Error::Io { path: path.clone(), message: message() },
+            None => {}
+        }
+        if let Some(on) = e.downcast_ref::<OnPath>() {
+            return Error::Io { path: on.path.clone(), message: message() };
         }
         Error::Failed(message())
     }

@@ -125,7 +125,7 @@ impl ReadingState {
     /// Fill in each hit's read, starred and tags.
     pub fn annotate(&self, results: &mut SearchResults) {
         for hit in &mut results.hits {
-            let m = self.marks(&hit.id);
+            let m = self.marks(&hit.listing.id);
             hit.read = m.read;
             hit.starred = m.starred;
             hit.tags = m.tags.into_iter().collect();

@@ -279,7 +279,7 @@ impl App {
     /// Ask for the article the reading pane should show, unless it is shown
     /// (with the current query's matches) or already asked for.
     pub(super) fn sync_article(&mut self) {
-        let Some(id) = self.browse.selected_hit().map(|h| h.id.clone()) else { return };
+        let Some(id) = self.browse.selected_hit().map(|h| h.listing.id.clone()) else { return };
         self.want_article(id);
     }
 
@@ -393,6 +393,6 @@ impl App {
 
     /// The article id the reading pane should show in the browse view.
     pub fn selected_id(&self) -> Option<&ArticleId> {
-        self.browse.selected_hit().map(|h| &h.id)
+        self.browse.selected_hit().map(|h| &h.listing.id)
     }
 }

@@ -36,7 +36,7 @@ impl App {
     pub(super) fn opened(&mut self) {
         let Some(hit) = self.selected_hit_mut().filter(|h| !h.read) else { return };
         hit.read = true;
-        let id = hit.id.clone();
+        let id = hit.listing.id.clone();
         self.send_change(id, Change::Read(true));
     }
 
@@ -45,7 +45,7 @@ impl App {
         let Some(hit) = self.selected_hit_mut() else { return self.say("no article selected", Level::Info) };
         let mark = if star { &mut hit.starred } else { &mut hit.read };
         *mark = !*mark;
-        let (id, on) = (hit.id.clone(), *mark);
+        let (id, on) = (hit.listing.id.clone(), *mark);
         let (change, said) = match (star, on) {
             (true, on) => (Change::Star(on), if on { "starred" } else { "star taken off" }),
             (false, on) => (Change::Read(on), if on { "marked read" } else { "marked unread" }),
@@ -57,7 +57,7 @@ impl App {
     pub(super) fn start_tags(&mut self) {
         let Some(hit) = self.browse.selected_hit() else { return self.say("no article selected", Level::Info) };
         let text = if hit.tags.is_empty() { String::new() } else { format!("{} ", hit.tags.join(" ")) };
-        self.prompt = Some(TagPrompt { id: hit.id.clone(), before: hit.tags.clone(), text });
+        self.prompt = Some(TagPrompt { id: hit.listing.id.clone(), before: hit.tags.clone(), text });
     }
 
     /// A key while the tag prompt is open: edit, `Enter` keeps, `Esc` cancels.
@@ -108,7 +108,7 @@ impl App {
         if add.is_empty() && remove.is_empty() {
             return self.say("tags unchanged", Level::Info);
         }
-        if let Some(hit) = self.browse.results.as_mut().and_then(|r| r.hits.iter_mut().find(|h| h.id == p.id)) {
+        if let Some(hit) = self.browse.results.as_mut().and_then(|r| r.hits.iter_mut().find(|h| h.listing.id == p.id)) {
             hit.tags = tags.clone();
         }
         self.send_change(p.id, Change::Tags { add, remove });
