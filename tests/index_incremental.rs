@@ -3,7 +3,7 @@
 
 mod common;
 
-use byline::index::{IndexReport, Catalog, SearchRequest};
+use byline::index::{Catalog, IndexReport, SearchRequest};
 use common::{Sandbox, write};
 use std::time::{Duration, SystemTime};
 

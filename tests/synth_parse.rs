@@ -78,10 +78,15 @@ fn a_generated_folder_indexes_with_the_library() {
     assert_eq!(hits.len(), 300);
     let by_id: HashMap<&str, usize> = truth.articles.iter().map(|e| (e.id.as_str(), e.key as usize)).collect();
     for hit in &hits {
-        let key = *by_id.get(hit.listing.id.as_str()).unwrap_or_else(|| panic!("{}: id not in truth.jsonl", hit.listing.id));
+        let key =
+            *by_id.get(hit.listing.id.as_str()).unwrap_or_else(|| panic!("{}: id not in truth.jsonl", hit.listing.id));
         let (want, entry) = (&corpus.articles[key], &truth.articles[key]);
         let title = if want.title_in_file { want.title.clone() } else { derive_title(&want.paragraphs[0]) };
-        assert_eq!((&hit.listing.title, &hit.listing.outlet, hit.listing.date), (&title, &want.outlet, want.date), "key {key}");
+        assert_eq!(
+            (&hit.listing.title, &hit.listing.outlet, hit.listing.date),
+            (&title, &want.outlet, want.date),
+            "key {key}"
+        );
         assert!(hit.paths[0].ends_with(entry.file.as_deref().unwrap()), "{:?}", hit.paths);
     }
     // Search finds an event's articles by a word its facts use.

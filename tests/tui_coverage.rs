@@ -3,8 +3,8 @@
 //! many days and many outlets (capped, with "+N more"), and the demo's.
 
 use byline::article::ArticleId;
-use byline::config::Config;
 use byline::article::Listing;
+use byline::config::Config;
 use byline::events::Event;
 use byline::tui::Theme;
 use byline::tui::testing::{Harness, buffer_text};

@@ -7,8 +7,8 @@ mod http;
 
 use byline::config::Paths;
 use byline::feeds::{Feed, FeedList, Source};
-use byline::tui::testing::{Harness, Memory};
 use byline::tui::protocol::Ask;
+use byline::tui::testing::{Harness, Memory};
 use http::{Route, Server};
 use std::sync::Arc;
 

@@ -3,11 +3,11 @@
 //! library lives in a temporary BYLINE_HOME.
 
 use byline::config::Config;
+use byline::library::Error;
 use byline::tui::app::{App, Level, Screen};
+use byline::tui::protocol::{Ask, Reply, Request};
 use byline::tui::testing::Harness;
 use byline::tui::views::browse::Focus;
-use byline::library::Error;
-use byline::tui::protocol::{Ask, Reply, Request};
 use byline::tui::{AppEvent, Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
@@ -38,7 +38,9 @@ fn typing_sends_the_query_with_a_new_generation_and_the_last_word_as_prefix() {
     let queries: Vec<(u64, String, bool)> = sent
         .iter()
         .map(|r| match r {
-            Request { generation, ask: Ask::Search(request) } => (*generation, request.query.clone(), request.prefix_last),
+            Request { generation, ask: Ask::Search(request) } => {
+                (*generation, request.query.clone(), request.prefix_last)
+            }
             other => panic!("unexpected {other:?}"),
         })
         .collect();

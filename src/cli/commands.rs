@@ -24,7 +24,8 @@ pub fn run(cli: Cli) -> Result<i32, Failure> {
     };
     // Only the commands that fetch read config.toml, so that a broken one
     // does not stop a search; they read it once, here.
-    let fetches = matches!(command, Command::Fetch { .. } | Command::Feed { action: super::feeds::FeedCommand::Add { .. } });
+    let fetches =
+        matches!(command, Command::Fetch { .. } | Command::Feed { action: super::feeds::FeedCommand::Add { .. } });
     let config = if fetches { Config::load(&paths)? } else { Config::defaults() };
     // Indexing reads the whole library: it checks the whole index too.
     let library = if matches!(command, Command::Index { .. }) {

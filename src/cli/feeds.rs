@@ -38,10 +38,9 @@ pub fn feed(library: &Library, action: FeedCommand) -> Result<i32, Failure> {
     match action {
         FeedCommand::Add { url, name } => match library.subscribe(&url, name)? {
             Subscribed::Already(name) => println!("already subscribed: {}", clean_line(&name)),
-            Subscribed::Added { name, items } => println!(
-                "added {} ({items} items): `byline fetch` brings them into the library",
-                clean_line(&name)
-            ),
+            Subscribed::Added { name, items } => {
+                println!("added {} ({items} items): `byline fetch` brings them into the library", clean_line(&name))
+            }
         },
         FeedCommand::List { json } => {
             let feeds = library.feeds()?;
@@ -52,7 +51,8 @@ pub fn feed(library: &Library, action: FeedCommand) -> Result<i32, Failure> {
             }
             for f in feeds.iter().filter(|_| !json) {
                 let when = f.last_fetch.map(|t| format!("fetched {}", t.format("%Y-%m-%d %H:%M")));
-                let state = f.last_error.as_ref().map(|e| format!("failed: {e}")).or(when).unwrap_or("never fetched".into());
+                let state =
+                    f.last_error.as_ref().map(|e| format!("failed: {e}")).or(when).unwrap_or("never fetched".into());
                 println!(
                     "{}  {}  ({}; {} items)",
                     clean_line(&f.name),

@@ -49,7 +49,9 @@ impl RefreshProgress {
             (Some(bar), Step::Index(Progress::Committing)) => bar.set_message("committing"),
             (Some(bar), Step::Grouping) => bar.set_message("grouping events"),
             (None, Step::Index(Progress::Walked { files })) => eprintln!("found {files} files"),
-            (None, Step::Index(Progress::Read { done, total })) if done == total || done % (total / 10).max(1000) == 0 => {
+            (None, Step::Index(Progress::Read { done, total }))
+                if done == total || done % (total / 10).max(1000) == 0 =>
+            {
                 eprintln!("read {done}/{total} files")
             }
             (None, Step::Index(Progress::Committing)) => eprintln!("committing"),

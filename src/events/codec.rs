@@ -4,9 +4,9 @@
 //! anything short, oversized or malformed, never a panic: the file is
 //! then rebuilt.
 
-use crate::article::Listing;
 use super::print::Print;
 use crate::article::ArticleId;
+use crate::article::Listing;
 use chrono::NaiveDate;
 
 /// The fewest bytes an article takes (a listing and a print with empty

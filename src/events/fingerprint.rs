@@ -272,14 +272,7 @@ impl Fingerprint {
             .map(|w| run_hash(w.iter().copied()))
             .filter(|h| h % SHINGLE_SAMPLE == 0)
             .collect();
-        Fingerprint {
-            listing: Listing::of(a),
-            names,
-            numbers,
-            quotes,
-            lede,
-            shingles,
-        }
+        Fingerprint { listing: Listing::of(a), names, numbers, quotes, lede, shingles }
     }
 }
 

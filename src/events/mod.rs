@@ -79,12 +79,7 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
                 quotes: s.quotes.iter().map(|&q| subject.quotes[q].1.clone()).collect(),
                 passages: subject_passages.shared_with(&Passages::of(c, &stemmer), 3),
             };
-            Related {
-                listing: Listing::of(c),
-                score: s.score,
-                same_event: s.score >= SAME_EVENT,
-                reasons,
-            }
+            Related { listing: Listing::of(c), score: s.score, same_event: s.score >= SAME_EVENT, reasons }
         })
         .collect())
 }
@@ -195,7 +190,8 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
     // A million of each: what is done with is let go at once.
     drop(number);
     drop(ids);
-    let mut in_index_order: Vec<Option<(Listing, Print, bool)>> = read_all(&snap, kept)?.into_iter().map(Some).collect();
+    let mut in_index_order: Vec<Option<(Listing, Print, bool)>> =
+        read_all(&snap, kept)?.into_iter().map(Some).collect();
     drop(snap);
     let (mut members, mut prints, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     for (member, print, computed) in order.iter().filter_map(|&i| in_index_order[i].take()) {

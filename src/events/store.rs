@@ -11,9 +11,9 @@
 //! [`codec`]: super::codec
 
 use super::cluster::Event;
-use crate::article::Listing;
 use super::codec::{MIN_ARTICLE_BYTES, Reader, Writer};
 use super::print::Print;
+use crate::article::Listing;
 use crate::config::Paths;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -185,7 +185,12 @@ mod tests {
         let n = 6000u32;
         let g = Grouping {
             members: (0..n)
-                .map(|i| Listing { id: ArticleId(format!("{i:08x}")), title: format!("t{i}"), outlet: None, date: None })
+                .map(|i| Listing {
+                    id: ArticleId(format!("{i:08x}")),
+                    title: format!("t{i}"),
+                    outlet: None,
+                    date: None,
+                })
                 .collect(),
             prints: (0..n).map(|i| Print { shingles: (i..i + 100).collect(), ..Print::default() }).collect(),
             directed: (1..n).map(|i| (i - 1, i, 0.5)).collect(),

@@ -8,6 +8,7 @@
 //! command line noticing.
 
 mod advice;
+mod changes;
 mod docs;
 pub mod flags;
 pub mod highlight;
@@ -20,16 +21,18 @@ mod recover;
 pub mod schema;
 mod search;
 mod similar;
+mod stage;
 mod stem_cache;
 mod update;
 pub mod watch;
 
 pub use flags::{Flag, FlagSets};
 pub use highlight::{Highlighter, Snippet};
+pub use recover::Kept;
 pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
 pub use similar::Snapshot;
-pub use recover::Kept;
-pub use update::{Busy, COMMIT_EVERY_FILES_ENV, IndexReport, Progress};
+pub use stage::COMMIT_EVERY_FILES_ENV;
+pub use update::{Busy, IndexReport, Progress};
 
 use crate::config::Paths;
 use crate::fsutil::OnPath;

@@ -5,7 +5,7 @@ use super::docs::{article_from_doc, date_from_tantivy, date_to_tantivy};
 use super::flags::FlagSets;
 use super::query::{Clause, ParsedQuery, Target, parse};
 use super::schema::{KIND_ARTICLE, plain_analyzer, stemmed_analyzer, tokens};
-use super::{Highlighter, Catalog, LookupError, Snippet};
+use super::{Catalog, Highlighter, LookupError, Snippet};
 use crate::article::{Article, ArticleId, Listing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -245,9 +245,9 @@ impl Catalog {
             Sort::Relevance => {
                 hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.listing.id.cmp(&b.listing.id)))
             }
-            Sort::Date => hits.sort_by(|a, b| {
-                b.listing.date.cmp(&a.listing.date).then_with(|| a.listing.id.cmp(&b.listing.id))
-            }),
+            Sort::Date => {
+                hits.sort_by(|a, b| b.listing.date.cmp(&a.listing.date).then_with(|| a.listing.id.cmp(&b.listing.id)))
+            }
         }
         tracing::debug!(
             query = %crate::sanitize::clean_line(&req.query),

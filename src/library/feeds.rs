@@ -31,7 +31,10 @@ pub struct FeedEntry {
 pub enum Subscribed {
     /// The feed was in the list already, under this name.
     Already(String),
-    Added { name: String, items: usize },
+    Added {
+        name: String,
+        items: usize,
+    },
 }
 
 /// A feed taken off the list: its name and where its articles stay.
@@ -101,7 +104,7 @@ impl Library {
         if let Some(known) = list.find(&source.url()) {
             return Ok(Subscribed::Already(known.display_name().to_string()));
         }
-        let mut fetcher = Fetcher::new(self.feed_settings.clone());
+        let mut fetcher = Fetcher::new(self.feed_settings);
         let body = match fetcher.fetch(&source, &Validators::default()).map_err(anyhow::Error::new)? {
             Answered::Body(body) => body,
             Answered::Unchanged => {
@@ -152,7 +155,7 @@ impl Library {
     /// refresh. With no feeds nothing is fetched, and the library is still
     /// brought up to date.
     pub fn fetch(&self, progress: &(dyn Fn(FetchStep) + Sync)) -> Result<Fetched, Error> {
-        let settings = self.feed_settings.clone();
+        let settings = self.feed_settings;
         let feeds = crate::feeds::fetch_all(self.paths(), settings, &|p| progress(FetchStep::Feeds(p)))?;
         let refreshed = self.refresh(&|step| progress(FetchStep::Refresh(step)));
         Ok(Fetched { feeds, refreshed })

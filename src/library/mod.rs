@@ -64,12 +64,7 @@ impl Library {
     }
 
     fn over(catalog: Catalog, config: &Config) -> Library {
-        Library {
-            catalog,
-            feed_settings: config.feeds.clone(),
-            ready: AtomicBool::new(false),
-            refreshing: Mutex::new(()),
-        }
+        Library { catalog, feed_settings: config.feeds, ready: AtomicBool::new(false), refreshing: Mutex::new(()) }
     }
 
     /// The index was found damaged on open and rebuilt from the library.

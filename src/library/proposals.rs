@@ -95,12 +95,7 @@ mod tests {
     }
 
     fn related(id: &str, score: f64) -> Related {
-        Related {
-            listing: listing(id, None),
-            score,
-            same_event: score >= 0.5,
-            reasons: Reasons::default(),
-        }
+        Related { listing: listing(id, None), score, same_event: score >= 0.5, reasons: Reasons::default() }
     }
 
     #[test]

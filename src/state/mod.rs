@@ -13,7 +13,7 @@ pub mod store;
 pub use store::{StateError, Store};
 
 use crate::article::ArticleId;
-use crate::index::{FlagSets, Catalog, SearchRequest, SearchResults};
+use crate::index::{Catalog, FlagSets, SearchRequest, SearchResults};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 

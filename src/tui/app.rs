@@ -4,6 +4,7 @@
 //! touches a terminal, so every key can be tested on a plain value.
 
 use super::action::{AppEvent, Context, KeyMap, Resolved, is_interrupt, key_of, resolve};
+use super::protocol::{Answer, Ask, KINDS, Kind, Reply, Request};
 use super::theme::Theme;
 use super::views::browse::{Browse, Focus};
 use super::views::compare::CompareView;
@@ -11,7 +12,6 @@ use super::views::events::EventsView;
 use super::views::help::Help;
 use super::views::picker::Picker;
 use super::views::reader::ArticleView;
-use super::protocol::{Answer, Ask, KINDS, Kind, Reply, Request};
 use crate::article::ArticleId;
 use crate::config::Config;
 use crate::index::SearchRequest;
@@ -310,7 +310,9 @@ impl App {
                 self.say(status, Level::Info)
             }
             Reply::Progress { .. } => self.stale_replies += 1,
-            Reply::Answer { kind, generation, .. } if kind.superseded_by_newer() && generation != self.gens.latest(kind) => {
+            Reply::Answer { kind, generation, .. }
+                if kind.superseded_by_newer() && generation != self.gens.latest(kind) =>
+            {
                 self.stale_replies += 1
             }
             Reply::Answer { answer: Ok(answer), .. } => self.answered(answer),

@@ -10,8 +10,8 @@
 
 use super::doc::Doc;
 use super::text::Marked;
-use crate::library::Compared;
 use crate::compare::{Alignment, DiffOp, Row, RowKind, Shared};
+use crate::library::Compared;
 use crate::sanitize::{self, clean_line};
 
 #[derive(Clone, Debug, PartialEq)]

@@ -16,8 +16,8 @@ use super::app::{App, Level, LibraryState};
 use super::protocol::{Ask, Kind};
 use super::worker::Opener;
 use crate::config::{Config, Paths};
-use crate::index::{IndexReport, Progress};
 use crate::index::watch::Watch;
+use crate::index::{IndexReport, Progress};
 use crate::library::{Error, Library, Service, Step};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
@@ -168,7 +168,12 @@ impl App {
     /// Say how a refresh went (after what `fetched` said of the fetch before
     /// it, if one came first), and show what it changed. Asked for with a
     /// key (`manual`), it is said even when nothing changed.
-    pub(super) fn show_refresh(&mut self, report: Result<Indexed, Error>, manual: bool, fetched: Option<(String, Level)>) {
+    pub(super) fn show_refresh(
+        &mut self,
+        report: Result<Indexed, Error>,
+        manual: bool,
+        fetched: Option<(String, Level)>,
+    ) {
         match report {
             Ok(indexed) => {
                 let what = match indexed.describe() {
@@ -292,7 +297,8 @@ mod tests {
         use crate::index::Progress;
         use crate::library::Step;
         let total = 10_000;
-        let shown = (1..=total).filter(|&done| super::worth_showing(Step::Index(Progress::Read { done, total }))).count();
+        let shown =
+            (1..=total).filter(|&done| super::worth_showing(Step::Index(Progress::Read { done, total }))).count();
         assert_eq!(shown, 50);
         assert!(super::worth_showing(Step::Index(Progress::Read { done: 3, total: 3 })));
     }

@@ -27,11 +27,20 @@ use std::sync::Arc;
 pub enum Ask {
     Search(SearchRequest),
     /// Load an article and mark the matches of `query`.
-    Open { id: ArticleId, query: String },
+    Open {
+        id: ArticleId,
+        query: String,
+    },
     /// The articles to propose beside `id`.
-    Proposals { id: ArticleId, outlet: Option<String> },
+    Proposals {
+        id: ArticleId,
+        outlet: Option<String>,
+    },
     /// Align two articles.
-    Compare { left: ArticleId, right: ArticleId },
+    Compare {
+        left: ArticleId,
+        right: ArticleId,
+    },
     /// Bring the library up to date with its folders (on a thread of its own).
     Refresh,
     /// The events of the library.
@@ -39,7 +48,10 @@ pub enum Ask {
     /// Fetch every feed, then refresh (on a thread of its own: it may take minutes).
     Fetch,
     /// Change reading state. Never superseded: every change is written.
-    Mark { ids: Vec<ArticleId>, change: Change },
+    Mark {
+        ids: Vec<ArticleId>,
+        change: Change,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

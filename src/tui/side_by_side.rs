@@ -5,11 +5,11 @@
 
 use super::action::Action;
 use super::app::{App, Level, Screen};
+use super::protocol::Ask;
 use super::views::browse::Focus;
 use super::views::compare::CompareView;
 use super::views::events::{Chosen, EventsView};
 use super::views::picker::Picker;
-use super::protocol::Ask;
 use crate::article::ArticleId;
 
 impl App {

@@ -207,11 +207,10 @@ mod tests {
         assert_eq!(failed(&replies[1]), Some((Kind::Search, Error::Internal("index on fire".into()))));
         assert_eq!(failed(&replies[2]), Some((Kind::Open, Error::NotFound("x".into()))));
         assert_eq!(failed(&replies[3]), Some((Kind::Events, Error::Internal("events on fire".into()))));
-        assert_eq!(replies[3].clone(), Reply::Answer {
-            kind: Kind::Events,
-            generation: 1,
-            answer: Err(Error::Internal("events on fire".into()))
-        });
+        assert_eq!(
+            replies[3].clone(),
+            Reply::Answer { kind: Kind::Events, generation: 1, answer: Err(Error::Internal("events on fire".into())) }
+        );
         assert_eq!(Error::Internal("events on fire".into()).to_string(), "internal error: events on fire");
     }
 }

@@ -3,13 +3,13 @@
 //! and "same event" when the domain says so), then the rest of the library,
 //! other outlets first.
 
-use crate::library::Proposal;
 use super::super::doc::date_label;
 use super::super::text;
 use super::super::theme::Theme;
 use super::centered;
 use super::entries::{Entry, EntryList};
 use crate::article::ArticleId;
+use crate::library::Proposal;
 use crate::sanitize::clean_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
