@@ -56,7 +56,7 @@ fn every_generated_file_and_shard_parses_back_as_generated() {
         assert!(kinds.get(ext).copied().unwrap_or(0) > 60, "{kinds:?}");
     }
     assert_eq!(truth.stats.shards, 3);
-    let glued = corpus.articles.iter().filter(|a| a.look.glued_date && a.kind == synth::FileKind::Txt).count();
+    let glued = corpus.articles.iter().filter(|a| a.quirks.glued_date && a.kind == synth::FileKind::Txt).count();
     assert!(glued > 3, "{glued} glued dates");
 }
 

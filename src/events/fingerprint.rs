@@ -3,7 +3,7 @@
 //! of people, places and organisations, the figures and days, the quotes, the
 //! words of the lede, and (for wire copy and reprints) runs of five words.
 
-use super::print::hash_bytes;
+use super::features::hash_bytes;
 use crate::article::{Article, Listing};
 use crate::compare::facts_api::{Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -128,7 +128,7 @@ pub struct Stems {
 /// the word: no string is kept or compared. Two words of a library sharing
 /// a hash (about one chance in 200 million at 400,000 words) would share
 /// the stem of whichever a thread met first.
-type StemCache = HashMap<u64, u64, std::hash::BuildHasherDefault<super::print::KeyHasher>>;
+type StemCache = HashMap<u64, u64, std::hash::BuildHasherDefault<super::features::KeyHasher>>;
 
 thread_local! {
     static STEM_HASHES: RefCell<StemCache> = RefCell::default();

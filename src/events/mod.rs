@@ -1,7 +1,7 @@
 //! Events: which articles, across outlets, report the same event.
 //!
 //! A grouping pass reads each article once and keeps only its compact
-//! features ([`print`]); candidates come from an inverted map of the rarest
+//! features ([`features`]); candidates come from an inverted map of the rarest
 //! of them ([`candidates`]), so the work grows with n·k and never with all
 //! pairs. Each candidate is scored on what identifies an event
 //! ([`fingerprint`]: names, figures, quotes, the lede, shared wording)
@@ -16,8 +16,8 @@ pub mod candidates;
 pub mod cluster;
 mod codec;
 pub mod coverage;
+pub mod features;
 pub mod fingerprint;
-pub mod print;
 pub mod score;
 mod store;
 
@@ -29,8 +29,8 @@ pub use store::{EventStore, Grouping};
 use crate::article::{Article, ArticleId, Listing};
 use crate::index::{Catalog, Snapshot};
 use candidates::FeatureMap;
+use features::{Features, hash_str};
 use fingerprint::{Fingerprint, Passages, stemmer};
-use print::{Print, hash_str};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -56,9 +56,9 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
     let candidates = lib.more_like(article, CANDIDATES.max(limit))?;
     let stemmer = stemmer();
     let subject = Fingerprint::of(article, &stemmer);
-    let prints: Vec<Print> = candidates.iter().map(|c| Print::of(&Fingerprint::of(c, &stemmer))).collect();
-    let hood: Vec<&Print> = prints.iter().collect();
-    let scores = score::score_candidates(&Print::of(&subject), &hood, true);
+    let features: Vec<Features> = candidates.iter().map(|c| Features::of(&Fingerprint::of(c, &stemmer))).collect();
+    let hood: Vec<&Features> = features.iter().collect();
+    let scores = score::score_candidates(&Features::of(&subject), &hood, true);
     let mut out: Vec<(usize, score::PairScore)> = scores.into_iter().enumerate().collect();
     out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     out.truncate(limit);
@@ -88,13 +88,13 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
 type Directed = (u32, u32, f32);
 
 /// Score the candidates of each subject: the directed edges subject -> candidate.
-fn score_subjects(map: &FeatureMap, prints: &[Print], subjects: &[usize]) -> Vec<Directed> {
+fn score_subjects(map: &FeatureMap, features: &[Features], subjects: &[usize]) -> Vec<Directed> {
     subjects
         .par_iter()
         .flat_map_iter(|&i| {
-            let candidates = map.candidates(prints, i, CANDIDATES);
-            let hood: Vec<&Print> = candidates.iter().map(|&c| &prints[c]).collect();
-            let scores = score::score_candidates(&prints[i], &hood, false);
+            let candidates = map.candidates(features, i, CANDIDATES);
+            let hood: Vec<&Features> = candidates.iter().map(|&c| &features[c]).collect();
+            let scores = score::score_candidates(&features[i], &hood, false);
             candidates.into_iter().zip(scores).map(move |(c, s)| (i as u32, c as u32, s.score as f32))
         })
         .collect()
@@ -119,15 +119,15 @@ fn undirected(directed: &[Directed]) -> Vec<Edge> {
 /// again when the article's headline and date are as they were; features
 /// are the costly part of the pass, so re-grouping after a few files are
 /// added computes those few. The flag says which were computed now.
-fn read_all(snap: &Snapshot, kept: Vec<Option<(Listing, Print)>>) -> anyhow::Result<Vec<(Listing, Print, bool)>> {
+fn read_all(snap: &Snapshot, kept: Vec<Option<(Listing, Features)>>) -> anyhow::Result<Vec<(Listing, Features, bool)>> {
     kept.into_par_iter()
         .enumerate()
         .map_init(stemmer, |st, (i, kept)| {
             let a = snap.article(i)?;
             let member = Listing::of(&a);
             Ok(match kept {
-                Some((was, print)) if was.title == member.title && was.date == member.date => (member, print, false),
-                _ => (member, Print::of(&Fingerprint::of(&a, st)), true),
+                Some((was, stored)) if was.title == member.title && was.date == member.date => (member, stored, false),
+                _ => (member, Features::of(&Fingerprint::of(&a, st)), true),
             })
         })
         .collect()
@@ -181,22 +181,22 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
     // Where each stored article is now (None: gone), and what was stored of it.
     let now: Vec<Option<usize>> = old.members.iter().map(|m| number.get(&m.id).copied()).collect();
     let n = ids.len();
-    let mut kept: Vec<Option<(Listing, Print)>> = vec![None; n];
-    for ((member, print), k) in old.members.into_iter().zip(old.prints).zip(&now) {
+    let mut kept: Vec<Option<(Listing, Features)>> = vec![None; n];
+    for ((member, stored), k) in old.members.into_iter().zip(old.features).zip(&now) {
         if let Some(k) = k {
-            kept[order[*k]] = Some((member, print));
+            kept[order[*k]] = Some((member, stored));
         }
     }
     // A million of each: what is done with is let go at once.
     drop(number);
     drop(ids);
-    let mut in_index_order: Vec<Option<(Listing, Print, bool)>> =
+    let mut in_index_order: Vec<Option<(Listing, Features, bool)>> =
         read_all(&snap, kept)?.into_iter().map(Some).collect();
     drop(snap);
-    let (mut members, mut prints, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    for (member, print, computed) in order.iter().filter_map(|&i| in_index_order[i].take()) {
+    let (mut members, mut features, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for (member, of_member, computed) in order.iter().filter_map(|&i| in_index_order[i].take()) {
         members.push(member);
-        prints.push(print);
+        features.push(of_member);
         known.push(!computed);
     }
     drop((order, in_index_order));
@@ -208,10 +208,10 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
         old.directed.iter().filter_map(|&(a, b, s)| Some((moved(a)?, moved(b)?, s))).collect();
     drop(old.directed);
     drop(now);
-    let map = FeatureMap::new(&prints);
+    let map = FeatureMap::new(&features);
     // Score the new articles, and the old ones a new article may now be the
     // best counterpart of.
-    let new_edges = score_subjects(&map, &prints, &fresh);
+    let new_edges = score_subjects(&map, &features, &fresh);
     let mut touched: Vec<usize> = new_edges.iter().map(|e| e.1 as usize).filter(|&b| known[b]).collect();
     touched.sort_unstable();
     touched.dedup();
@@ -220,12 +220,12 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
         is_touched[i] = true;
     }
     directed.retain(|e| !is_touched[e.0 as usize]);
-    directed.extend(score_subjects(&map, &prints, &touched));
+    directed.extend(score_subjects(&map, &features, &touched));
     directed.extend(new_edges);
     drop(map);
     let (scored, articles) = (started.elapsed(), members.len());
     let events = cluster::events(&members, &undirected(&directed));
-    Grouping { members, prints, directed }.save(lib.paths())?;
+    Grouping { members, features, directed }.save(lib.paths())?;
     let store = EventStore::new(commit, events);
     // Stored as `commit`'s only if no other byline committed since it was
     // read: the snapshot (reloaded after) could hold that newer commit.

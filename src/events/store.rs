@@ -12,7 +12,7 @@
 
 use super::cluster::Event;
 use super::codec::{MIN_ARTICLE_BYTES, Reader, Writer};
-use super::print::Print;
+use super::features::Features;
 use crate::article::Listing;
 use crate::config::Paths;
 use serde::{Deserialize, Serialize};
@@ -38,7 +38,7 @@ pub struct Grouping {
     /// The articles the grouping was computed for, as listed.
     pub members: Vec<Listing>,
     /// Their features, in the same order.
-    pub prints: Vec<Print>,
+    pub features: Vec<Features>,
     /// Scored pairs, from each subject to its candidates, as positions in `members`.
     pub directed: Vec<(u32, u32, f32)>,
 }
@@ -92,7 +92,7 @@ impl Grouping {
         Ok(())
     }
 
-    /// Magic, version, the articles (each its listing, then its print),
+    /// Magic, version, the articles (each its listing, then its features),
     /// the pairs (12 bytes each). Each article is encoded and handed to
     /// `out` (a buffered file) on its own: the file, a gigabyte at a million
     /// articles, is never whole in memory.
@@ -101,9 +101,9 @@ impl Grouping {
         w.0.extend_from_slice(MAGIC);
         w.u32(VERSION);
         w.u64(self.members.len() as u64);
-        for (m, p) in self.members.iter().zip(&self.prints) {
+        for (m, p) in self.members.iter().zip(&self.features) {
             w.listing(m);
-            w.print(p);
+            w.features(p);
             out.write_all(&w.0)?;
             w.0.clear();
         }
@@ -134,10 +134,10 @@ impl Grouping {
         let n = r.u64()? as usize;
         // A damaged count must not reserve more than the file can hold.
         let most = n.min(bytes.len() / MIN_ARTICLE_BYTES);
-        let (mut members, mut prints) = (Vec::with_capacity(most), Vec::with_capacity(most));
+        let (mut members, mut features) = (Vec::with_capacity(most), Vec::with_capacity(most));
         for _ in 0..n {
             members.push(r.listing()?);
-            prints.push(r.print()?);
+            features.push(r.features()?);
         }
         let m = r.u64()? as usize;
         let mut directed = Vec::with_capacity(m.min(bytes.len() / 12));
@@ -148,7 +148,7 @@ impl Grouping {
             }
             directed.push((a, b, s));
         }
-        r.0.is_empty().then_some(Grouping { members, prints, directed })
+        r.0.is_empty().then_some(Grouping { members, features, directed })
     }
 }
 
@@ -162,7 +162,7 @@ mod tests {
         let member = |id: &str| Listing { id: ArticleId(id.into()), title: id.into(), outlet: None, date: None };
         let g = Grouping {
             members: vec![member("a1"), member("b2")],
-            prints: vec![Print::default(), Print { names: vec![7, 9].into(), ..Print::default() }],
+            features: vec![Features::default(), Features { names: vec![7, 9].into(), ..Features::default() }],
             directed: vec![(0, 1, 0.5), (1, 0, 0.25)],
         };
         let bytes = g.encode();
@@ -192,7 +192,7 @@ mod tests {
                     date: None,
                 })
                 .collect(),
-            prints: (0..n).map(|i| Print { shingles: (i..i + 100).collect(), ..Print::default() }).collect(),
+            features: (0..n).map(|i| Features { shingles: (i..i + 100).collect(), ..Features::default() }).collect(),
             directed: (1..n).map(|i| (i - 1, i, 0.5)).collect(),
         };
         assert!(g.encode().len() > 2 << 20, "megabytes, written an article at a time");

@@ -16,8 +16,8 @@ fn grouped(home: &Path, roots: &[std::path::PathBuf]) -> Grouping {
 }
 
 /// Each article's listing and features, by id.
-fn by_id(g: &Grouping) -> Vec<(Listing, Print)> {
-    let mut v: Vec<(Listing, Print)> = g.members.iter().cloned().zip(g.prints.iter().cloned()).collect();
+fn by_id(g: &Grouping) -> Vec<(Listing, Features)> {
+    let mut v: Vec<(Listing, Features)> = g.members.iter().cloned().zip(g.features.iter().cloned()).collect();
     v.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     v
 }
@@ -47,7 +47,7 @@ fn a_regrouping_reads_again_what_changed_and_agrees_with_one_from_scratch() {
     assert_eq!(again.members.len(), 5);
     assert_eq!(by_id(&again), by_id(&scratch));
     let date = chrono::NaiveDate::from_ymd_opt(2023, 6, 1);
-    assert!(again.prints.iter().any(|p| p.date == date), "the changed date reached the features");
+    assert!(again.features.iter().any(|p| p.date == date), "the changed date reached the features");
     let events = |g: &Grouping| cluster::events(&g.members, &undirected(&g.directed)).len();
     assert_eq!(events(&again), events(&scratch));
 }

@@ -6,7 +6,7 @@
 //! snippets use both cores. At 1M articles, from a dropped page cache,
 //! reading a keystroke's 6 hits took p50 0.98 / p90 1.47 ms through the pool
 //! and 1.67 / 2.83 ms one after the other (261 searches each way; the index
-//! advised for random reads, see `advice`).
+//! advised for random reads, see `madvise`).
 
 use super::docs::article_from_doc;
 use super::schema::Schema;

@@ -7,13 +7,13 @@
 //! for it without the library service (`crate::library`), the TUI or the
 //! command line noticing.
 
-mod advice;
 mod changes;
 mod docs;
 pub mod flags;
 pub mod highlight;
 mod hits;
 mod listed;
+mod madvise;
 mod newest;
 mod prefetch;
 pub mod query;
@@ -65,7 +65,7 @@ pub struct Catalog {
     /// The index was found damaged on open and rebuilt from the sources.
     rebuilt: bool,
     /// Segments told the kernel that searching reads them at random.
-    advised: advice::Advised,
+    advised: madvise::Advised,
 }
 
 impl Catalog {

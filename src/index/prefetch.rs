@@ -25,7 +25,7 @@ impl Catalog {
     pub fn prefetch(&self) {
         let dir = self.index_dir();
         let _ = std::thread::Builder::new().name("byline-prefetch".into()).spawn(move || {
-            crate::background::lower_priority();
+            crate::priority::lower();
             let budget = available_memory().map_or(MAX_BYTES, |m| (m / 2).min(MAX_BYTES));
             let bytes = prefetch_dir(&dir, Some(budget));
             tracing::debug!(bytes, dir = %dir.display(), "index read ahead");

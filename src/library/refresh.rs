@@ -66,9 +66,9 @@ impl Library {
 
     /// Add folders or files to the library, then [`Library::refresh`] at a
     /// lower CPU priority, so that an app open on the same machine keeps
-    /// answering keys at once (see [`crate::background`]).
+    /// answering keys at once (see [`crate::priority`]).
     pub fn index(&self, roots: &[PathBuf], progress: &(dyn Fn(Step) + Sync)) -> Result<Refreshed, Error> {
-        crate::background::lower_priority();
+        crate::priority::lower();
         self.catalog.add_roots(roots)?;
         self.refresh(progress)
     }

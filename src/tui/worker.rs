@@ -131,7 +131,7 @@ fn spawn_indexer(service: Arc<dyn Service>, events: Sender<AppEvent>, latest: La
         .name(THREAD_NAME.into())
         .spawn(move || {
             // Refreshes yield the cores to the worker that answers keys.
-            crate::background::lower_priority();
+            crate::priority::lower();
             for request in rx {
                 if superseded(&request, &latest) {
                     continue;
@@ -149,7 +149,7 @@ fn spawn_indexer(service: Arc<dyn Service>, events: Sender<AppEvent>, latest: La
 /// priority, as every refresh).
 fn spawn_fetch(service: Arc<dyn Service>, request: Request, events: Sender<AppEvent>) {
     let _ = std::thread::Builder::new().name(THREAD_NAME.into()).spawn(move || {
-        crate::background::lower_priority();
+        crate::priority::lower();
         let _ = events.send(AppEvent::Reply(reply(&*service, request, &events)));
     });
 }
