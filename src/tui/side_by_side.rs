@@ -1,7 +1,10 @@
 //! What the keys do where two articles are chosen and shown: the picker
 //! (an article's related counterparts first), the events view (an event's
 //! articles, two of them chosen) and the two columns (scrolling, jumping
-//! from difference to difference, folding what both say).
+//! from difference to difference, folding what both say). These three lead
+//! into one another (an event's two articles open the columns, `c` in the
+//! columns opens the picker again), so their keys live together, apart from
+//! the browsing keys of `update`.
 
 use super::action::Action;
 use super::app::{App, Level, Screen};

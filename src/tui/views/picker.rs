@@ -1,5 +1,5 @@
-//! Choosing the second article of a comparison: the worker's list of
-//! candidates, the article's related counterparts first (with their score,
+//! Choosing the second article of a comparison: the library's proposals
+//! (`library::proposals`), the article's related counterparts first (with their score,
 //! and "same event" when the domain says so), then the rest of the library,
 //! other outlets first.
 
