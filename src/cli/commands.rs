@@ -1,6 +1,7 @@
 //! One arm per subcommand: open the library, ask it, print the answer.
 
 use super::failure::Failure;
+use super::feeds::FeedCommand;
 use super::output;
 use super::progress::RefreshProgress;
 use super::{Cli, Command, EXIT_NOTHING, EXIT_OK, ReportFormat};
@@ -16,17 +17,18 @@ pub fn run(cli: Cli) -> Result<i32, Failure> {
     }
     let paths = Paths::from_env()?;
     let command = match cli.command {
-        None => return app(paths),
         Some(Command::Paths { json }) => return super::meta::paths(&paths, json),
         Some(Command::Completions { shell }) => return super::meta::completions(shell),
         Some(Command::Man) => return super::meta::man(),
-        Some(command) => command,
+        command => command,
     };
-    // Only the commands that fetch read config.toml, so that a broken one
-    // does not stop a search; they read it once, here.
-    let fetches =
-        matches!(command, Command::Fetch { .. } | Command::Feed { action: super::feeds::FeedCommand::Add { .. } });
-    let config = if fetches { Config::load(&paths)? } else { Config::defaults() };
+    // The configuration is read here, once, and only for what uses it (the
+    // app, and the commands that fetch), so that a broken config.toml does
+    // not stop a search.
+    let reads_config =
+        matches!(command, None | Some(Command::Fetch { .. } | Command::Feed { action: FeedCommand::Add { .. } }));
+    let config = if reads_config { Config::load(&paths)? } else { Config::defaults() };
+    let Some(command) = command else { return app(paths, config) };
     // Indexing reads the whole library: it checks the whole index too.
     let library = if matches!(command, Command::Index { .. }) {
         Library::open_checked(&paths, &config)?
@@ -121,8 +123,7 @@ pub fn run(cli: Cli) -> Result<i32, Failure> {
 }
 
 /// No command: the app, in a terminal; the statistics otherwise.
-fn app(paths: Paths) -> Result<i32, Failure> {
-    let config = Config::load(&paths)?;
+fn app(paths: Paths, config: Config) -> Result<i32, Failure> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         eprintln!("byline: not a terminal, so no app; here are the library's statistics");
         return run(Cli { command: Some(Command::Stats { json: false }), print_default_config: false, verbose: 0 });

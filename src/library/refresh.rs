@@ -73,3 +73,62 @@ impl Library {
         self.refresh(progress)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{Config, Paths};
+    use std::sync::mpsc::channel;
+
+    fn demo() -> (tempfile::TempDir, Library) {
+        let home = tempfile::tempdir().unwrap();
+        let library = Library::open(&Paths::under(home.path()), &Config::defaults()).unwrap();
+        (home, library)
+    }
+
+    #[test]
+    fn after_a_refresh_the_stored_events_are_those_of_the_index() {
+        let (_home, library) = demo();
+        // The first question indexes the demo, without grouping it.
+        assert_eq!(library.info().unwrap().articles, 5);
+        assert!(crate::events::EventStore::load(library.paths()).is_none());
+        // A refresh that changes no article still leaves events for the index.
+        let refreshed = library.refresh(&|_| {}).unwrap();
+        assert!(refreshed.report.articles_unchanged());
+        let stored = crate::events::EventStore::load(library.paths()).expect("events stored");
+        assert_eq!(stored.commit, library.catalog.commit_stamp().unwrap());
+        assert_eq!(stored.events.len(), refreshed.events);
+    }
+
+    #[test]
+    fn two_refreshes_in_one_process_wait_for_each_other_rather_than_find_the_index_busy() {
+        let (_home, library) = demo();
+        library.info().unwrap();
+        let library = std::sync::Arc::new(library);
+        let (inside, entered) = channel();
+        let (release, released) = channel::<()>();
+        let released = std::sync::Mutex::new(released);
+        let first = {
+            let library = library.clone();
+            std::thread::spawn(move || {
+                // Held inside the index run, with the writer lock taken.
+                library.refresh(&|step| {
+                    if let Step::Index(Progress::Walked { .. }) = step {
+                        let _ = inside.send(());
+                        let _ = released.lock().unwrap().recv();
+                    }
+                })
+            })
+        };
+        entered.recv().unwrap();
+        let second = {
+            let library = library.clone();
+            std::thread::spawn(move || library.refresh(&|_| {}))
+        };
+        std::thread::sleep(Duration::from_millis(300));
+        release.send(()).unwrap();
+        assert!(first.join().unwrap().is_ok());
+        let second = second.join().unwrap();
+        assert!(second.is_ok(), "{second:?}");
+    }
+}

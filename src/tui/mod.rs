@@ -17,6 +17,7 @@ pub mod live;
 pub mod marking;
 mod probe;
 pub mod protocol;
+mod replies;
 mod side_by_side;
 #[doc(hidden)]
 pub mod testing;
