@@ -7,14 +7,14 @@
 //! Run: `cargo bench --bench related`.
 
 use byline::config::Paths;
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use byline::synth::{self, OutputFormat};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-fn library(articles: usize) -> Library {
+fn library(articles: usize) -> Catalog {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-data/related-{articles}"));
     let done = root.join("indexed");
     let paths = Paths::under(&root.join("home"));
@@ -26,13 +26,13 @@ fn library(articles: usize) -> Library {
         synth::generate_to(&cfg, &root.join("corpus"), OutputFormat::Shards, &|_| {}).expect("generate");
         eprintln!("generated {articles} articles in {:.1?}", started.elapsed());
         let started = Instant::now();
-        let lib = Library::open(&paths).expect("open");
+        let lib = Catalog::open(&paths).expect("open");
         lib.add_roots(&[root.join("corpus/shards")]).expect("add");
         lib.refresh(&|_| {}).expect("index");
         eprintln!("indexed in {:.1?}", started.elapsed());
         std::fs::write(&done, b"").expect("mark");
     }
-    Library::open(&paths).expect("open")
+    Catalog::open(&paths).expect("open")
 }
 
 fn bench(c: &mut Criterion) {
@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
     let mut request = SearchRequest::new("");
     request.limit = 64;
     let subjects: Vec<byline::Article> =
-        lib.search(&request).expect("list").hits.iter().map(|h| lib.get(h.id.as_str()).expect("get")).collect();
+        lib.search(&request).expect("list").hits.iter().map(|h| lib.get(h.listing.id.as_str()).expect("get")).collect();
     let mut i = 0;
     c.bench_function(&format!("related/{articles} articles, top 10"), |b| {
         b.iter(|| {

@@ -1,5 +1,6 @@
 //! The plain values that cross every boundary of byline: an [`Article`] as the
-//! corpus parses it, and its stable [`ArticleId`].
+//! corpus parses it, its stable [`ArticleId`], and its [`Listing`] (what a
+//! list of articles shows of each).
 //!
 //! These are serde structs on purpose: `--json` prints them as they are, the
 //! index stores them, and the TUI only ever reads them.
@@ -60,5 +61,24 @@ impl Article {
     /// Number of words in the body.
     pub fn word_count(&self) -> usize {
         self.paragraphs.iter().map(|p| p.split_whitespace().count()).sum()
+    }
+}
+
+/// An article as a list shows it: its id, headline, outlet and date. A
+/// search hit, a side of a comparison, an event's member and an article the
+/// picker proposes all carry one, so that a list of any of them is drawn and
+/// printed the same way; `--json` prints its four fields in the value that
+/// holds it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Listing {
+    pub id: ArticleId,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+impl Listing {
+    pub fn of(a: &Article) -> Listing {
+        Listing { id: a.id.clone(), title: a.title.clone(), outlet: a.outlet.clone(), date: a.date }
     }
 }

@@ -1,7 +1,34 @@
-//! Small filesystem helpers: a write that is never seen half-done.
+//! The two things every file byline writes or fails on needs, so that no
+//! caller writes them again: a write that is never seen half-done (a crash or
+//! a full disk must leave the old file, since the index, the reading state
+//! and the events are only as safe as their files), and an error that keeps
+//! the path it happened on as a value, so that the library service can hand
+//! the front ends an I/O error with its path (`library::Error::Io`) without
+//! reading it back out of a message.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// A context for an error on `path`: `message` says what was being done
+/// (and names the path, since it is what the user reads), `path` is kept as
+/// a value for whoever handles the error.
+#[derive(Debug, Clone)]
+pub struct OnPath {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl OnPath {
+    pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> OnPath {
+        OnPath { path: path.into(), message: message.into() }
+    }
+}
+
+impl std::fmt::Display for OnPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
 
 /// Write `bytes` to `path` through a temporary file in the same folder and a
 /// rename, so a crash leaves either the old file or the new one.

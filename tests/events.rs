@@ -149,7 +149,7 @@ fn a_touched_file_carries_the_events_over_and_a_changed_one_regroups() {
     index(&sb);
     let events = json(&sb, &["events", "--json"]);
     let paths = sb.paths();
-    let stamp = || byline::index::Library::open(&paths).unwrap().commit_stamp().unwrap();
+    let stamp = || byline::index::Catalog::open(&paths).unwrap().commit_stamp().unwrap();
     let stored_for = || byline::events::EventStore::load(&paths).expect("events stored").commit;
     let grouping = sb.home().join("data/grouping.bin");
     let long_ago = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);

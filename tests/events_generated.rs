@@ -6,7 +6,7 @@
 //! is scored against the planted events, and the numbers are printed.
 
 use byline::config::Paths;
-use byline::index::Library;
+use byline::index::Catalog;
 use byline::synth::{self, OutputFormat};
 
 #[test]
@@ -14,7 +14,7 @@ fn grouping_finds_the_planted_events_with_precision_and_recall() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = synth::generate(&synth::Config::new(600, 20221));
     let truth = synth::write(&corpus, &dir.path().join("corpus"), OutputFormat::Files).unwrap();
-    let lib = Library::open(&Paths::under(&dir.path().join("home"))).unwrap();
+    let lib = Catalog::open(&Paths::under(&dir.path().join("home"))).unwrap();
     lib.add_roots(&[dir.path().join("corpus/files")]).unwrap();
     let report = lib.refresh(&|_| {}).unwrap();
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);

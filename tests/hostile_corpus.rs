@@ -17,7 +17,7 @@ mod common;
 mod files;
 
 use byline::article::Article;
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use byline::sanitize::is_forbidden;
 use byline::tui::testing::Harness;
 use files::Expect;
@@ -36,12 +36,12 @@ fn assert_clean(what: &str, s: &str) {
     }
 }
 
-fn all_articles(lib: &Library) -> Vec<Article> {
+fn all_articles(lib: &Catalog) -> Vec<Article> {
     let mut req = SearchRequest::new("");
     req.limit = 10_000;
     let results = lib.search(&req).unwrap();
     assert_eq!(results.total, results.hits.len());
-    results.hits.iter().map(|h| lib.get(h.id.as_str()).unwrap()).collect()
+    results.hits.iter().map(|h| lib.get(h.listing.id.as_str()).unwrap()).collect()
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn every_hostile_file_is_indexed_or_skipped_and_nothing_reaches_the_terminal() {
     assert!(corpus.files.len() >= 60, "{} files", corpus.files.len());
     let root = std::fs::canonicalize(&root).unwrap();
 
-    let lib = Library::open(&sandbox.paths()).unwrap();
+    let lib = Catalog::open(&sandbox.paths()).unwrap();
     lib.add_roots(std::slice::from_ref(&root)).unwrap();
     let report = lib.refresh(&|_| {}).unwrap();
     let articles = all_articles(&lib);
@@ -143,7 +143,8 @@ fn every_hostile_file_is_indexed_or_skipped_and_nothing_reaches_the_terminal() {
     }
 
     // The TUI: the list, then every article in the reader.
-    let mut t = Harness::new(Arc::new(lib), 100, 30);
+    let library = byline::library::Library::open(&sandbox.paths(), &byline::config::Config::defaults()).unwrap();
+    let mut t = Harness::new(Arc::new(library), 100, 30);
     let cells_clean = |t: &Harness, what: &str| {
         let b = t.buffer();
         for (i, cell) in b.content.iter().enumerate() {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use byline::index::Library;
+use byline::index::Catalog;
 use std::path::{Path, PathBuf};
 
 /// One test of this file at a time. They hold the index's writer lock in
@@ -27,7 +27,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 fn indexed() -> (common::Sandbox, PathBuf) {
     let sandbox = common::Sandbox::new();
     let lib = sandbox.library_with_seeds();
-    let library = Library::open(&sandbox.paths()).unwrap();
+    let library = Catalog::open(&sandbox.paths()).unwrap();
     library.add_roots(&[lib]).unwrap();
     library.refresh(&|_| {}).unwrap();
     assert_eq!(library.article_count().unwrap(), 5);
@@ -47,7 +47,7 @@ fn data_entries(sandbox: &common::Sandbox) -> Vec<String> {
 
 /// The index opens with every article; `now` when this open is the one that rebuilds it.
 fn assert_rebuilt(sandbox: &common::Sandbox, before: &[String], now: bool) {
-    let library = Library::open(&sandbox.paths()).expect("a damaged index is rebuilt");
+    let library = Catalog::open(&sandbox.paths()).expect("a damaged index is rebuilt");
     assert_eq!(library.was_rebuilt(), now);
     assert_eq!(library.article_count().unwrap(), 5);
     let out = sandbox.cmd().args(["search", "Pasechnik"]).output().unwrap();
@@ -114,7 +114,7 @@ fn a_failed_rebuild_leaves_the_old_index() {
     std::fs::write(dir.join("meta.json"), b"garbage").unwrap();
     // The rebuild cannot know the library: its list of folders is damaged too.
     std::fs::write(sandbox.home().join("data/library.json"), b"{{{").unwrap();
-    let err = Library::open(&sandbox.paths()).err().expect("the rebuild fails");
+    let err = Catalog::open(&sandbox.paths()).err().expect("the rebuild fails");
     assert!(format!("{err:#}").contains("is damaged and was kept"), "{err:#}");
     assert_eq!(std::fs::read(dir.join("meta.json")).unwrap(), b"garbage", "the old index is where it was");
     assert_eq!(data_entries(&sandbox), before, "no half-built index is left");
@@ -128,7 +128,7 @@ fn io_errors_are_reported_and_never_wipe_the_index() {
     let files = segment_files(&dir);
     std::fs::remove_file(dir.join("meta.json")).unwrap();
     std::fs::create_dir(dir.join("meta.json")).unwrap();
-    assert!(Library::open(&sandbox.paths()).is_err());
+    assert!(Catalog::open(&sandbox.paths()).is_err());
     assert!(dir.join("meta.json").is_dir());
     assert_eq!(segment_files(&dir), files, "the segments are all still there");
     let out = sandbox.cmd().args(["stats"]).output().unwrap();
@@ -139,7 +139,7 @@ fn io_errors_are_reported_and_never_wipe_the_index() {
     let (sandbox, dir) = indexed();
     std::fs::remove_dir_all(&dir).unwrap();
     std::fs::write(&dir, b"not a folder").unwrap();
-    assert!(Library::open(&sandbox.paths()).is_err());
+    assert!(Catalog::open(&sandbox.paths()).is_err());
     assert_eq!(std::fs::read(&dir).unwrap(), b"not a folder");
 }
 
@@ -147,10 +147,10 @@ fn io_errors_are_reported_and_never_wipe_the_index() {
 fn a_held_lock_is_not_damage() {
     let _serial = serial();
     let (sandbox, dir) = indexed();
-    let stamp = Library::open(&sandbox.paths()).unwrap().commit_stamp().unwrap();
+    let stamp = Catalog::open(&sandbox.paths()).unwrap().commit_stamp().unwrap();
     let index = tantivy::Index::open_in_dir(&dir).unwrap();
     let _writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
-    let library = Library::open(&sandbox.paths()).unwrap();
+    let library = Catalog::open(&sandbox.paths()).unwrap();
     assert!(!library.was_rebuilt());
     assert_eq!(library.commit_stamp().unwrap(), stamp, "opened as it was, not rebuilt");
     assert_eq!(library.article_count().unwrap(), 5);
@@ -163,7 +163,7 @@ fn damage_seen_while_another_byline_writes_is_not_rebuilt() {
     let index = tantivy::Index::open_in_dir(&dir).unwrap();
     let _writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
     std::fs::write(dir.join("meta.json"), b"garbage").unwrap();
-    let err = Library::open(&sandbox.paths()).err().expect("not opened, not rebuilt");
+    let err = Catalog::open(&sandbox.paths()).err().expect("not opened, not rebuilt");
     assert!(format!("{err:#}").contains("while another byline is indexing it"), "{err:#}");
     assert_eq!(std::fs::read(dir.join("meta.json")).unwrap(), b"garbage");
 }
@@ -191,7 +191,7 @@ fn a_flipped_byte_in_a_segment_file_is_found_by_byline_index_and_rebuilt() {
         let search_before = sandbox.cmd().args(["search", "Pasechnik", "--json"]).output().unwrap().stdout;
         flip_a_byte(&segment_file(&dir, ext));
         // Opening does not read every segment: the damage is not seen yet.
-        assert!(!Library::open(&sandbox.paths()).unwrap().was_rebuilt());
+        assert!(!Catalog::open(&sandbox.paths()).unwrap().was_rebuilt());
 
         let out = sandbox.cmd().arg("index").arg(sandbox.dir.path().join("library")).output().unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -3,19 +3,19 @@
 
 mod common;
 
-use byline::index::{IndexReport, Library, SearchRequest};
+use byline::index::{Catalog, IndexReport, SearchRequest};
 use common::{Sandbox, write};
 use std::time::{Duration, SystemTime};
 
-fn index(lib: &Library, roots: &[std::path::PathBuf]) -> IndexReport {
+fn index(lib: &Catalog, roots: &[std::path::PathBuf]) -> IndexReport {
     lib.add_roots(roots).unwrap();
     lib.refresh(&|_| {}).unwrap()
 }
 
-fn titles(lib: &Library, query: &str) -> Vec<String> {
+fn titles(lib: &Catalog, query: &str) -> Vec<String> {
     let mut req = SearchRequest::new(query);
     req.limit = 100;
-    let mut t: Vec<String> = lib.search(&req).unwrap().hits.into_iter().map(|h| h.title).collect();
+    let mut t: Vec<String> = lib.search(&req).unwrap().hits.into_iter().map(|h| h.listing.title).collect();
     t.sort();
     t
 }
@@ -29,7 +29,7 @@ fn set_mtime(path: &std::path::Path, secs_later: u64) {
 fn second_run_reads_nothing() {
     let sb = Sandbox::new();
     let folder = sb.library_with_seeds();
-    let lib = Library::open(&sb.paths()).unwrap();
+    let lib = Catalog::open(&sb.paths()).unwrap();
     let first = index(&lib, std::slice::from_ref(&folder));
     assert_eq!((first.files_seen, first.files_read, first.articles_added, first.articles_total), (5, 5, 5, 5));
     let second = index(&lib, &[folder]);
@@ -42,7 +42,7 @@ fn second_run_reads_nothing() {
 fn touched_file_is_unchanged_edited_file_is_updated_with_the_same_id() {
     let sb = Sandbox::new();
     let folder = sb.library_with_seeds();
-    let lib = Library::open(&sb.paths()).unwrap();
+    let lib = Catalog::open(&sb.paths()).unwrap();
     index(&lib, std::slice::from_ref(&folder));
     let path = std::fs::read_dir(&folder)
         .unwrap()
@@ -72,7 +72,7 @@ fn touched_file_is_unchanged_edited_file_is_updated_with_the_same_id() {
 fn deleted_renamed_and_duplicated_files() {
     let sb = Sandbox::new();
     let folder = sb.library_with_seeds();
-    let lib = Library::open(&sb.paths()).unwrap();
+    let lib = Catalog::open(&sb.paths()).unwrap();
     index(&lib, std::slice::from_ref(&folder));
     let file = |prefix: &str| {
         std::fs::read_dir(&folder)
@@ -120,7 +120,7 @@ fn sources_toml_sets_outlet_and_a_change_to_it_is_picked_up() {
     let sb = Sandbox::new();
     let folder = sb.library_with_seeds();
     write(&folder.join("sources.toml"), "[[source]]\nfiles = \"002_*.txt\"\noutlet = \"Daily Sabah\"\n");
-    let lib = Library::open(&sb.paths()).unwrap();
+    let lib = Catalog::open(&sb.paths()).unwrap();
     index(&lib, std::slice::from_ref(&folder));
     assert_eq!(lib.get("002_").unwrap().outlet.as_deref(), Some("Daily Sabah"));
     assert_eq!(lib.get("003_").unwrap().outlet, None);
@@ -152,7 +152,7 @@ fn bad_files_are_skipped_with_reasons_and_the_rest_indexed() {
     write(&folder.join("sub/sources.toml"), "[[source]\n");
     std::fs::create_dir_all(folder.join("dir.txt")).unwrap();
     std::os::unix::fs::symlink(folder.join("missing-target.txt"), folder.join("dangling.txt")).unwrap();
-    let lib = Library::open(&sb.paths()).unwrap();
+    let lib = Catalog::open(&sb.paths()).unwrap();
     let r = index(&lib, &[folder]);
     assert_eq!(r.articles_total, 6, "5 seeds + the good JSONL line");
     let reasons: Vec<String> = r.skipped.iter().map(|s| s.to_string()).collect();
@@ -173,7 +173,7 @@ fn a_library_that_another_byline_indexed_under_adds_nothing_twice() {
     let sb = Sandbox::new();
     let folder = sb.library_with_seeds();
     // The app's library stays open while another byline adds a folder.
-    let app = Library::open(&sb.paths()).unwrap();
+    let app = Catalog::open(&sb.paths()).unwrap();
     index(&app, std::slice::from_ref(&folder));
     let extra = sb.home().join("extra");
     write(
@@ -181,7 +181,7 @@ fn a_library_that_another_byline_indexed_under_adds_nothing_twice() {
         "Harbour cranes stand idle after the strike\n\nDock workers in the port walked out on Monday \
          over pay, leaving container ships waiting offshore. The union said talks would resume.\n",
     );
-    index(&Library::open(&sb.paths()).unwrap(), std::slice::from_ref(&extra));
+    index(&Catalog::open(&sb.paths()).unwrap(), std::slice::from_ref(&extra));
     // The app indexes next: what the other run committed is not added again.
     let report = app.refresh(&|_| {}).unwrap();
     assert_eq!((report.articles_added, report.articles_total), (0, 6), "{report:?}");

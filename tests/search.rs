@@ -2,20 +2,20 @@
 
 mod common;
 
-use byline::index::{Library, SearchRequest, SearchResults, Sort};
+use byline::index::{Catalog, SearchRequest, SearchResults, Sort};
 use common::{Sandbox, seed_numbers};
 use std::sync::OnceLock;
 
 struct Fixture {
     _sandbox: Sandbox,
-    lib: Library,
+    lib: Catalog,
 }
 
 fn fixture() -> &'static Fixture {
     static F: OnceLock<Fixture> = OnceLock::new();
     F.get_or_init(|| {
         let sandbox = Sandbox::new();
-        let lib = Library::open(&sandbox.paths()).unwrap();
+        let lib = Catalog::open(&sandbox.paths()).unwrap();
         lib.add_roots(&[sandbox.library_with_seeds()]).unwrap();
         lib.refresh(&|_| {}).unwrap();
         Fixture { _sandbox: sandbox, lib }
@@ -109,7 +109,7 @@ fn empty_query_lists_everything_newest_first() {
     let r = run("", false, Sort::Relevance);
     assert_eq!(r.total, 5);
     assert_eq!(r.sort, Sort::Date);
-    let dates: Vec<Option<String>> = r.hits.iter().map(|h| h.date.map(|d| d.to_string())).collect();
+    let dates: Vec<Option<String>> = r.hits.iter().map(|h| h.listing.date.map(|d| d.to_string())).collect();
     assert_eq!(dates[0].as_deref(), Some("2022-02-24"));
     assert_eq!(dates[3..], [None, None], "undated last");
 }
@@ -117,7 +117,7 @@ fn empty_query_lists_everything_newest_first() {
 #[test]
 fn sort_by_date() {
     let r = run("Putin", false, Sort::Date);
-    let dated: Vec<String> = r.hits.iter().filter_map(|h| h.date.map(|d| d.to_string())).collect();
+    let dated: Vec<String> = r.hits.iter().filter_map(|h| h.listing.date.map(|d| d.to_string())).collect();
     let mut sorted = dated.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dated, sorted);

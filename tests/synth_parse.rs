@@ -5,7 +5,7 @@
 mod common;
 
 use byline::corpus::{Fields, fields::derive_title, read_file};
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use byline::synth::{self, Config, GenArticle, OutputFormat, TruthEntry};
 use common::Sandbox;
 use std::collections::HashMap;
@@ -56,7 +56,7 @@ fn every_generated_file_and_shard_parses_back_as_generated() {
         assert!(kinds.get(ext).copied().unwrap_or(0) > 60, "{kinds:?}");
     }
     assert_eq!(truth.stats.shards, 3);
-    let glued = corpus.articles.iter().filter(|a| a.look.glued_date && a.kind == synth::FileKind::Txt).count();
+    let glued = corpus.articles.iter().filter(|a| a.quirks.glued_date && a.kind == synth::FileKind::Txt).count();
     assert!(glued > 3, "{glued} glued dates");
 }
 
@@ -66,7 +66,7 @@ fn a_generated_folder_indexes_with_the_library() {
     let dir = sb.dir.path().join("corpus");
     let corpus = synth::generate(&Config::new(300, 4));
     let truth = synth::write(&corpus, &dir, OutputFormat::Files).unwrap();
-    let lib = Library::open(&sb.paths()).unwrap();
+    let lib = Catalog::open(&sb.paths()).unwrap();
     lib.add_roots(&[dir.join("files")]).unwrap();
     let report = lib.refresh(&|_| {}).unwrap();
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
@@ -78,10 +78,15 @@ fn a_generated_folder_indexes_with_the_library() {
     assert_eq!(hits.len(), 300);
     let by_id: HashMap<&str, usize> = truth.articles.iter().map(|e| (e.id.as_str(), e.key as usize)).collect();
     for hit in &hits {
-        let key = *by_id.get(hit.id.as_str()).unwrap_or_else(|| panic!("{}: id not in truth.jsonl", hit.id));
+        let key =
+            *by_id.get(hit.listing.id.as_str()).unwrap_or_else(|| panic!("{}: id not in truth.jsonl", hit.listing.id));
         let (want, entry) = (&corpus.articles[key], &truth.articles[key]);
         let title = if want.title_in_file { want.title.clone() } else { derive_title(&want.paragraphs[0]) };
-        assert_eq!((&hit.title, &hit.outlet, hit.date), (&title, &want.outlet, want.date), "key {key}");
+        assert_eq!(
+            (&hit.listing.title, &hit.listing.outlet, hit.listing.date),
+            (&title, &want.outlet, want.date),
+            "key {key}"
+        );
         assert!(hit.paths[0].ends_with(entry.file.as_deref().unwrap()), "{:?}", hit.paths);
     }
     // Search finds an event's articles by a word its facts use.

@@ -21,7 +21,7 @@ fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
 fn open_002_004(t: &mut Harness) {
     t.type_text("Pasechnik");
     t.press("down enter g c");
-    let first = t.app.picker.as_ref().unwrap().chosen().unwrap().title.clone();
+    let first = t.app.picker.as_ref().unwrap().chosen().unwrap().listing.title.clone();
     assert_eq!(first, "Putin Says Considering Ukraine Separatists' Independence Request");
     t.press("enter");
     let c = t.app.compare.as_ref().unwrap();

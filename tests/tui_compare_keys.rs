@@ -18,7 +18,7 @@ fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
 /// Select the article titled `title` in the result list (focus on the list).
 fn select(t: &mut Harness, title: &str) {
     t.press("esc g");
-    while t.app.browse.selected_hit().unwrap().title != title {
+    while t.app.browse.selected_hit().unwrap().listing.title != title {
         let before = t.app.browse.selected;
         t.press("j");
         assert_ne!(t.app.browse.selected, before, "{title} is not in the list");
@@ -46,21 +46,21 @@ fn opening_the_picker_from_002_lists_004_first_then_the_rest() {
     select(&mut t, T002);
     t.press("c");
     let hits = t.app.picker.as_ref().unwrap().hits.clone().unwrap();
-    assert_eq!(hits[0].title, T004);
+    assert_eq!(hits[0].listing.title, T004);
     let first = hits[0].related.expect("004 is a related counterpart");
     assert!(first.same_event, "and reports the same event");
     // Related first (best first), then the rest; each article once, 002 not at all.
     let related: Vec<f64> = hits.iter().map_while(|h| h.related.map(|r| r.score)).collect();
     assert!(related.windows(2).all(|w| w[0] >= w[1]), "{related:?}");
     assert!(hits[related.len()..].iter().all(|h| h.related.is_none()));
-    let mut ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
+    let mut ids: Vec<&str> = hits.iter().map(|h| h.listing.id.as_str()).collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), hits.len());
     assert_eq!(hits.len(), 4);
-    assert!(hits.iter().all(|h| h.title != T002));
+    assert!(hits.iter().all(|h| h.listing.title != T002));
     t.press("enter");
-    assert_eq!(t.app.compare.as_ref().unwrap().ids[1], hits[0].id);
+    assert_eq!(t.app.compare.as_ref().unwrap().ids[1], hits[0].listing.id);
 }
 
 #[test]

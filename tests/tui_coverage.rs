@@ -3,8 +3,9 @@
 //! many days and many outlets (capped, with "+N more"), and the demo's.
 
 use byline::article::ArticleId;
+use byline::article::Listing;
 use byline::config::Config;
-use byline::events::{Event, Member};
+use byline::events::Event;
 use byline::tui::Theme;
 use byline::tui::testing::{Harness, buffer_text};
 use byline::tui::views::events::EventsView;
@@ -19,10 +20,10 @@ fn day(d: u32) -> Option<NaiveDate> {
 }
 
 fn event(id: &str, label: &str, articles: Vec<(Option<&str>, Option<NaiveDate>)>) -> Event {
-    let members: Vec<Member> = articles
+    let members: Vec<Listing> = articles
         .iter()
         .enumerate()
-        .map(|(i, (outlet, date))| Member {
+        .map(|(i, (outlet, date))| Listing {
             id: ArticleId(format!("{id}{i:04}")),
             title: format!("{label}, account {i}"),
             outlet: outlet.map(str::to_string),

@@ -7,8 +7,8 @@ mod http;
 
 use byline::config::Paths;
 use byline::feeds::{Feed, FeedList, Source};
+use byline::tui::protocol::Ask;
 use byline::tui::testing::{Harness, Memory};
-use byline::tui::worker::Request;
 use http::{Route, Server};
 use std::sync::Arc;
 
@@ -52,12 +52,12 @@ fn a_second_f_while_fetching_starts_nothing_and_no_feeds_is_said() {
     for _ in 0..2 {
         h.app.handle(byline::tui::AppEvent::Key(f));
     }
-    let fetches = h.app.take_requests().into_iter().filter(|r| matches!(r, Request::Fetch { .. })).count();
+    let fetches = h.app.take_requests().into_iter().filter(|r| r.ask == Ask::Fetch).count();
     assert_eq!(fetches, 1);
     h.draw();
     assert!(h.screen().contains("a fetch is already running"), "{}", h.screen());
     // The request, answered by a library without feeds.
     let mut h = Harness::new(Arc::new(Memory(vec![])), 100, 20);
     h.press("tab F");
-    assert!(h.screen().contains("cannot fetch: this library has no feeds"), "{}", h.screen());
+    assert!(h.screen().contains("cannot fetch: no feeds yet: add one with `byline feed add URL`"), "{}", h.screen());
 }

@@ -3,10 +3,11 @@
 //! library lives in a temporary BYLINE_HOME.
 
 use byline::config::Config;
+use byline::library::Error;
 use byline::tui::app::{App, Level, Screen};
+use byline::tui::protocol::{Ask, Reply, Request};
 use byline::tui::testing::Harness;
 use byline::tui::views::browse::Focus;
-use byline::tui::worker::{Reply, Request};
 use byline::tui::{AppEvent, Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
@@ -17,7 +18,7 @@ fn demo() -> (tempfile::TempDir, Harness) {
 }
 
 fn selected(t: &Harness) -> String {
-    t.app.browse.selected_hit().map(|h| h.title.clone()).unwrap_or_default()
+    t.app.browse.selected_hit().map(|h| h.listing.title.clone()).unwrap_or_default()
 }
 
 fn shown(t: &Harness) -> Option<String> {
@@ -29,7 +30,7 @@ fn typing_sends_the_query_with_a_new_generation_and_the_last_word_as_prefix() {
     let config = Config::defaults();
     let mut app = App::new(&config, Theme::mono());
     let first = app.take_requests();
-    assert!(matches!(&first[..], [Request::Search { generation: 1, request }] if request.query.is_empty()));
+    assert!(matches!(&first[..], [Request { generation: 1, ask: Ask::Search(request) }] if request.query.is_empty()));
     for c in ['p', 'a'] {
         app.handle(AppEvent::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
     }
@@ -37,7 +38,9 @@ fn typing_sends_the_query_with_a_new_generation_and_the_last_word_as_prefix() {
     let queries: Vec<(u64, String, bool)> = sent
         .iter()
         .map(|r| match r {
-            Request::Search { generation, request } => (*generation, request.query.clone(), request.prefix_last),
+            Request { generation, ask: Ask::Search(request) } => {
+                (*generation, request.query.clone(), request.prefix_last)
+            }
             other => panic!("unexpected {other:?}"),
         })
         .collect();
@@ -48,7 +51,7 @@ fn typing_sends_the_query_with_a_new_generation_and_the_last_word_as_prefix() {
 #[test]
 fn a_reply_for_an_older_query_is_dropped() {
     let (_home, mut t) = demo();
-    let old = byline::tui::worker::handle(&*t.backend, {
+    let old = byline::tui::protocol::handle(&*t.backend, {
         let mut app = App::new(&Config::defaults(), Theme::mono());
         app.take_requests().remove(0)
     });
@@ -103,10 +106,10 @@ fn ctrl_c_quits_from_anywhere() {
 fn moving_in_the_list_shows_the_selected_article() {
     let (_home, mut t) = demo();
     let first = selected(&t);
-    assert_eq!(shown(&t).as_deref(), t.app.browse.selected_hit().map(|h| h.id.as_str()));
+    assert_eq!(shown(&t).as_deref(), t.app.browse.selected_hit().map(|h| h.listing.id.as_str()));
     t.press("esc j");
     assert_ne!(selected(&t), first);
-    assert_eq!(shown(&t).as_deref(), t.app.browse.selected_hit().map(|h| h.id.as_str()));
+    assert_eq!(shown(&t).as_deref(), t.app.browse.selected_hit().map(|h| h.listing.id.as_str()));
     t.press("G");
     assert_eq!(t.app.browse.selected, 4);
     t.press("k g");
@@ -192,7 +195,7 @@ fn compare_picks_an_article_swaps_locks_and_returns() {
     let (_home, mut t) = demo();
     t.press("esc c");
     assert!(t.app.picker.is_some());
-    let left = t.app.browse.selected_hit().unwrap().id.clone();
+    let left = t.app.browse.selected_hit().unwrap().listing.id.clone();
     t.press("j enter");
     assert_eq!(t.app.screen, Screen::Compare);
     let c = t.app.compare.as_ref().unwrap();
@@ -276,7 +279,7 @@ fn signals_end_the_app_with_their_status() {
 fn a_library_that_cannot_open_is_shown_not_fatal() {
     let config = Config::defaults();
     let mut app = App::new(&config, Theme::mono());
-    app.handle(AppEvent::Reply(Reply::Ready(Err("cannot open /nowhere: permission denied".into()))));
+    app.handle(AppEvent::Reply(Reply::Ready(Err(Error::Failed("cannot open /nowhere: permission denied".into())))));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| byline::tui::views::render(&mut app, f)).unwrap();
     let screen = format!("{}", terminal.backend());
@@ -327,22 +330,22 @@ fn a_search_asks_for_a_screenful_and_moving_down_asks_for_the_next_before_it_is_
 fn the_next_screen_is_asked_for_after_the_loaded_hits_which_stay_in_place() {
     let mut t = Harness::new(std::sync::Arc::new(stories(50)), 100, 30);
     t.type_text("story");
-    let first: Vec<String> = t.app.browse.hits().iter().map(|h| h.title.clone()).collect();
+    let first: Vec<String> = t.app.browse.hits().iter().map(|h| h.listing.title.clone()).collect();
     t.app.handle(AppEvent::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)));
     let sent = t.app.take_requests();
     let next = sent.iter().find_map(|r| match r {
-        Request::Search { request, .. } => Some(request.clone()),
+        Request { ask: Ask::Search(request), .. } => Some(request.clone()),
         _ => None,
     });
     let next = next.expect("moving down asks for the next screen");
     // Only the new hits: the loaded ones are neither read nor ranked again.
     assert_eq!((next.offset, next.limit), (first.len(), t.app.browse.visible_hits()));
     for r in sent {
-        let reply = byline::tui::worker::handle(&*t.backend, r);
+        let reply = byline::tui::protocol::handle(&*t.backend, r);
         t.app.handle(AppEvent::Reply(reply));
     }
     t.settle();
-    let now: Vec<String> = t.app.browse.hits().iter().map(|h| h.title.clone()).collect();
+    let now: Vec<String> = t.app.browse.hits().iter().map(|h| h.listing.title.clone()).collect();
     assert_eq!(now.len(), 2 * first.len());
     assert_eq!(now[..first.len()], first[..], "rows already shown stay where they were");
     assert_eq!(now[first.len()], format!("Story {:02}", first.len()));

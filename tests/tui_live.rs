@@ -10,7 +10,8 @@
 mod common;
 
 use byline::config::{Config, Paths};
-use byline::index::Library;
+use byline::index::Catalog;
+use byline::library::Library;
 use byline::tui::action::{Key, event_of};
 use byline::tui::live::{self, READ_ONLY};
 use byline::tui::testing::{Harness, buffer_text};
@@ -71,7 +72,7 @@ fn with_app(paths: Paths, script: impl FnOnce(&User) + Send + 'static) {
     let config = Config::defaults();
     let mut app = App::new(&config, Theme::new(&config, false));
     let watch = Arc::new(Mutex::new(None));
-    let worker = Worker::spawn(live::watched(paths, tx.clone(), watch.clone()), tx.clone());
+    let worker = Worker::spawn(live::watched(paths, config.clone(), tx.clone(), watch.clone()), tx.clone());
     let seen = Arc::new(Mutex::new(Seen::default()));
     let user = User { tx: tx.clone(), seen: seen.clone() };
     let played = std::thread::spawn(move || {
@@ -100,7 +101,7 @@ fn with_app(paths: Paths, script: impl FnOnce(&User) + Send + 'static) {
 fn indexed() -> (common::Sandbox, PathBuf) {
     let sandbox = common::Sandbox::new();
     let lib = sandbox.library_with_seeds();
-    let library = Library::open(&sandbox.paths()).unwrap();
+    let library = Catalog::open(&sandbox.paths()).unwrap();
     library.add_roots(std::slice::from_ref(&lib)).unwrap();
     library.refresh(&|_| {}).unwrap();
     (sandbox, lib)
@@ -155,9 +156,9 @@ fn new_and_deleted_files_show_up_and_the_selection_stays() {
 #[test]
 fn a_read_only_library_says_so_once() {
     let (sandbox, lib) = indexed();
-    let index = tantivy::Index::open_in_dir(Library::dir(&sandbox.paths())).unwrap();
+    let index = tantivy::Index::open_in_dir(Catalog::dir(&sandbox.paths())).unwrap();
     let writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
-    let mut h = Harness::new(Arc::new(Library::open(&sandbox.paths()).unwrap()), 120, 30);
+    let mut h = Harness::new(Arc::new(Library::open(&sandbox.paths(), &Config::defaults()).unwrap()), 120, 30);
     h.app.handle(AppEvent::LibraryChanged(1));
     h.settle();
     assert!(h.screen().contains(READ_ONLY), "{}", h.screen());
@@ -179,9 +180,9 @@ fn a_read_only_library_says_so_once() {
 #[test]
 fn a_rebuilt_index_is_announced_once() {
     let (sandbox, _lib) = indexed();
-    std::fs::write(Library::dir(&sandbox.paths()).join("meta.json"), b"\x00garbage").unwrap();
-    let library = Library::open(&sandbox.paths()).unwrap();
-    assert!(library.was_rebuilt());
+    std::fs::write(Catalog::dir(&sandbox.paths()).join("meta.json"), b"\x00garbage").unwrap();
+    let library = Library::open(&sandbox.paths(), &Config::defaults()).unwrap();
+    assert!(library.repaired());
     let mut h = Harness::new(Arc::new(library), 120, 30);
     let status = h.screen().lines().last().unwrap().to_string();
     assert!(status.contains("the index was damaged; it has been rebuilt"), "{status}");

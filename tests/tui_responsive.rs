@@ -4,10 +4,10 @@
 //! any search could finish, searches superseded while queued must not run,
 //! and results for a query the user has already changed must never be drawn.
 
-use byline::article::{Article, ArticleId};
+use byline::article::{Article, ArticleId, Listing};
 use byline::config::Config;
-use byline::index::{IndexReport, SearchHit, SearchRequest, SearchResults, Snippet};
-use byline::tui::worker::{LibraryInfo, SearchBackend};
+use byline::index::{SearchHit, SearchRequest, SearchResults, Snippet};
+use byline::library::{Error, LibraryInfo, Refreshed, Service, Step};
 use byline::tui::{App, AppEvent, Theme, Worker, event_loop};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -25,19 +25,21 @@ struct Slow {
     searched: Mutex<Vec<String>>,
 }
 
-impl SearchBackend for Slow {
-    fn prepare(&self) -> anyhow::Result<LibraryInfo> {
+impl Service for Slow {
+    fn info(&self) -> Result<LibraryInfo, Error> {
         std::thread::sleep(Duration::from_millis(300));
         Ok(LibraryInfo { articles: 1, demo: true, rebuilt: false })
     }
-    fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
+    fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
         self.searched.lock().unwrap().push(request.query.clone());
         std::thread::sleep(SEARCH_TIME);
         let hit = SearchHit {
-            id: ArticleId(format!("id-{}", request.query.len())),
-            title: format!("results for «{}»", request.query),
-            outlet: None,
-            date: None,
+            listing: Listing {
+                id: ArticleId(format!("id-{}", request.query.len())),
+                title: format!("results for «{}»", request.query),
+                outlet: None,
+                date: None,
+            },
             score: 1.0,
             snippet: Snippet::default(),
             paths: vec![],
@@ -47,7 +49,7 @@ impl SearchBackend for Slow {
         };
         Ok(SearchResults { query: request.query.clone(), sort: request.sort, total: 1, hits: vec![hit], hints: vec![] })
     }
-    fn article(&self, id: &str) -> anyhow::Result<Article> {
+    fn article(&self, id: &str) -> Result<Article, Error> {
         Ok(Article {
             id: ArticleId(id.into()),
             paths: vec![],
@@ -60,13 +62,13 @@ impl SearchBackend for Slow {
             paragraphs: vec!["text".into()],
         })
     }
-    fn refresh(&self, _: &(dyn Fn(byline::index::Progress) + Sync)) -> anyhow::Result<IndexReport> {
-        Ok(IndexReport::default())
+    fn refresh(&self, _: &(dyn Fn(Step) + Sync)) -> Result<Refreshed, Error> {
+        Ok(Refreshed::default())
     }
-    fn related(&self, _: &str, _: usize) -> anyhow::Result<Vec<byline::events::Related>> {
+    fn related(&self, _: &str, _: usize) -> Result<Vec<byline::events::Related>, Error> {
         Ok(vec![])
     }
-    fn events(&self) -> anyhow::Result<Vec<byline::events::Event>> {
+    fn events(&self) -> Result<Vec<byline::events::Event>, Error> {
         Ok(vec![])
     }
 }
@@ -84,7 +86,7 @@ fn keystrokes_are_drawn_while_a_slow_search_runs_and_stale_results_are_dropped()
     let backend = Arc::new(Slow { searched: Mutex::new(Vec::new()) });
     let (tx, rx) = channel();
     let b = backend.clone();
-    let worker = Worker::spawn(Box::new(move || Ok(b as Arc<dyn SearchBackend>)), tx.clone());
+    let worker = Worker::spawn(Box::new(move || Ok(b as Arc<dyn Service>)), tx.clone());
     let (frames_tx, frames_rx) = channel::<Frame>();
     let ui = std::thread::spawn(move || {
         let config = Config::defaults();

@@ -35,7 +35,7 @@ fn opening_an_article_marks_it_read_and_the_list_shows_it() {
     let (home, mut t) = demo(80, 24);
     t.press("tab");
     let id = selected(&t);
-    let title = t.app.browse.selected_hit().unwrap().title.clone();
+    let title = t.app.browse.selected_hit().unwrap().listing.title.clone();
     let needle = &title[..20];
     // The selection bar is bold itself: look at the row once it is not selected.
     t.press("j");
@@ -95,7 +95,7 @@ fn state_filters_narrow_the_list_in_the_app() {
     t.type_text("is:starred");
     let hits = t.app.browse.hits();
     assert_eq!(hits.len(), 1, "{}", t.screen());
-    assert_eq!(hits[0].id, starred);
+    assert_eq!(hits[0].listing.id, starred);
     assert!(hits[0].starred);
 }
 

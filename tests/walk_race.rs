@@ -9,7 +9,7 @@
 mod common;
 
 use byline::config::Paths;
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,7 +95,7 @@ fn index(home: &Path, root: &Path) -> serde_json::Value {
 
 /// Every article in the library in `home`: its paths and its text.
 fn library(home: &Path) -> BTreeSet<(Vec<PathBuf>, String)> {
-    let lib = Library::open(&Paths::under(home)).unwrap();
+    let lib = Catalog::open(&Paths::under(home)).unwrap();
     let mut req = SearchRequest::new("");
     req.limit = 100_000;
     let results = lib.search(&req).unwrap();
@@ -104,7 +104,7 @@ fn library(home: &Path) -> BTreeSet<(Vec<PathBuf>, String)> {
         .hits
         .iter()
         .map(|h| {
-            let a = lib.get(h.id.as_str()).unwrap();
+            let a = lib.get(h.listing.id.as_str()).unwrap();
             (a.paths, a.paragraphs.join("\n"))
         })
         .collect()

@@ -5,8 +5,9 @@
 //! and the time to draw each view at two terminal sizes.
 
 use crate::stats::{Row, Samples};
-use byline::config::Paths;
-use byline::index::{Library, SearchRequest};
+use byline::config::{Config, Paths};
+use byline::index::{Catalog, SearchRequest};
+use byline::library::Library;
 use byline::tui::AppEvent;
 use byline::tui::testing::Harness;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,11 +17,11 @@ use std::time::Instant;
 
 /// `related` (top 10) for 32 articles, and `compare` of each with its best counterpart.
 pub fn domain(home: &Path, repeat: usize) -> anyhow::Result<()> {
-    let lib = Library::open(&Paths::under(home))?;
+    let lib = Catalog::open(&Paths::under(home))?;
     let mut req = SearchRequest::new("");
     req.limit = 32;
     let subjects: Vec<byline::Article> =
-        lib.search(&req)?.hits.iter().map(|h| lib.get(h.id.as_str())).collect::<Result<_, _>>()?;
+        lib.search(&req)?.hits.iter().map(|h| lib.get(h.listing.id.as_str())).collect::<Result<_, _>>()?;
     let (mut related, mut compared) = (Vec::new(), Vec::new());
     for a in &subjects {
         let mut best = None;
@@ -31,7 +32,7 @@ pub fn domain(home: &Path, repeat: usize) -> anyhow::Result<()> {
             best = r.into_iter().next();
         }
         let other = match best {
-            Some(r) => lib.get(r.id.as_str())?,
+            Some(r) => lib.get(r.listing.id.as_str())?,
             None => continue,
         };
         for _ in 0..repeat {
@@ -56,7 +57,7 @@ fn key(h: &mut Harness, code: KeyCode, modifiers: KeyModifiers) {
 /// Type each query letter by letter, `rounds` times; the time from the key
 /// to the frame that shows that query's results (and its first article).
 pub fn keystrokes(home: &Path, queries: &[String], rounds: usize) -> anyhow::Result<()> {
-    let lib = Library::open(&Paths::under(home))?;
+    let lib = Library::open(&Paths::under(home), &Config::defaults())?;
     let mut h = Harness::new(Arc::new(lib), 110, 30);
     let mut times = Vec::new();
     for _ in 0..rounds {
@@ -84,7 +85,7 @@ pub fn keystrokes(home: &Path, queries: &[String], rounds: usize) -> anyhow::Res
 /// Draw each view `n` times on a `TestBackend`.
 pub fn frames(home: &Path, query: &str, n: usize) -> anyhow::Result<()> {
     for (w, ht) in [(80, 24), (200, 50)] {
-        let lib = Library::open(&Paths::under(home))?;
+        let lib = Library::open(&Paths::under(home), &Config::defaults())?;
         let mut h = Harness::new(Arc::new(lib), w, ht);
         h.type_text(query);
         let time = |h: &mut Harness, view: &str| {

@@ -4,14 +4,14 @@
 
 use crate::stats::Row;
 use byline::config::Paths;
-use byline::index::Library;
+use byline::index::Catalog;
 use byline::synth::Truth;
 use std::path::Path;
 use std::time::Instant;
 
 pub fn run(home: &Path, corpus: &Path) -> anyhow::Result<()> {
     let truth = Truth::read(corpus)?;
-    let lib = Library::open(&Paths::under(home))?;
+    let lib = Catalog::open(&Paths::under(home))?;
     let started = Instant::now();
     // The stored events (the index has not changed since they were grouped).
     let events = byline::events::refresh(&lib)?;

@@ -5,7 +5,7 @@
 
 use byline::config::Paths;
 use byline::index::schema::SCHEMA_VERSION;
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use tantivy::schema::Field;
 
 /// One question in the three tools' words.
@@ -67,12 +67,12 @@ fn near(vocab: &[(String, u64)], docs: u64, share: f64, n: usize) -> Vec<String>
 }
 
 /// Two-word phrases from the bodies of the newest articles.
-fn phrases(lib: &Library, n: usize) -> anyhow::Result<Vec<String>> {
+fn phrases(lib: &Catalog, n: usize) -> anyhow::Result<Vec<String>> {
     let mut req = SearchRequest::new("");
     req.limit = n * 7;
     let mut out = Vec::new();
     for (i, hit) in lib.search(&req)?.hits.iter().enumerate().step_by(7) {
-        let body = lib.get(hit.id.as_str())?.body().to_lowercase();
+        let body = lib.get(hit.listing.id.as_str())?.body().to_lowercase();
         let words: Vec<&str> = body.split(|c: char| !c.is_ascii_lowercase()).filter(|w| !w.is_empty()).collect();
         let pairs: Vec<String> = words
             .windows(2)
@@ -95,7 +95,7 @@ fn rg(args: &[&str]) -> Vec<String> {
 /// The question set for the library in `home`.
 pub fn questions(home: &std::path::Path) -> anyhow::Result<Vec<Question>> {
     let (vocab, docs) = vocabulary(home)?;
-    let lib = Library::open(&Paths::under(home))?;
+    let lib = Catalog::open(&Paths::under(home))?;
     let rare = near(&vocab, docs, 0.001, 4);
     let common = near(&vocab, docs, 0.1, 4);
     let mid = near(&vocab, docs, 0.01, 4);

@@ -1,12 +1,12 @@
 //! Query latency, warm, per kind of question: byline (top 20 with
-//! snippets, in-process through `Library::search`), tantivy-cli (`tantivy
+//! snippets, in-process through `Catalog::search`), tantivy-cli (`tantivy
 //! bench`: top 10, then fetching those 10 documents; no snippets) and
 //! ripgrep over the raw corpus (counting matching lines).
 
 use crate::queries::{KINDS, Question};
 use crate::stats::{Row, Samples, ms, ratio};
 use byline::config::Paths;
-use byline::index::{Library, SearchRequest};
+use byline::index::{Catalog, SearchRequest};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -20,7 +20,7 @@ pub struct Peers<'a> {
 }
 
 /// byline's latency for each question, `repeat` times after one warm-up.
-fn byline_times(lib: &Library, qs: &[Question], repeat: usize) -> anyhow::Result<Vec<Samples>> {
+fn byline_times(lib: &Catalog, qs: &[Question], repeat: usize) -> anyhow::Result<Vec<Samples>> {
     let mut out = Vec::new();
     for q in qs {
         let request = SearchRequest { prefix_last: q.prefix_last, ..SearchRequest::new(&q.byline) };
@@ -81,7 +81,7 @@ fn target(kind: &str) -> &'static str {
 }
 
 pub fn run(home: &Path, qs: &[Question], peers: &Peers, repeat: usize) -> anyhow::Result<()> {
-    let lib = Library::open(&Paths::under(home))?;
+    let lib = Catalog::open(&Paths::under(home))?;
     let times = byline_times(&lib, qs, repeat)?;
     for kind in KINDS {
         let idx: Vec<usize> = (0..qs.len()).filter(|&i| qs[i].kind == kind).collect();

@@ -1,12 +1,11 @@
 //! `byline feed …` (the feed list) and `byline fetch` (every feed into the
-//! library): parse the arguments, call [`crate::feeds`], print.
+//! library): parse the arguments, ask the library, print.
 
-use super::output;
-use super::{EXIT_OK, EXIT_PARTIAL};
-use crate::config::{Config, Paths};
-use crate::feeds::http::{Fetched, Fetcher, Validators};
-use crate::feeds::{Feed, FeedList, FeedStatus, FetchProgress, Source, opml};
-use crate::index::Library;
+use super::failure::Failure;
+use super::progress::{self, RefreshProgress};
+use super::{EXIT_OK, EXIT_PARTIAL, output};
+use crate::feeds::{FeedStatus, FetchProgress};
+use crate::library::{FetchStep, Library, Subscribed};
 use crate::sanitize::clean_line;
 use clap::Subcommand;
 use serde::Serialize;
@@ -35,101 +34,51 @@ pub enum FeedCommand {
     Export,
 }
 
-/// A feed as `byline feed list --json` shows it.
-#[derive(Serialize)]
-struct Listed<'a> {
-    url: &'a str,
-    name: &'a str,
-    title: Option<&'a str>,
-    folder: PathBuf,
-    last_fetch: Option<chrono::DateTime<chrono::Utc>>,
-    last_error: Option<&'a str>,
-    items_seen: usize,
-}
-
-pub fn feed(paths: &Paths, action: FeedCommand) -> anyhow::Result<i32> {
-    let mut list = FeedList::load(&paths.data)?;
+pub fn feed(library: &Library, action: FeedCommand) -> Result<i32, Failure> {
     match action {
-        FeedCommand::Add { url, name } => {
-            let source = Source::parse(&url).map_err(anyhow::Error::msg)?;
-            if let Some(known) = list.find(&source.url()) {
-                println!("already subscribed: {}", clean_line(known.display_name()));
-                return Ok(EXIT_OK);
+        FeedCommand::Add { url, name } => match library.subscribe(&url, name)? {
+            Subscribed::Already(name) => println!("already subscribed: {}", clean_line(&name)),
+            Subscribed::Added { name, items } => {
+                println!("added {} ({items} items): `byline fetch` brings them into the library", clean_line(&name))
             }
-            let mut fetcher = Fetcher::new(Config::load(paths)?.feeds);
-            let body = match fetcher.fetch(&source, &Validators::default())? {
-                Fetched::Body(body) => body,
-                Fetched::Unchanged => anyhow::bail!("{url}: the server answered 304 to a plain request"),
-            };
-            let doc = crate::feeds::parse::parse(&body.bytes, &body.url)
-                .map_err(|why| anyhow::anyhow!("{}: {why}", source.url()))?;
-            let feed = Feed::new(&source, name, doc.title);
-            println!(
-                "added {} ({} items): `byline fetch` brings them into the library",
-                clean_line(feed.display_name()),
-                doc.items.len()
-            );
-            list.add(feed);
-            list.save(&paths.data)?;
-        }
+        },
         FeedCommand::List { json } => {
-            let listed: Vec<Listed> = list
-                .feeds
-                .iter()
-                .map(|f| Listed {
-                    url: &f.url,
-                    name: f.display_name(),
-                    title: f.title.as_deref(),
-                    folder: paths.fetched().join(&f.slug),
-                    last_fetch: f.last_fetch,
-                    last_error: f.last_error.as_deref(),
-                    items_seen: f.seen.len(),
-                })
-                .collect();
+            let feeds = library.feeds()?;
             if json {
-                output::json(&listed)?;
-            } else if listed.is_empty() {
+                output::json(&feeds)?;
+            } else if feeds.is_empty() {
                 println!("no feeds: add one with `byline feed add URL`");
             }
-            for f in listed.iter().filter(|_| !json) {
+            for f in feeds.iter().filter(|_| !json) {
                 let when = f.last_fetch.map(|t| format!("fetched {}", t.format("%Y-%m-%d %H:%M")));
-                let state = f.last_error.map(|e| format!("failed: {e}")).or(when).unwrap_or("never fetched".into());
+                let state =
+                    f.last_error.as_ref().map(|e| format!("failed: {e}")).or(when).unwrap_or("never fetched".into());
                 println!(
                     "{}  {}  ({}; {} items)",
-                    clean_line(f.name),
-                    clean_line(f.url),
+                    clean_line(&f.name),
+                    clean_line(&f.url),
                     clean_line(&state),
                     f.items_seen
                 );
             }
         }
         FeedCommand::Remove { url_or_name } => {
-            let gone = list.remove(&url_or_name)?;
-            list.save(&paths.data)?;
-            println!(
-                "removed {}; its fetched articles stay in {}",
-                clean_line(gone.display_name()),
-                paths.fetched().join(&gone.slug).display()
-            );
+            let gone = library.unsubscribe(&url_or_name)?;
+            println!("removed {}; its fetched articles stay in {}", clean_line(&gone.name), gone.folder.display());
         }
         FeedCommand::Import { file } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-            let outlines = opml::parse(&text).map_err(|why| anyhow::anyhow!("{}: {why}", file.display()))?;
-            let (mut added, mut known, mut bad) = (0, 0, 0);
-            for o in &outlines {
-                match Source::parse(&o.url) {
-                    Ok(source) if list.add(Feed::new(&source, o.name(), o.title.clone())) => added += 1,
-                    Ok(_) => known += 1,
-                    Err(why) => {
-                        bad += 1;
-                        eprintln!("skipped {}", clean_line(&why));
-                    }
-                }
+            let imported = library.import_feeds(&file)?;
+            for why in &imported.skipped {
+                eprintln!("skipped {}", clean_line(why));
             }
-            list.save(&paths.data)?;
-            println!("imported {added} feeds ({known} already subscribed, {bad} skipped)");
+            println!(
+                "imported {} feeds ({} already subscribed, {} skipped)",
+                imported.added,
+                imported.known,
+                imported.skipped.len()
+            );
         }
-        FeedCommand::Export => print!("{}", opml::export(&list.feeds)),
+        FeedCommand::Export => print!("{}", library.export_feeds()?),
     }
     Ok(EXIT_OK)
 }
@@ -140,43 +89,50 @@ struct FetchOutput<'a> {
     index: &'a crate::index::IndexReport,
 }
 
-pub fn fetch(library: &Library, paths: &Paths, json: bool) -> anyhow::Result<i32> {
-    let settings = Config::load(paths)?.feeds;
-    if FeedList::load(&paths.data)?.feeds.is_empty() {
+pub fn fetch(library: &Library, json: bool) -> Result<i32, Failure> {
+    if library.feeds()?.is_empty() {
         eprintln!("no feeds: add one with `byline feed add URL`");
     }
-    let bar = super::commands::progress_bar("{spinner} {msg} [{bar:30}] {pos}/{len} feeds");
-    let progress = |p: FetchProgress| match p {
-        FetchProgress::Feed { done, total, name } => {
+    let bar = progress::bar("{spinner} {msg} [{bar:30}] {pos}/{len} feeds");
+    let refresh = RefreshProgress::default();
+    let fetched = library.fetch(&|step| match step {
+        FetchStep::Feeds(FetchProgress::Feed { done, total, name }) => {
             if let Some(bar) = &bar {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);
                 bar.set_message(clean_line(name));
             }
         }
-        FetchProgress::Item { done, total } => {
+        FetchStep::Feeds(FetchProgress::Item { done, total }) => {
             if let Some(bar) = &bar {
                 bar.set_message(format!("article {}/{total}", done + 1));
             }
         }
-        FetchProgress::FeedDone(report) => {
+        FetchStep::Feeds(FetchProgress::FeedDone(report)) => {
             let line = feed_line(report);
             match &bar {
                 Some(bar) => bar.println(line),
                 None => eprintln!("{line}"),
             }
         }
-    };
-    let report = crate::feeds::fetch_all(paths, settings, &progress)?;
+        FetchStep::Refresh(step) => {
+            if let Some(bar) = bar.as_ref().filter(|b| !b.is_finished()) {
+                bar.finish_and_clear();
+            }
+            refresh.step(step)
+        }
+    })?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let index = super::commands::refresh(library)?;
+    let index = fetched.refreshed?;
+    refresh.finish(&index.report);
+    let report = &fetched.feeds;
     if json {
-        output::json(&FetchOutput { feeds: &report.feeds, index: &index })?;
+        output::json(&FetchOutput { feeds: &report.feeds, index: &index.report })?;
     } else {
         println!("{}", report.summary());
-        output::index_report(&index);
+        output::index_report(&index.report);
     }
     Ok(if report.failed() > 0 { EXIT_PARTIAL } else { EXIT_OK })
 }

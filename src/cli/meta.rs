@@ -2,6 +2,7 @@
 //! files are, shell completions and the manual page, the last two generated
 //! from the same clap definitions as the command line, so they never drift.
 
+use super::failure::Failure;
 use super::{Cli, EXIT_OK};
 use crate::config::Paths;
 use clap::CommandFactory;
@@ -25,7 +26,7 @@ impl Locations {
     pub fn of(paths: &Paths) -> Locations {
         Locations {
             data: paths.data.clone(),
-            index: crate::index::Library::dir(paths),
+            index: crate::index::Catalog::dir(paths),
             config: paths.config.clone(),
             config_file: paths.config_file(),
             cache: paths.cache.clone(),
@@ -35,7 +36,7 @@ impl Locations {
     }
 }
 
-pub fn paths(paths: &Paths, json: bool) -> anyhow::Result<i32> {
+pub fn paths(paths: &Paths, json: bool) -> Result<i32, Failure> {
     let l = Locations::of(paths);
     if json {
         super::output::json(&l)?;
@@ -50,7 +51,7 @@ pub fn paths(paths: &Paths, json: bool) -> anyhow::Result<i32> {
     Ok(EXIT_OK)
 }
 
-pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
+pub fn completions(shell: clap_complete::Shell) -> Result<i32, Failure> {
     let mut command = Cli::command();
     clap_complete::generate(shell, &mut command, "byline", &mut std::io::stdout().lock());
     Ok(EXIT_OK)
@@ -58,7 +59,7 @@ pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<i32> {
 
 /// The manual page: the command as clap_mangen renders it, then a section
 /// per subcommand with its full help (arguments, options, examples).
-pub fn man() -> anyhow::Result<i32> {
+pub fn man() -> Result<i32, Failure> {
     let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
     let mut out = std::io::stdout().lock();

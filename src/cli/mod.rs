@@ -1,11 +1,15 @@
 //! The command line: argument parsing (clap), one function per subcommand,
-//! exit codes. It holds no domain logic: it calls the library and prints
-//! what comes back, as text for people or as JSON for scripts.
+//! exit codes. It holds no domain logic and puts no domain steps together:
+//! it asks the library service ([`crate::library`]) and prints what comes
+//! back, as text for people or as JSON for scripts, so that a script sees
+//! exactly what the app works from.
 
 mod commands;
+mod failure;
 mod feeds;
 mod meta;
 mod output;
+mod progress;
 mod state;
 
 use crate::index::Sort;
@@ -209,23 +213,5 @@ pub fn main() -> i32 {
     let result = std::panic::catch_unwind(|| commands::run(cli));
     let _ = std::panic::take_hook();
     let Ok(result) = result else { return EXIT_ERROR };
-    match result {
-        Ok(code) => code,
-        Err(e) if is_broken_pipe(&e) => EXIT_OK,
-        Err(e) => {
-            let line = crate::sanitize::clean_line(&format!("{e:#}"));
-            tracing::error!("{line}");
-            eprintln!("byline: {line}");
-            EXIT_ERROR
-        }
-    }
-}
-
-/// Output piped into `head` that stopped reading: not an error worth a word.
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || cause.downcast_ref::<serde_json::Error>().and_then(|j| j.io_error_kind())
-                == Some(std::io::ErrorKind::BrokenPipe)
-    })
+    result.unwrap_or_else(failure::end)
 }

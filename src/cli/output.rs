@@ -30,11 +30,10 @@ impl Style {
     }
 }
 
-pub fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
+pub fn json<T: Serialize>(value: &T) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
-    Ok(())
+    writeln!(out)
 }
 
 /// The snippet with its highlights marked and everything sanitized.
@@ -72,10 +71,10 @@ pub fn search_results(r: &SearchResults) {
         let _ = writeln!(
             out,
             "{}  {}  {}  {}",
-            style.bold(&hit.id.as_str()[..8.min(hit.id.as_str().len())]),
-            date(&hit.date),
-            style.bold(&clean_line(&hit.title)),
-            style.dim(&format!("({}, {})", outlet(&hit.outlet), clean_line(&file)))
+            style.bold(short_id(&hit.listing.id)),
+            date(&hit.listing.date),
+            style.bold(&clean_line(&hit.listing.title)),
+            style.dim(&format!("({}, {})", outlet(&hit.listing.outlet), clean_line(&file)))
         );
         let _ = writeln!(out, "          {}", snippet(&style, &hit.snippet));
     }
@@ -164,7 +163,7 @@ pub fn text(report: &str) {
     let _ = write!(out, "{}", clean(report));
 }
 
-fn short_id(id: &crate::article::ArticleId) -> &str {
+pub(super) fn short_id(id: &crate::article::ArticleId) -> &str {
     &id.as_str()[..8.min(id.as_str().len())]
 }
 
@@ -181,10 +180,10 @@ pub fn related(subject: &Article, related: &[crate::events::Related]) {
             out,
             "\n{:.2}  {}  {}  {}  {}",
             r.score,
-            style.bold(short_id(&r.id)),
-            date(&r.date),
-            style.bold(&clean_line(&r.title)),
-            style.dim(&format!("({}; {verdict})", outlet(&r.outlet)))
+            style.bold(short_id(&r.listing.id)),
+            date(&r.listing.date),
+            style.bold(&clean_line(&r.listing.title)),
+            style.dim(&format!("({}; {verdict})", outlet(&r.listing.outlet)))
         );
         let list = |label: &str, items: &[String]| {
             (!items.is_empty()).then(|| {

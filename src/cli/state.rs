@@ -1,12 +1,14 @@
 //! The reading-state and link subcommands: `mark`, `star`, `tag` and
-//! `open`. They resolve id prefixes through the library, change the state
-//! through `state::Store` and print each article's state after the change.
+//! `open`. The library resolves the id prefixes and changes the state; this
+//! prints each article's state after the change.
 
 use super::EXIT_OK;
+use super::failure::{Failure, invalid};
+use super::output::short_id;
 use crate::article::ArticleId;
-use crate::index::Library;
+use crate::library::Library;
 use crate::sanitize::clean_line;
-use crate::state::{Change, Store, normalise_tag};
+use crate::state::{Change, normalise_tag};
 use clap::Subcommand;
 use serde::Serialize;
 
@@ -68,8 +70,7 @@ struct Marked {
     tags: Vec<String>,
 }
 
-pub fn run(library: &Library, command: StateCommand) -> anyhow::Result<i32> {
-    library.ensure_ready()?;
+pub fn run(library: &Library, command: StateCommand) -> Result<i32, Failure> {
     let (ids, change, json) = match command {
         StateCommand::Mark { ids, read, unread: _, json } => (ids, Change::Read(read), json),
         StateCommand::Star { ids, off, json } => (ids, Change::Star(!off), json),
@@ -78,30 +79,32 @@ pub fn run(library: &Library, command: StateCommand) -> anyhow::Result<i32> {
             let json = json || items.iter().any(|i| i == "--json");
             let (mut ids, mut add, mut remove) = (Vec::new(), Vec::new(), Vec::new());
             for item in items.into_iter().filter(|i| i != "--json") {
+                let tag = |t: &str| normalise_tag(t).map_err(|e| invalid(format!("{item:?}: {e}")));
                 match (item.strip_prefix('+'), item.strip_prefix('-')) {
-                    (Some(t), _) => add.push(normalise_tag(t).map_err(|e| anyhow::anyhow!("{item:?}: {e}"))?),
-                    (_, Some(t)) => remove.push(normalise_tag(t).map_err(|e| anyhow::anyhow!("{item:?}: {e}"))?),
+                    (Some(t), _) => add.push(tag(t)?),
+                    (_, Some(t)) => remove.push(tag(t)?),
                     _ => ids.push(item),
                 }
             }
             if add.is_empty() && remove.is_empty() {
-                anyhow::bail!("name tags to add (+name) or remove (-name)");
+                return Err(invalid("name tags to add (+name) or remove (-name)"));
             }
             (ids, Change::Tags { add, remove }, json)
         }
         StateCommand::Open { id, json } => return open(library, &id, json),
     };
     if ids.is_empty() {
-        anyhow::bail!("name at least one article");
+        return Err(invalid("name at least one article"));
     }
-    let articles = ids.iter().map(|p| library.get(p)).collect::<anyhow::Result<Vec<_>>>()?;
-    let ids: Vec<ArticleId> = articles.iter().map(|a| a.id.clone()).collect();
-    let state = Store::new(library.paths()).update(&ids, &change)?;
-    let shown: Vec<Marked> = articles
+    let shown: Vec<Marked> = library
+        .mark_articles(&ids, &change)?
         .into_iter()
-        .map(|a| {
-            let m = state.marks(&a.id);
-            Marked { id: a.id, title: a.title, read: m.read, starred: m.starred, tags: m.tags.into_iter().collect() }
+        .map(|(a, m)| Marked {
+            id: a.id,
+            title: a.title,
+            read: m.read,
+            starred: m.starred,
+            tags: m.tags.into_iter().collect(),
         })
         .collect();
     if json {
@@ -111,7 +114,7 @@ pub fn run(library: &Library, command: StateCommand) -> anyhow::Result<i32> {
             let tags = if m.tags.is_empty() { String::new() } else { format!("  #{}", m.tags.join(" #")) };
             println!(
                 "{}  {}  {}  {}{tags}",
-                &m.id.as_str()[..8.min(m.id.as_str().len())],
+                short_id(&m.id),
                 if m.read { "read  " } else { "unread" },
                 if m.starred { "★" } else { " " },
                 clean_line(&m.title)
@@ -121,8 +124,8 @@ pub fn run(library: &Library, command: StateCommand) -> anyhow::Result<i32> {
     Ok(EXIT_OK)
 }
 
-fn open(library: &Library, id: &str, json: bool) -> anyhow::Result<i32> {
-    let article = library.get(id)?;
+fn open(library: &Library, id: &str, json: bool) -> Result<i32, Failure> {
+    let article = library.article(id)?;
     let url = crate::links::validate(article.url.as_deref())?;
     let command = crate::links::Opener::from_env().open(&url)?;
     if json {

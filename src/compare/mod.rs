@@ -55,7 +55,7 @@ pub use evidence::{Evidence, WordPair};
 pub use facts::Shared;
 pub use sentences::{Sentence, split, split_paragraphs};
 
-use crate::article::{Article, ArticleId};
+use crate::article::{Article, Listing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -63,8 +63,9 @@ use std::cmp::Ordering;
 /// The result of comparing two articles.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
-    pub left: Side,
-    pub right: Side,
+    /// Which articles the report is about.
+    pub left: Listing,
+    pub right: Listing,
     /// How alike the two articles are, graded, 0 to 1: how much of each the
     /// other says, sentence by sentence, by letters and by meaning, weighed
     /// by how rare the words are (1 for the same text; two accounts of one
@@ -82,15 +83,6 @@ pub struct Alignment {
     pub quotes: Shared,
     pub numbers: Shared,
     pub names: Shared,
-}
-
-/// Which article a report is about.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Side {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<NaiveDate>,
 }
 
 /// The share of each side's words (0 to 1) that lie in sentences matched,
@@ -209,8 +201,8 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
     let rn = names::NameIndex::new(rtext.iter().map(String::as_str));
 
     Alignment {
-        left: Side::of(left),
-        right: Side::of(right),
+        left: Listing::of(left),
+        right: Listing::of(right),
         similarity: scorer.graded(identical).clamp(0.0, 1.0),
         shared: Shares { left: ratio(lm, lw), right: ratio(rm, rw) },
         first_published: first_published(left.date, right.date),
@@ -218,12 +210,6 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
         quotes: Shared::split(&lq, &rq, facts::same_quote, |q| q.text.clone()),
         numbers: facts::Figures::shared(&lf, &rf),
         names: names::compare(&ln, &rn),
-    }
-}
-
-impl Side {
-    fn of(a: &Article) -> Self {
-        Side { id: a.id.clone(), title: a.title.clone(), outlet: a.outlet.clone(), date: a.date }
     }
 }
 

@@ -6,7 +6,8 @@
 //! only). A changed row shows its word diff inline when the two sentences
 //! share most of their text, and both sentences otherwise.
 
-use super::{Alignment, DiffOp, FirstPublished, Row, RowKind, Shared, Side};
+use super::{Alignment, DiffOp, FirstPublished, Row, RowKind, Shared};
+use crate::article::Listing;
 use std::fmt::Write;
 
 /// Inline diffs are readable only when most of the text is shared.
@@ -45,9 +46,9 @@ impl Alignment {
         let cell = |s: &str| s.replace('|', "\\|");
         let (l, r) = (&self.left, &self.right);
         let _ = writeln!(out, "| Title | {} | {} |", cell(&l.title), cell(&r.title));
-        let outlet = |s: &Side| cell(s.outlet.as_deref().unwrap_or("unknown"));
+        let outlet = |s: &Listing| cell(s.outlet.as_deref().unwrap_or("unknown"));
         let _ = writeln!(out, "| Outlet | {} | {} |", outlet(l), outlet(r));
-        let date = |s: &Side| s.date.map_or("unknown".to_string(), |d| d.to_string());
+        let date = |s: &Listing| s.date.map_or("unknown".to_string(), |d| d.to_string());
         let _ = writeln!(out, "| Date | {} | {} |\n", date(l), date(r));
         let _ = writeln!(out, "**Similarity:** {}\n", percent(self.similarity));
         for line in self.share_lines() {
@@ -90,7 +91,7 @@ impl Alignment {
     }
 }
 
-fn describe(side: &Side) -> String {
+fn describe(side: &Listing) -> String {
     let outlet = side.outlet.as_deref().unwrap_or("unknown outlet");
     let date = side.date.map_or("undated".to_string(), |d| d.to_string());
     format!("{} ({outlet}, {date})", side.title)

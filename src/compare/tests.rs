@@ -3,6 +3,7 @@
 
 use super::fixtures::seed;
 use super::*;
+use crate::article::ArticleId;
 use std::path::PathBuf;
 
 /// An article made of `paragraphs`.

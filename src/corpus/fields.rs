@@ -1,7 +1,10 @@
 //! What a parser found in one article before it becomes an [`Article`]: every
 //! field optional, merged from (lowest to highest priority) the text itself,
 //! the file's own metadata (front matter, JSON keys) and the user's
-//! `sources.toml`.
+//! `sources.toml`. Each source of metadata fills what it knows and no more,
+//! so one type with every field optional lets them be layered in one place
+//! ([`Fields::or`]) and keeps the rule "the user's correction wins, then
+//! what the file states, then what the text shows" out of every parser.
 
 use crate::article::{Article, ArticleId};
 use crate::sanitize;

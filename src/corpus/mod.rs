@@ -12,9 +12,9 @@ pub mod demo;
 pub mod fields;
 pub mod html;
 mod outlets;
+mod plain;
 pub mod sources;
 mod structured;
-mod text;
 mod walk;
 
 #[cfg(test)]
@@ -168,7 +168,7 @@ pub fn parse_bytes(path: &Path, format: Format, bytes: &[u8], overrides: &Fields
     let text = decoded.map_err(|decode::DecodeError::Binary(at)| Skip::new(path, SkipReason::Binary(at)))?;
     let bad = |why: String| Skip::new(path, SkipReason::BadFormat(why));
     let all_fields: Vec<Fields> = match format {
-        Format::Text => vec![text::parse_text(&text)],
+        Format::Text => vec![plain::parse_text(&text)],
         Format::Markdown => vec![structured::parse_markdown(&text).map_err(bad)?],
         Format::Html => vec![html::extract_page(&text, None).map_err(bad)?],
         Format::Json | Format::Jsonl => {

@@ -4,7 +4,7 @@
 //! `source`/`outlet`/`publisher`, `author`/`byline`, `date`/`published_at`…).
 
 use super::fields::Fields;
-use super::text::{parse_body, parse_text, parse_titled_text};
+use super::plain::{parse_body, parse_text, parse_titled_text};
 use crate::dates::parse_date;
 use serde_json::{Map, Value};
 

@@ -1,7 +1,7 @@
 //! Each article's likely counterparts, found without touching all pairs:
 //! an inverted map from event features (names, figures, lede words, quote
 //! word triples, the smallest of the wording hashes) to the articles that
-//! have them, built in one pass over the compact prints. An article's
+//! have them, built in one pass over the compact features. An article's
 //! candidates are the articles that share its rarest features, ranked by
 //! how rare what they share is.
 //!
@@ -9,7 +9,7 @@
 //! [`POSTINGS_BUDGET`], not by the size of the library, so grouping grows
 //! linearly with it.
 
-use super::print::{KeyMap, Print, fold, hash_bytes};
+use super::features::{Features, KeyMap, fold, hash_bytes};
 use rayon::prelude::*;
 
 /// How many of an article's rarest features look for its candidates.
@@ -45,7 +45,7 @@ fn triple(w: &[u32]) -> u32 {
 }
 
 /// The features an article is found by.
-fn features(p: &Print) -> Vec<u32> {
+fn feature_keys(p: &Features) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::with_capacity(p.names.len() + p.numbers.len() + p.lede.len() + 16);
     out.extend(p.names.iter().map(|&h| key(1, h)));
     out.extend(p.numbers.iter().map(|&h| key(2, h)));
@@ -61,10 +61,11 @@ fn features(p: &Print) -> Vec<u32> {
     out
 }
 
-/// Features to the articles (indexes into the prints) that have them.
+/// Feature keys to the articles (positions in the list of [`Features`])
+/// that have them.
 ///
-/// An article's own features are not kept: they are computed again from its
-/// print when its candidates are asked for (a hundred hashes), which at a
+/// An article's own keys are not kept: they are computed again from its
+/// [`Features`] when its candidates are asked for (a hundred hashes), which at a
 /// million articles spares about 400 MB.
 pub struct FeatureMap {
     keys: Vec<u32>,
@@ -77,11 +78,11 @@ pub struct FeatureMap {
 }
 
 impl FeatureMap {
-    pub fn new(prints: &[Print]) -> FeatureMap {
-        let mut pairs: Vec<(u32, u32)> = prints
+    pub fn new(features: &[Features]) -> FeatureMap {
+        let mut pairs: Vec<(u32, u32)> = features
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, p)| features(p).into_iter().map(move |k| (k, i as u32)))
+            .flat_map_iter(|(i, p)| feature_keys(p).into_iter().map(move |k| (k, i as u32)))
             .collect();
         pairs.par_sort_unstable();
         assert!(u32::try_from(pairs.len()).is_ok(), "more feature postings than a u32 counts");
@@ -96,7 +97,7 @@ impl FeatureMap {
             postings.push(i);
         }
         offsets.push(postings.len() as u32);
-        let n = prints.len();
+        let n = features.len();
         // As in a small library every feature is in a large share of it.
         let share = if n >= 20 { (n as f64 * MAX_DF_SHARE) as usize } else { n };
         FeatureMap { keys, offsets, postings, articles: n, max_df: share.min(MAX_DF) }
@@ -109,12 +110,12 @@ impl FeatureMap {
         }
     }
 
-    /// Up to `k` articles most like article `i` of `prints` (the prints
+    /// Up to `k` articles most like article `i` of `features` (the features
     /// the map was built from; itself excluded), best first.
-    pub fn candidates(&self, prints: &[Print], i: usize, k: usize) -> Vec<usize> {
-        debug_assert_eq!(prints.len(), self.articles, "the prints the map was built from");
+    pub fn candidates(&self, features: &[Features], i: usize, k: usize) -> Vec<usize> {
+        debug_assert_eq!(features.len(), self.articles, "the features the map was built from");
         let n = self.articles.max(1) as f64;
-        let mut rare: Vec<(usize, u32)> = features(&prints[i])
+        let mut rare: Vec<(usize, u32)> = feature_keys(&features[i])
             .into_iter()
             .map(|f| (self.postings(f).len(), f))
             .filter(|&(df, _)| df > 1 && df <= self.max_df)
@@ -152,19 +153,19 @@ mod tests {
     use super::*;
     use crate::events::fingerprint::{Fingerprint, stemmer};
 
-    fn prints() -> Vec<Print> {
+    fn features() -> Vec<Features> {
         let st = stemmer();
         ["000", "001", "002", "003", "004"]
             .iter()
-            .map(|p| Print::of(&Fingerprint::of(&crate::corpus::demo::article(p).unwrap(), &st)))
+            .map(|p| Features::of(&Fingerprint::of(&crate::corpus::demo::article(p).unwrap(), &st)))
             .collect()
     }
 
     #[test]
     fn each_demo_account_finds_its_counterpart_among_its_candidates() {
-        let prints = prints();
-        let map = FeatureMap::new(&prints);
-        let of = |i: usize, k| map.candidates(&prints, i, k);
+        let features = features();
+        let map = FeatureMap::new(&features);
+        let of = |i: usize, k| map.candidates(&features, i, k);
         assert!(of(2, 2).contains(&4), "{:?}", of(2, 4));
         assert!(of(0, 2).contains(&1), "{:?}", of(0, 4));
         assert!(!of(1, 4).contains(&1), "never itself");

@@ -8,7 +8,7 @@
 //! accounts of a developing story chain its distinct events together; on a
 //! generated library with planted events that took precision from 0.8 to 0.5.
 
-use crate::article::{Article, ArticleId};
+use crate::article::Listing;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
@@ -18,21 +18,6 @@ pub const SAME_EVENT: f64 = 0.28;
 /// Two groups are one event while their mean pair score reaches this.
 pub const AVERAGE_LINK: f64 = 0.2;
 
-/// One article of an event, as listed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Member {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<NaiveDate>,
-}
-
-impl Member {
-    pub fn of(a: &Article) -> Member {
-        Member { id: a.id.clone(), title: a.title.clone(), outlet: a.outlet.clone(), date: a.date }
-    }
-}
-
 /// Articles from one or more outlets that report the same event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -40,7 +25,8 @@ pub struct Event {
     pub id: String,
     /// A short label: the headline of its most connected article.
     pub label: String,
-    pub articles: Vec<Member>,
+    /// Its articles, as listed.
+    pub articles: Vec<Listing>,
     /// Outlets that covered it (unknown outlets not listed).
     pub outlets: Vec<String>,
     pub first_date: Option<NaiveDate>,
@@ -122,7 +108,7 @@ impl Ord for Ordered {
 
 /// Group `members` by the scored `edges`; events of two or more articles,
 /// largest first (then newest).
-pub fn events(members: &[Member], edges: &[Edge]) -> Vec<Event> {
+pub fn events(members: &[Listing], edges: &[Edge]) -> Vec<Event> {
     let mut strength = vec![0.0f64; members.len()];
     let mut pairs = Vec::new();
     for &(a, b, score) in edges.iter().filter(|e| e.2 >= SAME_EVENT) {
@@ -147,7 +133,7 @@ pub fn events(members: &[Member], edges: &[Edge]) -> Vec<Event> {
                 .iter()
                 .max_by(|&&x, &&y| strength[x].total_cmp(&strength[y]).then_with(|| members[y].id.cmp(&members[x].id)))
                 .expect("non-empty");
-            let mut articles: Vec<Member> = g.iter().map(|&i| members[i].clone()).collect();
+            let mut articles: Vec<Listing> = g.iter().map(|&i| members[i].clone()).collect();
             articles.sort_by(|x, y| x.date.cmp(&y.date).then_with(|| x.id.cmp(&y.id)));
             let mut outlets: Vec<String> = articles.iter().filter_map(|m| m.outlet.clone()).collect();
             outlets.sort();

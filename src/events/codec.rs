@@ -1,15 +1,16 @@
-//! The compact binary form of what a grouping keeps of each article (its
-//! listing and its [`Print`]), for `grouping.bin`: little-endian integers,
-//! length-prefixed strings and hash lists. Reading gives `None` for
-//! anything short, oversized or malformed, never a panic: the file is
-//! then rebuilt.
+//! The binary form of `grouping.bin`, because the file is large and read
+//! on every re-index: it keeps each article's listing and [`Features`] and
+//! every scored pair (ten million pairs at a million articles), so each
+//! hash costs 4 bytes and each pair 12, where JSON would spell every number
+//! out and parse it back. Little-endian integers, length-prefixed strings
+//! and hash lists. Reading gives `None` for anything short, oversized or malformed,
+//! never a panic: a file that cannot be read is grouped again.
 
-use super::cluster::Member;
-use super::print::Print;
-use crate::article::ArticleId;
+use super::features::Features;
+use crate::article::{ArticleId, Listing};
 use chrono::NaiveDate;
 
-/// The fewest bytes an article takes (a listing and a print with empty
+/// The fewest bytes an article takes (a listing and features with empty
 /// strings and lists): what a count read from a file can be checked against.
 pub const MIN_ARTICLE_BYTES: usize = 37;
 
@@ -43,7 +44,7 @@ impl Writer {
         self.0.extend_from_slice(&days.to_le_bytes());
     }
 
-    pub fn member(&mut self, m: &Member) {
+    pub fn listing(&mut self, m: &Listing) {
         self.str(m.id.as_str());
         self.str(&m.title);
         match &m.outlet {
@@ -56,7 +57,7 @@ impl Writer {
         self.date(m.date);
     }
 
-    pub fn print(&mut self, p: &Print) {
+    pub fn features(&mut self, p: &Features) {
         self.date(p.date);
         for hs in [&p.names, &p.numbers, &p.lede, &p.shingles] {
             self.hashes(hs);
@@ -108,7 +109,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub fn member(&mut self) -> Option<Member> {
+    pub fn listing(&mut self) -> Option<Listing> {
         let id = ArticleId(self.str()?);
         let title = self.str()?;
         let outlet = match self.u8()? {
@@ -116,10 +117,10 @@ impl<'a> Reader<'a> {
             1 => Some(self.str()?),
             _ => return None,
         };
-        Some(Member { id, title, outlet, date: self.date()? })
+        Some(Listing { id, title, outlet, date: self.date()? })
     }
 
-    pub fn print(&mut self) -> Option<Print> {
+    pub fn features(&mut self) -> Option<Features> {
         let date = self.date()?;
         let (names, numbers, lede, shingles) = (self.hashes()?, self.hashes()?, self.hashes()?, self.hashes()?);
         let n = self.u32()? as usize;
@@ -127,7 +128,7 @@ impl<'a> Reader<'a> {
         for _ in 0..n {
             quotes.push(self.hashes()?);
         }
-        Some(Print { date, names, numbers, lede, shingles, quotes: quotes.into_boxed_slice() })
+        Some(Features { date, names, numbers, lede, shingles, quotes: quotes.into_boxed_slice() })
     }
 }
 
@@ -137,23 +138,23 @@ mod tests {
     use crate::events::fingerprint::{Fingerprint, stemmer};
 
     #[test]
-    fn members_and_prints_of_the_real_articles_read_back() {
+    fn listings_and_prints_of_the_real_articles_read_back() {
         let mut w = Writer::default();
         let mut expected = Vec::new();
         for a in ["000", "001", "002", "003", "004"].into_iter().filter_map(crate::corpus::demo::article) {
-            let (m, p) = (Member::of(&a), Print::of(&Fingerprint::of(&a, &stemmer())));
-            w.member(&m);
-            w.print(&p);
+            let (m, p) = (Listing::of(&a), Features::of(&Fingerprint::of(&a, &stemmer())));
+            w.listing(&m);
+            w.features(&p);
             expected.push((m, p));
         }
-        let undated = Member { id: ArticleId("x".into()), title: String::new(), outlet: None, date: None };
-        w.member(&undated);
+        let undated = Listing { id: ArticleId("x".into()), title: String::new(), outlet: None, date: None };
+        w.listing(&undated);
         let mut r = Reader(&w.0);
         for (m, p) in &expected {
-            assert_eq!(r.member().as_ref(), Some(m));
-            assert_eq!(r.print().as_ref(), Some(p));
+            assert_eq!(r.listing().as_ref(), Some(m));
+            assert_eq!(r.features().as_ref(), Some(p));
         }
-        assert_eq!(r.member(), Some(undated));
+        assert_eq!(r.listing(), Some(undated));
         assert!(r.0.is_empty());
         assert!(expected.iter().any(|(m, p)| m.outlet.is_some() && !p.quotes.is_empty() && !p.names.is_empty()));
     }
@@ -161,22 +162,22 @@ mod tests {
     #[test]
     fn the_smallest_article_takes_min_article_bytes() {
         let mut w = Writer::default();
-        w.member(&Member { id: ArticleId(String::new()), title: String::new(), outlet: None, date: None });
-        w.print(&Print::default());
+        w.listing(&Listing { id: ArticleId(String::new()), title: String::new(), outlet: None, date: None });
+        w.features(&Features::default());
         assert_eq!(w.0.len(), MIN_ARTICLE_BYTES);
     }
 
     #[test]
     fn short_or_malformed_bytes_give_none() {
         let mut w = Writer::default();
-        w.print(&Print { names: vec![1, 2, 3].into(), ..Print::default() });
+        w.features(&Features { names: vec![1, 2, 3].into(), ..Features::default() });
         let bytes = w.0;
         for cut in 0..bytes.len() {
-            assert_eq!(Reader(&bytes[..cut]).print(), None, "cut at {cut}");
+            assert_eq!(Reader(&bytes[..cut]).features(), None, "cut at {cut}");
         }
         let mut huge = Writer::default();
         huge.date(None);
         huge.u32(u32::MAX);
-        assert_eq!(Reader(&huge.0).print(), None, "a length past the end");
+        assert_eq!(Reader(&huge.0).features(), None, "a length past the end");
     }
 }

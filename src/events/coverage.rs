@@ -89,10 +89,10 @@ impl Coverage {
 mod tests {
     use super::*;
     use crate::article::ArticleId;
-    use crate::events::Member;
+    use crate::article::Listing;
 
-    fn member(outlet: Option<&str>, day: Option<u32>) -> Member {
-        Member {
+    fn member(outlet: Option<&str>, day: Option<u32>) -> Listing {
+        Listing {
             id: ArticleId(format!("{outlet:?}{day:?}")),
             title: "t".into(),
             outlet: outlet.map(str::to_string),
@@ -100,7 +100,7 @@ mod tests {
         }
     }
 
-    fn event(articles: Vec<Member>) -> Event {
+    fn event(articles: Vec<Listing>) -> Event {
         Event { id: "e".into(), label: "l".into(), articles, outlets: vec![], first_date: None, last_date: None }
     }
 

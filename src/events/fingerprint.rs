@@ -3,10 +3,9 @@
 //! of people, places and organisations, the figures and days, the quotes, the
 //! words of the lede, and (for wire copy and reprints) runs of five words.
 
-use super::print::hash_bytes;
-use crate::article::{Article, ArticleId};
+use super::features::hash_bytes;
+use crate::article::{Article, Listing};
 use crate::compare::facts_api::{NumberKind, Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words};
-use chrono::NaiveDate;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -66,10 +65,7 @@ const NOT_NAMES: &[&str] = &[
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fingerprint {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<NaiveDate>,
+    pub listing: Listing,
     /// Name words (lower case, transliteration endings folded), each with
     /// how it was first written, for showing it.
     pub names: BTreeMap<String, String>,
@@ -132,7 +128,7 @@ pub struct Stems {
 /// the word: no string is kept or compared. Two words of a library sharing
 /// a hash (about one chance in 200 million at 400,000 words) would share
 /// the stem of whichever a thread met first.
-type StemCache = HashMap<u64, u64, std::hash::BuildHasherDefault<super::print::KeyHasher>>;
+type StemCache = HashMap<u64, u64, std::hash::BuildHasherDefault<super::features::KeyHasher>>;
 
 thread_local! {
     static STEM_HASHES: RefCell<StemCache> = RefCell::default();
@@ -278,17 +274,7 @@ impl Fingerprint {
             .map(|w| run_hash(w.iter().copied()))
             .filter(|h| h % SHINGLE_SAMPLE == 0)
             .collect();
-        Fingerprint {
-            id: a.id.clone(),
-            title: a.title.clone(),
-            outlet: a.outlet.clone(),
-            date: a.date,
-            names,
-            numbers,
-            quotes,
-            lede,
-            shingles,
-        }
+        Fingerprint { listing: Listing::of(a), names, numbers, quotes, lede, shingles }
     }
 }
 

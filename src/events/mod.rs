@@ -1,7 +1,7 @@
 //! Events: which articles, across outlets, report the same event.
 //!
 //! A grouping pass reads each article once and keeps only its compact
-//! features ([`print`]); candidates come from an inverted map of the rarest
+//! features ([`features`]); candidates come from an inverted map of the rarest
 //! of them ([`candidates`]), so the work grows with n·k and never with all
 //! pairs. Each candidate is scored on what identifies an event
 //! ([`fingerprint`]: names, figures, quotes, the lede, shared wording)
@@ -16,21 +16,21 @@ pub mod candidates;
 pub mod cluster;
 mod codec;
 pub mod coverage;
+pub mod features;
 pub mod fingerprint;
-pub mod print;
 pub mod score;
 mod store;
 
-pub use cluster::{Edge, Event, Member, SAME_EVENT};
+pub use cluster::{Edge, Event, SAME_EVENT};
 pub use coverage::{Coverage, Covered};
 pub use score::Reasons;
 pub use store::{EventStore, Grouping};
 
-use crate::article::{Article, ArticleId};
-use crate::index::{Library, Snapshot};
+use crate::article::{Article, ArticleId, Listing};
+use crate::index::{Catalog, Snapshot};
 use candidates::FeatureMap;
+use features::{Features, hash_str};
 use fingerprint::{Fingerprint, Passages, stemmer};
-use print::{Print, hash_str};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -41,10 +41,9 @@ pub const CANDIDATES: usize = 12;
 /// An article that reports the same event as another, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Related {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<chrono::NaiveDate>,
+    /// Printed as its four fields, first (`--json`).
+    #[serde(flatten)]
+    pub listing: Listing,
     /// 0 to 1: how surely it reports the same event.
     pub score: f64,
     /// At or above [`SAME_EVENT`].
@@ -53,13 +52,13 @@ pub struct Related {
 }
 
 /// The articles most likely to report the same event as `article`, best first.
-pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result<Vec<Related>> {
+pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result<Vec<Related>> {
     let candidates = lib.more_like(article, CANDIDATES.max(limit))?;
     let stemmer = stemmer();
     let subject = Fingerprint::of(article, &stemmer);
-    let prints: Vec<Print> = candidates.iter().map(|c| Print::of(&Fingerprint::of(c, &stemmer))).collect();
-    let hood: Vec<&Print> = prints.iter().collect();
-    let scores = score::score_candidates(&Print::of(&subject), &hood, true);
+    let features: Vec<Features> = candidates.iter().map(|c| Features::of(&Fingerprint::of(c, &stemmer))).collect();
+    let hood: Vec<&Features> = features.iter().collect();
+    let scores = score::score_candidates(&Features::of(&subject), &hood, true);
     let mut out: Vec<(usize, score::PairScore)> = scores.into_iter().enumerate().collect();
     out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     out.truncate(limit);
@@ -80,15 +79,7 @@ pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result
                 quotes: s.quotes.iter().map(|&q| subject.quotes[q].1.clone()).collect(),
                 passages: subject_passages.shared_with(&Passages::of(c, &stemmer), 3),
             };
-            Related {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                outlet: c.outlet.clone(),
-                date: c.date,
-                score: s.score,
-                same_event: s.score >= SAME_EVENT,
-                reasons,
-            }
+            Related { listing: Listing::of(c), score: s.score, same_event: s.score >= SAME_EVENT, reasons }
         })
         .collect())
 }
@@ -97,13 +88,13 @@ pub fn related(lib: &Library, article: &Article, limit: usize) -> anyhow::Result
 type Directed = (u32, u32, f32);
 
 /// Score the candidates of each subject: the directed edges subject -> candidate.
-fn score_subjects(map: &FeatureMap, prints: &[Print], subjects: &[usize]) -> Vec<Directed> {
+fn score_subjects(map: &FeatureMap, features: &[Features], subjects: &[usize]) -> Vec<Directed> {
     subjects
         .par_iter()
         .flat_map_iter(|&i| {
-            let candidates = map.candidates(prints, i, CANDIDATES);
-            let hood: Vec<&Print> = candidates.iter().map(|&c| &prints[c]).collect();
-            let scores = score::score_candidates(&prints[i], &hood, false);
+            let candidates = map.candidates(features, i, CANDIDATES);
+            let hood: Vec<&Features> = candidates.iter().map(|&c| &features[c]).collect();
+            let scores = score::score_candidates(&features[i], &hood, false);
             candidates.into_iter().zip(scores).map(move |(c, s)| (i as u32, c as u32, s.score as f32))
         })
         .collect()
@@ -128,15 +119,15 @@ fn undirected(directed: &[Directed]) -> Vec<Edge> {
 /// again when the article's headline and date are as they were; features
 /// are the costly part of the pass, so re-grouping after a few files are
 /// added computes those few. The flag says which were computed now.
-fn read_all(snap: &Snapshot, kept: Vec<Option<(Member, Print)>>) -> anyhow::Result<Vec<(Member, Print, bool)>> {
+fn read_all(snap: &Snapshot, kept: Vec<Option<(Listing, Features)>>) -> anyhow::Result<Vec<(Listing, Features, bool)>> {
     kept.into_par_iter()
         .enumerate()
         .map_init(stemmer, |st, (i, kept)| {
             let a = snap.article(i)?;
-            let member = Member::of(&a);
+            let member = Listing::of(&a);
             Ok(match kept {
-                Some((was, print)) if was.title == member.title && was.date == member.date => (member, print, false),
-                _ => (member, Print::of(&Fingerprint::of(&a, st)), true),
+                Some((was, stored)) if was.title == member.title && was.date == member.date => (member, stored, false),
+                _ => (member, Features::of(&Fingerprint::of(&a, st)), true),
             })
         })
         .collect()
@@ -148,7 +139,7 @@ fn read_all(snap: &Snapshot, kept: Vec<Option<(Member, Print)>>) -> anyhow::Resu
 /// million articles, half of it reading every article back). Only when
 /// they were computed for the commit the run started from; then they are
 /// returned, so that a caller who wants them need not read them again.
-pub fn carry_over(lib: &Library, report: &crate::index::IndexReport) -> anyhow::Result<Option<Vec<Event>>> {
+pub fn carry_over(lib: &Catalog, report: &crate::index::IndexReport) -> anyhow::Result<Option<Vec<Event>>> {
     let (before, after) = report.commits;
     if before == after || !report.articles_unchanged() {
         return Ok(None);
@@ -168,7 +159,7 @@ pub fn carry_over(lib: &Library, report: &crate::index::IndexReport) -> anyhow::
 /// (or whose headline or date changed) since the stored grouping are
 /// scored; everything else keeps its stored features and edges. Returns
 /// the events, largest first.
-pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
+pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
     let commit = lib.commit_stamp()?;
     if let Some(store) = EventStore::load(lib.paths())
         && store.commit == commit
@@ -190,21 +181,22 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
     // Where each stored article is now (None: gone), and what was stored of it.
     let now: Vec<Option<usize>> = old.members.iter().map(|m| number.get(&m.id).copied()).collect();
     let n = ids.len();
-    let mut kept: Vec<Option<(Member, Print)>> = vec![None; n];
-    for ((member, print), k) in old.members.into_iter().zip(old.prints).zip(&now) {
+    let mut kept: Vec<Option<(Listing, Features)>> = vec![None; n];
+    for ((member, stored), k) in old.members.into_iter().zip(old.features).zip(&now) {
         if let Some(k) = k {
-            kept[order[*k]] = Some((member, print));
+            kept[order[*k]] = Some((member, stored));
         }
     }
     // A million of each: what is done with is let go at once.
     drop(number);
     drop(ids);
-    let mut in_index_order: Vec<Option<(Member, Print, bool)>> = read_all(&snap, kept)?.into_iter().map(Some).collect();
+    let mut in_index_order: Vec<Option<(Listing, Features, bool)>> =
+        read_all(&snap, kept)?.into_iter().map(Some).collect();
     drop(snap);
-    let (mut members, mut prints, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    for (member, print, computed) in order.iter().filter_map(|&i| in_index_order[i].take()) {
+    let (mut members, mut features, mut known) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    for (member, of_member, computed) in order.iter().filter_map(|&i| in_index_order[i].take()) {
         members.push(member);
-        prints.push(print);
+        features.push(of_member);
         known.push(!computed);
     }
     drop((order, in_index_order));
@@ -216,10 +208,10 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
         old.directed.iter().filter_map(|&(a, b, s)| Some((moved(a)?, moved(b)?, s))).collect();
     drop(old.directed);
     drop(now);
-    let map = FeatureMap::new(&prints);
+    let map = FeatureMap::new(&features);
     // Score the new articles, and the old ones a new article may now be the
     // best counterpart of.
-    let new_edges = score_subjects(&map, &prints, &fresh);
+    let new_edges = score_subjects(&map, &features, &fresh);
     let mut touched: Vec<usize> = new_edges.iter().map(|e| e.1 as usize).filter(|&b| known[b]).collect();
     touched.sort_unstable();
     touched.dedup();
@@ -228,12 +220,12 @@ pub fn refresh(lib: &Library) -> anyhow::Result<Vec<Event>> {
         is_touched[i] = true;
     }
     directed.retain(|e| !is_touched[e.0 as usize]);
-    directed.extend(score_subjects(&map, &prints, &touched));
+    directed.extend(score_subjects(&map, &features, &touched));
     directed.extend(new_edges);
     drop(map);
     let (scored, articles) = (started.elapsed(), members.len());
     let events = cluster::events(&members, &undirected(&directed));
-    Grouping { members, prints, directed }.save(lib.paths())?;
+    Grouping { members, features, directed }.save(lib.paths())?;
     let store = EventStore::new(commit, events);
     // Stored as `commit`'s only if no other byline committed since it was
     // read: the snapshot (reloaded after) could hold that newer commit.

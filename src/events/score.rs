@@ -7,7 +7,7 @@
 //! letters dated Feb. 22) counts for a lot. That is what keeps an article
 //! from being grouped with one that is merely about the same crisis.
 
-use super::print::{self, KeyMap, Print};
+use super::features::{self, Features, KeyMap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -61,7 +61,7 @@ fn weight(df: usize, n: usize) -> f64 {
 fn cosine(subject: &[u32], candidate: &[u32], hood: &Hood, shown: Option<&mut Vec<u32>>) -> f64 {
     let mut best: Vec<(f64, u32)> = Vec::new();
     let mut shared = 0.0;
-    print::shared(subject, candidate, |f| {
+    features::shared(subject, candidate, |f| {
         let w = hood.weight(f);
         shared += w;
         if shown.is_some() {
@@ -140,7 +140,7 @@ fn shared_quotes(a: &[Box<[u32]>], b: &[Box<[u32]>]) -> Vec<usize> {
 /// Score each candidate against the subject; the neighbourhood is the
 /// subject and all the candidates. With `explain`, each score says what
 /// the pair shares.
-pub fn score_candidates(subject: &Print, candidates: &[&Print], explain: bool) -> Vec<PairScore> {
+pub fn score_candidates(subject: &Features, candidates: &[&Features], explain: bool) -> Vec<PairScore> {
     let names = Hood::new(&subject.names, candidates.iter().map(|c| &c.names[..]));
     let numbers = Hood::new(&subject.numbers, candidates.iter().map(|c| &c.numbers[..]));
     let ledes = Hood::new(&subject.lede, candidates.iter().map(|c| &c.lede[..]));
@@ -157,7 +157,7 @@ pub fn score_candidates(subject: &Print, candidates: &[&Print], explain: bool) -
                 n => (quotes.len() as f64 / n as f64).min(1.0),
             };
             let smaller = subject.shingles.len().min(c.shingles.len()).max(1);
-            let c_wording = print::shared(&subject.shingles, &c.shingles, |_| ()) as f64 / smaller as f64;
+            let c_wording = features::shared(&subject.shingles, &c.shingles, |_| ()) as f64 / smaller as f64;
             let miss = (1.0 - NAMES * c_names)
                 * (1.0 - NUMBERS * c_numbers)
                 * (1.0 - LEDE * c_lede)

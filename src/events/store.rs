@@ -10,9 +10,10 @@
 //!
 //! [`codec`]: super::codec
 
-use super::cluster::{Event, Member};
+use super::cluster::Event;
 use super::codec::{MIN_ARTICLE_BYTES, Reader, Writer};
-use super::print::Print;
+use super::features::Features;
+use crate::article::Listing;
 use crate::config::Paths;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -35,9 +36,9 @@ pub struct EventStore {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Grouping {
     /// The articles the grouping was computed for, as listed.
-    pub members: Vec<Member>,
+    pub members: Vec<Listing>,
     /// Their features, in the same order.
-    pub prints: Vec<Print>,
+    pub features: Vec<Features>,
     /// Scored pairs, from each subject to its candidates, as positions in `members`.
     pub directed: Vec<(u32, u32, f32)>,
 }
@@ -91,7 +92,7 @@ impl Grouping {
         Ok(())
     }
 
-    /// Magic, version, the articles (each its listing, then its print),
+    /// Magic, version, the articles (each its listing, then its features),
     /// the pairs (12 bytes each). Each article is encoded and handed to
     /// `out` (a buffered file) on its own: the file, a gigabyte at a million
     /// articles, is never whole in memory.
@@ -100,9 +101,9 @@ impl Grouping {
         w.0.extend_from_slice(MAGIC);
         w.u32(VERSION);
         w.u64(self.members.len() as u64);
-        for (m, p) in self.members.iter().zip(&self.prints) {
-            w.member(m);
-            w.print(p);
+        for (m, p) in self.members.iter().zip(&self.features) {
+            w.listing(m);
+            w.features(p);
             out.write_all(&w.0)?;
             w.0.clear();
         }
@@ -133,10 +134,10 @@ impl Grouping {
         let n = r.u64()? as usize;
         // A damaged count must not reserve more than the file can hold.
         let most = n.min(bytes.len() / MIN_ARTICLE_BYTES);
-        let (mut members, mut prints) = (Vec::with_capacity(most), Vec::with_capacity(most));
+        let (mut members, mut features) = (Vec::with_capacity(most), Vec::with_capacity(most));
         for _ in 0..n {
-            members.push(r.member()?);
-            prints.push(r.print()?);
+            members.push(r.listing()?);
+            features.push(r.features()?);
         }
         let m = r.u64()? as usize;
         let mut directed = Vec::with_capacity(m.min(bytes.len() / 12));
@@ -147,7 +148,7 @@ impl Grouping {
             }
             directed.push((a, b, s));
         }
-        r.0.is_empty().then_some(Grouping { members, prints, directed })
+        r.0.is_empty().then_some(Grouping { members, features, directed })
     }
 }
 
@@ -158,10 +159,10 @@ mod tests {
 
     #[test]
     fn a_grouping_reads_back_and_a_damaged_one_is_refused() {
-        let member = |id: &str| Member { id: ArticleId(id.into()), title: id.into(), outlet: None, date: None };
+        let member = |id: &str| Listing { id: ArticleId(id.into()), title: id.into(), outlet: None, date: None };
         let g = Grouping {
             members: vec![member("a1"), member("b2")],
-            prints: vec![Print::default(), Print { names: vec![7, 9].into(), ..Print::default() }],
+            features: vec![Features::default(), Features { names: vec![7, 9].into(), ..Features::default() }],
             directed: vec![(0, 1, 0.5), (1, 0, 0.25)],
         };
         let bytes = g.encode();
@@ -184,9 +185,14 @@ mod tests {
         let n = 6000u32;
         let g = Grouping {
             members: (0..n)
-                .map(|i| Member { id: ArticleId(format!("{i:08x}")), title: format!("t{i}"), outlet: None, date: None })
+                .map(|i| Listing {
+                    id: ArticleId(format!("{i:08x}")),
+                    title: format!("t{i}"),
+                    outlet: None,
+                    date: None,
+                })
                 .collect(),
-            prints: (0..n).map(|i| Print { shingles: (i..i + 100).collect(), ..Print::default() }).collect(),
+            features: (0..n).map(|i| Features { shingles: (i..i + 100).collect(), ..Features::default() }).collect(),
             directed: (1..n).map(|i| (i - 1, i, 0.5)).collect(),
         };
         assert!(g.encode().len() > 2 << 20, "megabytes, written an article at a time");

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The stored grouping of the library in `home` over `roots`, brought up to date.
 fn grouped(home: &Path, roots: &[std::path::PathBuf]) -> Grouping {
-    let lib = Library::open(&Paths::under(home)).unwrap();
+    let lib = Catalog::open(&Paths::under(home)).unwrap();
     lib.add_roots(roots).unwrap();
     lib.refresh(&|_| {}).unwrap();
     refresh(&lib).unwrap();
@@ -16,8 +16,8 @@ fn grouped(home: &Path, roots: &[std::path::PathBuf]) -> Grouping {
 }
 
 /// Each article's listing and features, by id.
-fn by_id(g: &Grouping) -> Vec<(Member, Print)> {
-    let mut v: Vec<(Member, Print)> = g.members.iter().cloned().zip(g.prints.iter().cloned()).collect();
+fn by_id(g: &Grouping) -> Vec<(Listing, Features)> {
+    let mut v: Vec<(Listing, Features)> = g.members.iter().cloned().zip(g.features.iter().cloned()).collect();
     v.sort_by(|a, b| a.0.id.cmp(&b.0.id));
     v
 }
@@ -47,7 +47,7 @@ fn a_regrouping_reads_again_what_changed_and_agrees_with_one_from_scratch() {
     assert_eq!(again.members.len(), 5);
     assert_eq!(by_id(&again), by_id(&scratch));
     let date = chrono::NaiveDate::from_ymd_opt(2023, 6, 1);
-    assert!(again.prints.iter().any(|p| p.date == date), "the changed date reached the features");
+    assert!(again.features.iter().any(|p| p.date == date), "the changed date reached the features");
     let events = |g: &Grouping| cluster::events(&g.members, &undirected(&g.directed)).len();
     assert_eq!(events(&again), events(&scratch));
 }
@@ -78,7 +78,7 @@ fn the_same_articles_group_the_same_whatever_order_the_index_holds_them_in() {
     let shards = dir.path().join("corpus/shards");
     // Library a reads every shard at once; library b the even shards first,
     // then the odd ones.
-    let a = Library::open(&Paths::under(&dir.path().join("a"))).unwrap();
+    let a = Catalog::open(&Paths::under(&dir.path().join("a"))).unwrap();
     a.add_roots(std::slice::from_ref(&shards)).unwrap();
     a.refresh(&|_| {}).unwrap();
     let mut files: Vec<_> = std::fs::read_dir(&shards).unwrap().map(|e| e.unwrap().path()).collect();
@@ -89,12 +89,12 @@ fn the_same_articles_group_the_same_whatever_order_the_index_holds_them_in() {
         std::fs::create_dir_all(to).unwrap();
         std::fs::copy(f, to.join(f.file_name().unwrap())).unwrap();
     }
-    let b = Library::open(&Paths::under(&dir.path().join("b"))).unwrap();
+    let b = Catalog::open(&Paths::under(&dir.path().join("b"))).unwrap();
     for folder in [even, odd] {
         b.add_roots(&[folder]).unwrap();
         b.refresh(&|_| {}).unwrap();
     }
-    let in_index_order = |lib: &Library| lib.snapshot().unwrap().ids().unwrap();
+    let in_index_order = |lib: &Catalog| lib.snapshot().unwrap().ids().unwrap();
     assert_ne!(in_index_order(&a), in_index_order(&b), "the two indexes hold the articles in different orders");
     let (ea, eb) = (refresh(&a).unwrap(), refresh(&b).unwrap());
     assert!(ea.len() > 50, "{} events", ea.len());

@@ -111,7 +111,7 @@ pub fn file_from_doc(s: &Schema, doc: &TantivyDocument, is_sources: bool) -> Opt
     Some((path, record))
 }
 
-impl super::Library {
+impl super::Catalog {
     /// The stored article with exactly this id, if any.
     pub(crate) fn stored_article(
         &self,

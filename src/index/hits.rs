@@ -6,11 +6,12 @@
 //! snippets use both cores. At 1M articles, from a dropped page cache,
 //! reading a keystroke's 6 hits took p50 0.98 / p90 1.47 ms through the pool
 //! and 1.67 / 2.83 ms one after the other (261 searches each way; the index
-//! advised for random reads, see `advice`).
+//! advised for random reads, see `madvise`).
 
 use super::docs::article_from_doc;
 use super::schema::Schema;
 use super::{Highlighter, SearchHit};
+use crate::article::Listing;
 use rayon::prelude::*;
 use std::sync::OnceLock;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -38,10 +39,7 @@ pub(super) fn read_hits(
         let article = article_from_doc(schema, &doc);
         Ok(SearchHit {
             snippet: highlighter.snippet(&article.paragraphs),
-            id: article.id,
-            title: article.title,
-            outlet: article.outlet,
-            date: article.date,
+            listing: Listing { id: article.id, title: article.title, outlet: article.outlet, date: article.date },
             score,
             paths: article.paths,
             read: false,

@@ -1,17 +1,19 @@
-//! The index: byline's library of articles, kept in Tantivy.
+//! The index: the catalog of the library's articles, kept in Tantivy.
 //!
-//! [`Library`] is the one door to it: it opens (or creates) the index in the
+//! [`Catalog`] is the one door to it: it opens (or creates) the index in the
 //! data dir, updates it incrementally from the library's folders, and answers
-//! searches, lookups by id prefix and statistics. Everything behind this
-//! module could be swapped for a remote backend (Quickwit speaks the same
-//! schema) without the TUI or the command line noticing.
+//! searches, lookups by id prefix and statistics. It is kept behind one type
+//! so that a remote backend (Quickwit speaks the same schema) could stand in
+//! for it without the library service (`crate::library`), the TUI or the
+//! command line noticing.
 
-mod advice;
+mod changes;
 mod docs;
 pub mod flags;
 pub mod highlight;
 mod hits;
 mod listed;
+mod madvise;
 mod newest;
 mod prefetch;
 pub mod query;
@@ -19,17 +21,21 @@ mod recover;
 pub mod schema;
 mod search;
 mod similar;
+mod stage;
 mod stem_cache;
 mod update;
 pub mod watch;
 
 pub use flags::{Flag, FlagSets};
 pub use highlight::{Highlighter, Snippet};
+pub use recover::Kept;
 pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
 pub use similar::Snapshot;
-pub use update::{Busy, COMMIT_EVERY_FILES_ENV, IndexReport, Progress};
+pub use stage::COMMIT_EVERY_FILES_ENV;
+pub use update::{Busy, IndexReport, Progress};
 
 use crate::config::Paths;
+use crate::fsutil::OnPath;
 use anyhow::Context;
 use schema::{SCHEMA_VERSION, Schema};
 use serde::{Deserialize, Serialize};
@@ -51,7 +57,7 @@ pub struct LibraryRoots {
     pub roots: Vec<PathBuf>,
 }
 
-pub struct Library {
+pub struct Catalog {
     paths: Paths,
     index: Index,
     schema: Schema,
@@ -59,26 +65,25 @@ pub struct Library {
     /// The index was found damaged on open and rebuilt from the sources.
     rebuilt: bool,
     /// Segments told the kernel that searching reads them at random.
-    advised: advice::Advised,
+    advised: madvise::Advised,
 }
 
-impl Library {
+impl Catalog {
     /// Open the library in `paths.data`, creating an empty index if there is
     /// none. A damaged index is rebuilt from the library's sources (see
     /// [`recover`]); any other error is returned and the index left alone.
-    pub fn open(paths: &Paths) -> anyhow::Result<Library> {
-        let dir = Library::dir(paths);
-        match Library::open_in(paths, &dir) {
+    pub fn open(paths: &Paths) -> anyhow::Result<Catalog> {
+        let dir = Catalog::dir(paths);
+        match Catalog::open_in(paths, &dir) {
             Err(e) if recover::is_damage(&e) => {
                 // A writer at work (its merges delete segment files) is not
                 // damage: never rebuild under another byline's feet.
                 let _lock = recover::writer_lock(&dir)?;
-                if let Ok(lib) = Library::open_in(paths, &dir) {
+                if let Ok(lib) = Catalog::open_in(paths, &dir) {
                     return Ok(lib);
                 }
                 tracing::warn!(dir = %dir.display(), "the index is damaged ({e:#}); rebuilding it from the library");
-                let mut lib = Library::rebuild(paths, &dir)
-                    .with_context(|| format!("the index in {} is damaged and was kept", dir.display()))?;
+                let mut lib = Catalog::rebuild(paths, &dir).with_context(|| Kept(dir.clone()))?;
                 lib.rebuilt = true;
                 tracing::warn!(articles = lib.article_count().unwrap_or(0), "the index has been rebuilt");
                 Ok(lib)
@@ -97,14 +102,14 @@ impl Library {
     }
 
     fn index_dir(&self) -> PathBuf {
-        Library::dir(&self.paths)
+        Catalog::dir(&self.paths)
     }
 
     /// Build a new index aside from the sources, then swap it in for `dir`.
-    fn rebuild(paths: &Paths, dir: &Path) -> anyhow::Result<Library> {
+    fn rebuild(paths: &Paths, dir: &Path) -> anyhow::Result<Catalog> {
         let aside = dir.with_extension(format!("rebuild-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&aside);
-        let built = Library::open_in(paths, &aside).and_then(|lib| lib.refresh(&|_| {}).map(|_| ()));
+        let built = Catalog::open_in(paths, &aside).and_then(|lib| lib.refresh(&|_| {}).map(|_| ()));
         if let Err(e) = built {
             let _ = std::fs::remove_dir_all(&aside);
             return Err(e.context("cannot rebuild the index"));
@@ -113,11 +118,11 @@ impl Library {
             .with_context(|| format!("cannot move the rebuilt index into {}", dir.display()))?;
         // Event groups were computed on the old index's commits.
         let _ = std::fs::remove_file(paths.data.join("events.json"));
-        Library::open_in(paths, dir)
+        Catalog::open_in(paths, dir)
     }
 
-    fn open_in(paths: &Paths, dir: &Path) -> anyhow::Result<Library> {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    fn open_in(paths: &Paths, dir: &Path) -> anyhow::Result<Catalog> {
+        std::fs::create_dir_all(dir).with_context(|| OnPath::new(dir, format!("cannot create {}", dir.display())))?;
         let schema = Schema::new();
         let directory =
             tantivy::directory::MmapDirectory::open(dir).with_context(|| format!("cannot open {}", dir.display()))?;
@@ -129,10 +134,10 @@ impl Library {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
             .with_context(|| format!("cannot read the index in {}", dir.display()))?;
-        Ok(Library { paths: paths.clone(), index, schema, reader, rebuilt: false, advised: Default::default() })
+        Ok(Catalog { paths: paths.clone(), index, schema, reader, rebuilt: false, advised: Default::default() })
     }
 
-    /// True when [`Library::open`] found the index damaged and rebuilt it.
+    /// True when [`Catalog::open`] found the index damaged and rebuilt it.
     pub fn was_rebuilt(&self) -> bool {
         self.rebuilt
     }
@@ -146,12 +151,16 @@ impl Library {
         match std::fs::read(self.roots_file()) {
             Ok(bytes) => {
                 let roots: LibraryRoots = serde_json::from_slice(&bytes).with_context(|| {
-                    format!("{} is damaged; remove it and run byline index again", self.roots_file().display())
+                    let file = self.roots_file();
+                    OnPath::new(&file, format!("{} is damaged; remove it and run byline index again", file.display()))
                 })?;
                 Ok(roots.roots)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(e) => Err(e).with_context(|| format!("cannot read {}", self.roots_file().display())),
+            Err(e) => {
+                let file = self.roots_file();
+                Err(e).with_context(|| OnPath::new(&file, format!("cannot read {}", file.display())))
+            }
         }
     }
 
@@ -160,7 +169,7 @@ impl Library {
         let mut roots = self.user_roots()?;
         for root in new {
             let abs = std::fs::canonicalize(root)
-                .with_context(|| format!("{}: cannot add to the library", root.display()))?;
+                .with_context(|| OnPath::new(root, format!("{}: cannot add to the library", root.display())))?;
             if !roots.contains(&abs) {
                 roots.push(abs);
             }

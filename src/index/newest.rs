@@ -10,7 +10,7 @@
 //! the page entirely: every article outside it is older, or undated (and
 //! undated articles come last).
 
-use super::Library;
+use super::Catalog;
 use std::ops::Bound;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery};
@@ -19,7 +19,7 @@ use tantivy::{DateTime, DocAddress, Order, Searcher, Term};
 /// The windows tried before the whole library, in days before its newest article.
 const WINDOWS_DAYS: [i64; 2] = [31, 366];
 
-impl Library {
+impl Catalog {
     /// The `limit` newest matches of `query` after skipping `offset`, newest first.
     pub(super) fn newest_first(
         &self,
@@ -80,7 +80,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let corpus = synth::generate(&synth::Config::new(300, 7));
         synth::write(&corpus, &dir.path().join("corpus"), OutputFormat::Files).unwrap();
-        let lib = Library::open(&Paths::under(&dir.path().join("home"))).unwrap();
+        let lib = Catalog::open(&Paths::under(&dir.path().join("home"))).unwrap();
         lib.add_roots(&[dir.path().join("corpus/files")]).unwrap();
         lib.refresh(&|_| {}).unwrap();
         let searcher = lib.reader.searcher();

@@ -12,7 +12,7 @@
 //! busy just when the first searches wanted it (1.5–1.8 s for the first
 //! keys), so a large index gets its small files read and nothing else.
 
-use super::Library;
+use super::Catalog;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -20,12 +20,12 @@ use std::path::{Path, PathBuf};
 /// dictionaries and fast fields of a larger one.
 const MAX_BYTES: u64 = 768 * 1024 * 1024;
 
-impl Library {
+impl Catalog {
     /// Bring the index into the page cache, in the background.
     pub fn prefetch(&self) {
         let dir = self.index_dir();
         let _ = std::thread::Builder::new().name("byline-prefetch".into()).spawn(move || {
-            crate::background::lower_priority();
+            crate::priority::lower();
             let budget = available_memory().map_or(MAX_BYTES, |m| (m / 2).min(MAX_BYTES));
             let bytes = prefetch_dir(&dir, Some(budget));
             tracing::debug!(bytes, dir = %dir.display(), "index read ahead");

@@ -11,20 +11,26 @@
 //! A flipped byte inside a segment file (bit rot, a bad copy) does not stop
 //! the index opening: only its checksum shows it, and checking reads every
 //! segment file whole. Opening must stay fast at a million articles (the
-//! first frame in under 50 ms), so [`Library::open`] never does it. `byline
+//! first frame in under 50 ms), so [`Catalog::open`] never does it. `byline
 //! index`, which reads the whole library anyway, opens with
-//! [`Library::open_verified`]: it checks every segment file's checksum
+//! [`Catalog::open_verified`]: it checks every segment file's checksum
 //! (Tantivy's CRC32 footers) under the writer lock, before it writes, and
 //! rebuilds aside when one does not match. A file that cannot be read
 //! (permissions, I/O) is an error, never a mismatch.
 
-use super::Library;
+use super::Catalog;
 use crate::config::Paths;
 use anyhow::Context;
 use std::path::Path;
 use tantivy::TantivyError;
 use tantivy::directory::error::OpenReadError;
 use tantivy::directory::{Directory, DirectoryLock, INDEX_WRITER_LOCK, MmapDirectory};
+
+/// The context of a failed rebuild: the damaged index in this folder was
+/// kept as it was (the library service reports it as damaged).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the index in {} is damaged and was kept", .0.display())]
+pub struct Kept(pub std::path::PathBuf);
 
 /// True when `e` (from opening an index and its reader) means the index on
 /// disk is broken, rather than unreachable.
@@ -70,13 +76,13 @@ pub fn writer_lock(dir: &Path) -> anyhow::Result<DirectoryLock> {
     })
 }
 
-impl Library {
-    /// [`Library::open`], then every segment file's checksum checked (which
+impl Catalog {
+    /// [`Catalog::open`], then every segment file's checksum checked (which
     /// reads the whole index) and the index rebuilt aside if one does not
     /// match. When another byline is indexing, nothing is checked: the
     /// caller's own write will say so.
-    pub fn open_verified(paths: &Paths) -> anyhow::Result<Library> {
-        let lib = Library::open(paths)?;
+    pub fn open_verified(paths: &Paths) -> anyhow::Result<Catalog> {
+        let lib = Catalog::open(paths)?;
         if lib.rebuilt {
             return Ok(lib);
         }
@@ -89,8 +95,7 @@ impl Library {
             return Ok(lib);
         }
         drop(lib);
-        let mut lib = Library::rebuild(paths, &dir)
-            .with_context(|| format!("the index in {} is damaged and was kept", dir.display()))?;
+        let mut lib = Catalog::rebuild(paths, &dir).with_context(|| Kept(dir.clone()))?;
         drop(lock);
         lib.rebuilt = true;
         Ok(lib)

@@ -5,8 +5,8 @@ use super::docs::{article_from_doc, date_from_tantivy, date_to_tantivy};
 use super::flags::FlagSets;
 use super::query::{Clause, ParsedQuery, Target, parse};
 use super::schema::{KIND_ARTICLE, plain_analyzer, stemmed_analyzer, tokens};
-use super::{Highlighter, Library, LookupError, Snippet};
-use crate::article::{Article, ArticleId};
+use super::{Catalog, Highlighter, LookupError, Snippet};
+use crate::article::{Article, ArticleId, Listing};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::ops::Bound;
@@ -49,10 +49,9 @@ impl SearchRequest {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SearchHit {
-    pub id: ArticleId,
-    pub title: String,
-    pub outlet: Option<String>,
-    pub date: Option<NaiveDate>,
+    /// Printed as its four fields, first (`--json`).
+    #[serde(flatten)]
+    pub listing: Listing,
     pub score: f32,
     pub snippet: Snippet,
     pub paths: Vec<PathBuf>,
@@ -105,7 +104,7 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
-impl Library {
+impl Catalog {
     fn words_query(&self, field: Field, analyzed: &[String], phrase: bool) -> Option<Box<dyn Query>> {
         let terms: Vec<Term> = analyzed.iter().map(|t| Term::from_field_text(field, t)).collect();
         match terms.len() {
@@ -205,7 +204,7 @@ impl Library {
 
     /// Run a search. Never fails on the query text: what cannot be used is
     /// dropped and named in `hints`. Reading-state filters match nothing
-    /// here (no state is known): see [`Library::search_with`].
+    /// here (no state is known): see [`Catalog::search_with`].
     pub fn search(&self, req: &SearchRequest) -> anyhow::Result<SearchResults> {
         self.search_with(req, &FlagSets::default())
     }
@@ -243,8 +242,12 @@ impl Library {
         // Equal scores or dates come back in segment order, which changes
         // between runs: break ties by id so a list never shuffles itself.
         match sort {
-            Sort::Relevance => hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id))),
-            Sort::Date => hits.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id))),
+            Sort::Relevance => {
+                hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.listing.id.cmp(&b.listing.id)))
+            }
+            Sort::Date => {
+                hits.sort_by(|a, b| b.listing.date.cmp(&a.listing.date).then_with(|| a.listing.id.cmp(&b.listing.id)))
+            }
         }
         tracing::debug!(
             query = %crate::sanitize::clean_line(&req.query),

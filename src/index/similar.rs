@@ -2,7 +2,7 @@
 //! MoreLikeThis query built from its most distinctive terms (weighted by how
 //! rare they are in the library), answered by the index like any search.
 
-use super::Library;
+use super::Catalog;
 use super::docs::article_from_doc;
 use super::schema::{KIND_ARTICLE, stemmed_analyzer, tokens};
 use crate::article::{Article, ArticleId};
@@ -72,7 +72,7 @@ impl Snapshot {
     }
 }
 
-impl Library {
+impl Catalog {
     /// Up to `k` articles most like `article` (itself excluded), best first.
     pub fn more_like(&self, article: &Article, k: usize) -> anyhow::Result<Vec<Article>> {
         let searcher = self.reader.searcher();

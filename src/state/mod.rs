@@ -13,7 +13,7 @@ pub mod store;
 pub use store::{StateError, Store};
 
 use crate::article::ArticleId;
-use crate::index::{FlagSets, Library, SearchRequest, SearchResults};
+use crate::index::{Catalog, FlagSets, SearchRequest, SearchResults};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -125,7 +125,7 @@ impl ReadingState {
     /// Fill in each hit's read, starred and tags.
     pub fn annotate(&self, results: &mut SearchResults) {
         for hit in &mut results.hits {
-            let m = self.marks(&hit.id);
+            let m = self.marks(&hit.listing.id);
             hit.read = m.read;
             hit.starred = m.starred;
             hit.tags = m.tags.into_iter().collect();
@@ -137,7 +137,7 @@ impl ReadingState {
 /// and every hit says whether it is read, starred and how it is tagged. A
 /// state file that cannot be read does not stop the search: it goes on as
 /// if nothing were read or starred, and the first hint says why.
-pub fn search(library: &Library, request: &SearchRequest) -> anyhow::Result<SearchResults> {
+pub fn search(library: &Catalog, request: &SearchRequest) -> anyhow::Result<SearchResults> {
     let (loaded, problem) = match cached::load(&Store::new(library.paths())) {
         Ok(loaded) => (loaded, None),
         Err(e) => (Default::default(), Some(e.to_string())),

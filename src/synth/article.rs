@@ -7,13 +7,13 @@
 //!
 //! Also the metadata a file states about the article (outlet, date, byline,
 //! url, headline), some of it unknown as in real scraped data; how the file
-//! presents it is `look`.
+//! presents it is `quirks`.
 
 use super::grammar::{Ctx, word_count};
-use super::look::{Look, Presented, agency_of, look, url};
 use super::names::reporter;
 use super::outlets::{OUTLETS, style};
 use super::plan::{FileKind, NONE, Plan, TAG_DRAFT, TAG_META};
+use super::quirks::{Presented, Quirks, agency_of, quirks, url};
 use super::realize::{self, dateline, headline, spin};
 use super::rng::Rng;
 use super::story::{Happening, Role};
@@ -50,7 +50,7 @@ pub struct GenArticle {
     pub date: Option<NaiveDate>,
     pub byline: Option<String>,
     pub url: Option<String>,
-    /// The body, as a parser should return it (the dateline is in `look`).
+    /// The body, as a parser should return it (the dateline is in `quirks`).
     pub paragraphs: Vec<String>,
     /// The planted event, or `None` for a singleton.
     pub event: Option<u64>,
@@ -61,7 +61,7 @@ pub struct GenArticle {
     pub kind: FileKind,
     /// The number of the file it goes into.
     pub file: u32,
-    pub look: Look,
+    pub quirks: Quirks,
 }
 
 impl GenArticle {
@@ -340,8 +340,8 @@ pub fn article(plan: &Plan, key: u64) -> GenArticle {
     let stated = if me.explicit_outlet { Some(outlet.name.to_string()) } else { line.as_deref().and_then(agency_of) };
     let url = (me.explicit_outlet && me.url).then(|| url(outlet.domain, &title, me.published, key));
     let presented = Presented { outlet: me.outlet, title_in_file: me.title_in_file, published: me.published };
-    let mut look = look(&mut rng, &paragraphs, line, &presented, &title);
-    look.outlet_explicit = me.explicit_outlet;
+    let mut quirks = quirks(&mut rng, &paragraphs, line, &presented, &title);
+    quirks.outlet_explicit = me.explicit_outlet;
     let hp = plan.haps[h];
     GenArticle {
         key,
@@ -364,6 +364,6 @@ pub fn article(plan: &Plan, key: u64) -> GenArticle {
         },
         kind: slot.kind,
         file: slot.file,
-        look,
+        quirks,
     }
 }

@@ -17,18 +17,18 @@
 //! Parts: `rng` (seeded streams), `words`/`vocab` (the vocabulary), `names`,
 //! `outlets`, `numbers`, `story` (storylines and events as facts), `grammar`
 //! and `realize` (facts and prose into sentences), `article` (one outlet's
-//! article), `look` (how its file presents it), `plan` (the corpus before
+//! article), `quirks` (how its file presents it), `plan` (the corpus before
 //! any text), `render` (file formats), `output` (streaming to disk), `truth`
 //! (ground truth files).
 
 mod article;
 mod grammar;
-mod look;
 mod names;
 mod numbers;
 mod outlets;
 mod output;
 mod plan;
+mod quirks;
 mod realize;
 mod render;
 mod rng;
@@ -41,10 +41,10 @@ mod words;
 mod tests;
 
 pub use article::{CopyKind, GenArticle};
-pub use look::Look;
 pub use outlets::OUTLETS;
 pub use output::{OutputFormat, Singles, Writer, clear};
 pub use plan::FileKind;
+pub use quirks::Quirks;
 pub use truth::{EVENTS_FILE, GenEvent, TRUTH_FILE, Truth, TruthEntry, WriteStats};
 
 use chrono::NaiveDate;

@@ -15,18 +15,18 @@ use std::fmt::Write;
 /// The body as lines of text: dateline on the first paragraph, inserted
 /// boilerplate, a paragraph broken mid-sentence. Blank lines between.
 fn body(a: &GenArticle, out: &mut String) {
-    let mut inserts = a.look.inserts.iter().peekable();
+    let mut inserts = a.quirks.inserts.iter().peekable();
     for (i, p) in a.paragraphs.iter().enumerate() {
         while let Some((_, line)) = inserts.next_if(|(at, _)| *at <= i) {
             out.push_str(line);
             out.push_str("\n\n");
         }
         if i == 0
-            && let Some(d) = &a.look.dateline
+            && let Some(d) = &a.quirks.dateline
         {
             out.push_str(d);
         }
-        match a.look.broken {
+        match a.quirks.broken {
             Some((b, at)) if b == i && at < p.len() => {
                 out.push_str(&p[..at]);
                 out.push_str("\n\n");
@@ -43,36 +43,36 @@ fn body(a: &GenArticle, out: &mut String) {
 }
 
 fn explicit_outlet(a: &GenArticle) -> Option<&str> {
-    a.outlet.as_deref().filter(|_| a.look.outlet_explicit)
+    a.outlet.as_deref().filter(|_| a.quirks.outlet_explicit)
 }
 
 /// A plain-text file.
 pub fn txt(a: &GenArticle, out: &mut String) {
-    if a.title_in_file && !a.look.glued_date {
+    if a.title_in_file && !a.quirks.glued_date {
         out.push_str(&a.title);
         out.push_str("\n\n");
     }
     if let Some(b) = &a.byline {
         let _ = write!(out, "By {b}\n\n");
     }
-    if let Some(d) = a.date.filter(|_| !a.look.glued_date) {
-        if a.look.date_form == 5 {
+    if let Some(d) = a.date.filter(|_| !a.quirks.glued_date) {
+        if a.quirks.date_form == 5 {
             let _ = write!(out, "Published: {}\n\n", d.format("%Y-%m-%d"));
         } else {
-            out.push_str(&date_line(d, a.look.date_form));
+            out.push_str(&date_line(d, a.quirks.date_form));
             out.push_str("\n\n");
         }
     }
     if let Some(o) = explicit_outlet(a) {
-        let key = ["Source", "Outlet", "Publisher"][a.look.outlet_key as usize % 3];
+        let key = ["Source", "Outlet", "Publisher"][a.quirks.outlet_key as usize % 3];
         let _ = write!(out, "{key}: {o}\n\n");
     }
-    if let Some(d) = a.date.filter(|_| a.look.glued_date) {
+    if let Some(d) = a.date.filter(|_| a.quirks.glued_date) {
         let _ = write!(out, " date {} ", d.format("%Y-%m-%d"));
     }
     body(a, out);
     if let Some(u) = &a.url {
-        if a.look.outlet_key == 0 {
+        if a.quirks.outlet_key == 0 {
             let _ = write!(out, "Original url:\n\n<{u}>\n");
         } else {
             let _ = writeln!(out, "URL: {u}");
@@ -110,7 +110,7 @@ pub fn md(a: &GenArticle, out: &mut String) {
     if !front.is_empty() {
         let _ = write!(out, "---\n{front}---\n\n");
     }
-    if a.title_in_file && a.look.heading {
+    if a.title_in_file && a.quirks.heading {
         let _ = write!(out, "# {}\n\n", a.title);
     }
     body(a, out);
@@ -121,7 +121,7 @@ pub fn jsonl(a: &GenArticle, out: &mut String) {
     let mut text = String::with_capacity(a.paragraphs.iter().map(|p| p.len() + 2).sum::<usize>() + 64);
     body(a, &mut text);
     let text = text.trim_end();
-    let nulls = a.look.nulls;
+    let nulls = a.quirks.nulls;
     let field = |out: &mut String, first: &mut bool, key: &str, v: Option<&str>| {
         let value = match v {
             Some(v) => yaml_str(v),
@@ -141,7 +141,7 @@ pub fn jsonl(a: &GenArticle, out: &mut String) {
     field(out, &mut first, "url", a.url.as_deref());
     field(out, &mut first, "source", explicit_outlet(a));
     field(out, &mut first, "author", a.byline.as_deref());
-    let stamp = a.date.map(|d| format!("{}T{:02}:{:02}:00Z", d.format("%Y-%m-%d"), a.look.hour, (a.key * 7) % 60));
+    let stamp = a.date.map(|d| format!("{}T{:02}:{:02}:00Z", d.format("%Y-%m-%d"), a.quirks.hour, (a.key * 7) % 60));
     field(out, &mut first, "published_at", stamp.as_deref());
     out.push_str("}\n");
 }

@@ -2,7 +2,7 @@
 //! signals ([`AppEvent`]); and how a key press becomes an [`Action`]
 //! through the key map, depending on where the user is ([`Context`]).
 
-use super::worker::Reply;
+use super::protocol::Reply;
 pub use crate::config::keys::{Action, Context, Key, KeyCode, KeyMap};
 use crossterm::event::{self, KeyEventKind, KeyModifiers};
 

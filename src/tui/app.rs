@@ -4,6 +4,7 @@
 //! touches a terminal, so every key can be tested on a plain value.
 
 use super::action::{AppEvent, Context, KeyMap, Resolved, is_interrupt, key_of, resolve};
+use super::protocol::{Ask, KINDS, Kind, Request};
 use super::theme::Theme;
 use super::views::browse::{Browse, Focus};
 use super::views::compare::CompareView;
@@ -11,10 +12,10 @@ use super::views::events::EventsView;
 use super::views::help::Help;
 use super::views::picker::Picker;
 use super::views::reader::ArticleView;
-use super::worker::{LibraryInfo, Reply, Request};
 use crate::article::ArticleId;
 use crate::config::Config;
 use crate::index::SearchRequest;
+use crate::library::LibraryInfo;
 use ratatui::layout::Rect;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,15 +45,17 @@ pub enum Level {
 
 /// The latest generation asked for, per kind of request.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Gens {
-    pub search: u64,
-    pub open: u64,
-    pub candidates: u64,
-    pub compare: u64,
-    pub refresh: u64,
-    pub events: u64,
-    pub fetch: u64,
-    pub mark: u64,
+pub struct Gens([u64; KINDS]);
+
+impl Gens {
+    pub fn latest(&self, kind: Kind) -> u64 {
+        self.0[kind as usize]
+    }
+
+    fn next(&mut self, kind: Kind) -> u64 {
+        self.0[kind as usize] += 1;
+        self.0[kind as usize]
+    }
 }
 
 /// Where the panes were drawn, for the mouse.
@@ -148,8 +151,10 @@ impl App {
         }
     }
 
-    pub(super) fn request(&mut self, r: Request) {
-        self.outbox.push(r);
+    /// Ask the worker, as the newest request of its kind.
+    pub(super) fn ask(&mut self, ask: Ask) {
+        let generation = self.gens.next(ask.kind());
+        self.outbox.push(Request { generation, ask });
     }
 
     /// Which part of the key map is in use.
@@ -250,7 +255,6 @@ impl App {
     }
 
     fn send_search(&mut self, offset: usize, limit: usize) {
-        self.gens.search += 1;
         self.browse.searching = true;
         let request = SearchRequest {
             query: self.browse.query.clone(),
@@ -259,7 +263,7 @@ impl App {
             sort: self.browse.sort,
             prefix_last: true,
         };
-        self.request(Request::Search { generation: self.gens.search, request });
+        self.ask(Ask::Search(request));
     }
 
     pub(super) fn type_text(&mut self, text: &str) {
@@ -275,7 +279,7 @@ impl App {
     /// Ask for the article the reading pane should show, unless it is shown
     /// (with the current query's matches) or already asked for.
     pub(super) fn sync_article(&mut self) {
-        let Some(id) = self.browse.selected_hit().map(|h| h.id.clone()) else { return };
+        let Some(id) = self.browse.selected_hit().map(|h| h.listing.id.clone()) else { return };
         self.want_article(id);
     }
 
@@ -286,82 +290,12 @@ impl App {
         if shown || self.requested == wanted {
             return;
         }
-        self.gens.open += 1;
         self.requested = wanted;
-        self.request(Request::Open { generation: self.gens.open, id, query });
-    }
-
-    fn reply(&mut self, reply: Reply) {
-        match reply {
-            Reply::Ready(Ok(info)) => {
-                let rebuilt = info.rebuilt;
-                self.library = LibraryState::Ready(info);
-                self.library_ready(rebuilt);
-            }
-            Reply::Ready(Err(e)) => {
-                self.library = LibraryState::Failed(e);
-                self.browse.searching = false;
-            }
-            Reply::Searched { generation, .. } if generation != self.gens.search => self.stale_replies += 1,
-            Reply::Searched { results, .. } => {
-                self.browse.searching = false;
-                match results {
-                    Ok(r) if std::mem::take(&mut self.browse.appending) => self.browse.append_results(r),
-                    Ok(r) => {
-                        self.browse.set_results(r);
-                        self.sync_article();
-                    }
-                    Err(e) => self.browse.error = Some(e),
-                }
-            }
-            Reply::Opened { generation, .. } if generation != self.gens.open => self.stale_replies += 1,
-            Reply::Opened { doc, .. } => {
-                self.requested = None;
-                match doc {
-                    Ok(doc) => match &mut self.article {
-                        Some(view) if view.doc.id == doc.id => view.replace_doc(doc),
-                        _ => self.article = Some(ArticleView::new(doc, true)),
-                    },
-                    Err(e) => self.say(format!("cannot open the article: {e}"), Level::Error),
-                }
-            }
-            Reply::Candidates { generation, .. } if generation != self.gens.candidates => self.stale_replies += 1,
-            Reply::Candidates { hits, .. } => {
-                if let Some(p) = &mut self.picker {
-                    match hits {
-                        Ok(h) => p.hits = Some(h),
-                        Err(e) => p.error = Some(e),
-                    }
-                }
-            }
-            Reply::Compared { generation, .. } if generation != self.gens.compare => self.stale_replies += 1,
-            Reply::Compared { comparison, .. } => {
-                if let Some(c) = &mut self.compare {
-                    match comparison {
-                        Ok(data) => c.set_data(data),
-                        Err(e) => c.error = Some(e),
-                    }
-                }
-            }
-            Reply::Refreshed { generation, .. } if generation != self.gens.refresh => self.stale_replies += 1,
-            Reply::Refreshed { report, .. } => self.refreshed(report),
-            Reply::Progress { generation, step } => self.refresh_progress(generation, step),
-            Reply::Fetching { .. } | Reply::Fetched { .. } => self.fetch_reply(reply),
-            Reply::Events { generation, .. } if generation != self.gens.events => self.stale_replies += 1,
-            Reply::Marked { result, .. } => self.marked(result),
-            Reply::Events { events, .. } => {
-                if let Some(v) = &mut self.events {
-                    match events {
-                        Ok(e) => v.set_events(e),
-                        Err(e) => v.error = Some(e),
-                    }
-                }
-            }
-        }
+        self.ask(Ask::Open { id, query });
     }
 
     /// The article id the reading pane should show in the browse view.
     pub fn selected_id(&self) -> Option<&ArticleId> {
-        self.browse.selected_hit().map(|h| &h.id)
+        self.browse.selected_hit().map(|h| &h.listing.id)
     }
 }

@@ -1,8 +1,10 @@
-//! An article made ready to draw: every field sanitized, the query's matches
-//! found, cut into blocks (headline, details, url, paragraphs) that the
-//! reader and the two-column view wrap to their width.
-//!
-//! Built on the worker thread, so a long article never stalls typing.
+//! An article made ready to draw, once, on the worker thread: every field
+//! sanitized, the query's matches found, cut into blocks (headline, details,
+//! url, paragraphs) that the reader and the two-column view wrap to their
+//! width. Sanitizing and finding matches in a long article takes longer
+//! than a frame, and each frame wraps again at the pane's width; done here,
+//! before the article reaches the app, a long article never stalls typing
+//! and no view can draw a field that was not cleaned.
 
 use super::text::Marked;
 use crate::article::{Article, ArticleId};
@@ -62,7 +64,7 @@ pub fn date_label(date: Option<NaiveDate>) -> String {
 impl Doc {
     /// `article` with the matches of `query` (last word as a prefix) marked.
     pub fn new(article: &Article, query: &str) -> Doc {
-        let highlighter = crate::index::Library::highlighter(query, true);
+        let highlighter = crate::index::Catalog::highlighter(query, true);
         Doc::with_highlighter(article, query, &highlighter)
     }
 

@@ -1,37 +1,18 @@
-//! `F` in the app: fetch every feed on a thread of its own (a fetch waits on
-//! servers and on the politeness delay, for minutes perhaps), say how far it
-//! got in the status line, then ask the worker to re-read the library so the
-//! new articles show. Typing and searching go on meanwhile.
+//! `F` in the app: fetch every feed, and refresh after it, on a thread of
+//! its own (a fetch waits on servers and on the politeness delay, for
+//! minutes perhaps), saying how far it got in the status line and then
+//! what it brought. Typing and searching go on meanwhile.
 
-use super::action::AppEvent;
 use super::app::{App, Level};
-use super::worker::{Answer, Reply, Request, SearchBackend, THREAD_NAME, guarded};
-use crate::config::{Config, Paths};
-use crate::feeds::{FeedList, FeedStatus, FetchProgress, FetchReport, fetch_all};
+use super::protocol::{Ask, FetchOutcome};
+use crate::feeds::{FeedStatus, FetchReport};
+use crate::library::Error;
 use crate::sanitize::clean_line;
-use std::sync::Arc;
-use std::sync::mpsc::Sender;
 
 /// What the app knows of the fetch under way.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FetchState {
     pub running: bool,
-    /// The finished fetch's summary, shown with the re-read that follows it.
-    summary: Option<(String, Level)>,
-}
-
-/// The fetch itself, for a library in `paths`: the summary line when done.
-pub fn fetch(paths: &Paths, progress: &dyn Fn(String)) -> anyhow::Result<String> {
-    let settings = Config::load(paths)?.feeds;
-    if FeedList::load(&paths.data)?.feeds.is_empty() {
-        anyhow::bail!("no feeds yet: add one with `byline feed add URL`");
-    }
-    let report = fetch_all(paths, settings, &|p| {
-        if let FetchProgress::Feed { done, total, name } = p {
-            progress(format!("fetching feed {}/{total}: {}…", done + 1, clean_line(name)));
-        }
-    })?;
-    Ok(summary(&report))
 }
 
 /// The report's summary, and the first failure's reason when a feed failed.
@@ -42,21 +23,6 @@ pub fn summary(report: &FetchReport) -> String {
     report.summary() + &failure.unwrap_or_default()
 }
 
-/// Run the fetch on its own thread, replying on `events`.
-pub fn spawn(backend: Arc<dyn SearchBackend>, generation: u64, events: Sender<AppEvent>) {
-    // Named as the worker, so that a panic in it leaves the terminal alone
-    // (it comes back as an error reply).
-    let _ = std::thread::Builder::new().name(THREAD_NAME.into()).spawn(move || {
-        let tx = events.clone();
-        let progress = move |status: String| {
-            let _ = tx.send(AppEvent::Reply(Reply::Fetching { generation, status }));
-        };
-        let summary: Answer<String> =
-            guarded(|| backend.fetch(&progress)).and_then(|r| r.map_err(|e| clean_line(&format!("{e:#}"))));
-        let _ = events.send(AppEvent::Reply(Reply::Fetched { generation, summary }));
-    });
-}
-
 impl App {
     /// `F`: start a fetch, unless one is running.
     pub(super) fn start_fetch(&mut self) {
@@ -65,32 +31,20 @@ impl App {
             return;
         }
         self.fetch.running = true;
-        self.gens.fetch += 1;
-        self.request(Request::Fetch { generation: self.gens.fetch });
+        self.ask(Ask::Fetch);
         self.say("fetching feeds…", Level::Info);
     }
 
-    pub(super) fn fetch_reply(&mut self, reply: Reply) {
-        match reply {
-            Reply::Fetching { generation, status } if generation == self.gens.fetch => self.say(status, Level::Info),
-            Reply::Fetched { generation, summary } if generation == self.gens.fetch => {
-                self.fetch.running = false;
-                match summary {
-                    Ok(line) => {
-                        let level = if line.contains("; failed ") { Level::Error } else { Level::Info };
-                        self.say(line.clone(), level);
-                        self.fetch.summary = Some((line, level));
-                        self.refresh_now();
-                    }
-                    Err(e) => self.say(format!("cannot fetch: {e}"), Level::Error),
-                }
-            }
-            _ => self.stale_replies += 1,
-        }
+    /// The fetch is over: what it brought, and what the refresh after it
+    /// changed (said as a refresh asked for with a key is).
+    pub(super) fn fetched(&mut self, outcome: FetchOutcome) {
+        self.fetch.running = false;
+        let level = if outcome.summary.contains("; failed ") { Level::Error } else { Level::Info };
+        self.show_refresh(outcome.refreshed, true, Some((outcome.summary, level)));
     }
 
-    /// The summary of the fetch a re-read followed, to show with the re-read's.
-    pub(super) fn take_fetch_summary(&mut self) -> Option<(String, Level)> {
-        self.fetch.summary.take()
+    pub(super) fn fetch_failed(&mut self, e: Error) {
+        self.fetch.running = false;
+        self.say(format!("cannot fetch: {e}"), Level::Error);
     }
 }

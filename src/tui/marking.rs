@@ -8,7 +8,7 @@
 
 use super::action::{Key, KeyCode};
 use super::app::{App, Level};
-use super::worker::Request;
+use super::protocol::Ask;
 use crate::article::ArticleId;
 use crate::index::SearchHit;
 use crate::state::{Change, normalise_tag};
@@ -29,15 +29,14 @@ impl App {
     }
 
     fn send_change(&mut self, id: ArticleId, change: Change) {
-        self.gens.mark += 1;
-        self.request(Request::Mark { generation: self.gens.mark, ids: vec![id], change });
+        self.ask(Ask::Mark { ids: vec![id], change });
     }
 
     /// The article was opened: it is read now.
     pub(super) fn opened(&mut self) {
         let Some(hit) = self.selected_hit_mut().filter(|h| !h.read) else { return };
         hit.read = true;
-        let id = hit.id.clone();
+        let id = hit.listing.id.clone();
         self.send_change(id, Change::Read(true));
     }
 
@@ -46,7 +45,7 @@ impl App {
         let Some(hit) = self.selected_hit_mut() else { return self.say("no article selected", Level::Info) };
         let mark = if star { &mut hit.starred } else { &mut hit.read };
         *mark = !*mark;
-        let (id, on) = (hit.id.clone(), *mark);
+        let (id, on) = (hit.listing.id.clone(), *mark);
         let (change, said) = match (star, on) {
             (true, on) => (Change::Star(on), if on { "starred" } else { "star taken off" }),
             (false, on) => (Change::Read(on), if on { "marked read" } else { "marked unread" }),
@@ -58,7 +57,7 @@ impl App {
     pub(super) fn start_tags(&mut self) {
         let Some(hit) = self.browse.selected_hit() else { return self.say("no article selected", Level::Info) };
         let text = if hit.tags.is_empty() { String::new() } else { format!("{} ", hit.tags.join(" ")) };
-        self.prompt = Some(TagPrompt { id: hit.id.clone(), before: hit.tags.clone(), text });
+        self.prompt = Some(TagPrompt { id: hit.listing.id.clone(), before: hit.tags.clone(), text });
     }
 
     /// A key while the tag prompt is open: edit, `Enter` keeps, `Esc` cancels.
@@ -109,7 +108,7 @@ impl App {
         if add.is_empty() && remove.is_empty() {
             return self.say("tags unchanged", Level::Info);
         }
-        if let Some(hit) = self.browse.results.as_mut().and_then(|r| r.hits.iter_mut().find(|h| h.id == p.id)) {
+        if let Some(hit) = self.browse.results.as_mut().and_then(|r| r.hits.iter_mut().find(|h| h.listing.id == p.id)) {
             hit.tags = tags.clone();
         }
         self.send_change(p.id, Change::Tags { add, remove });
@@ -151,11 +150,9 @@ impl App {
         self.say(format!("copied {} (OSC 52: if your terminal allows it)", url.as_str()), Level::Info);
     }
 
-    /// The worker wrote a change, or could not.
-    pub(super) fn marked(&mut self, result: Result<(), String>) {
-        if let Err(e) = result {
-            self.say(format!("cannot keep the reading state: {e}"), Level::Error);
-            self.search();
-        }
+    /// The worker could not write a change.
+    pub(super) fn mark_failed(&mut self, e: crate::library::Error) {
+        self.say(format!("cannot keep the reading state: {e}"), Level::Error);
+        self.search();
     }
 }

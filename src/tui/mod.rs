@@ -2,7 +2,7 @@
 //! terminal back however the app ends (quit, error, panic, SIGTERM, SIGHUP).
 //!
 //! Three threads feed one channel: terminal input, signals, and the worker
-//! that does everything slow. The loop draws, waits for an event, lets the
+//! that asks the library everything slow ([`worker`], over [`protocol`]). The loop draws, waits for an event, lets the
 //! [`App`] handle it (and any that queued meanwhile), hands the app's
 //! requests to the worker (before drawing, and after: a frame may show the
 //! list has room for more hits), and draws again. It never waits on the
@@ -10,14 +10,14 @@
 
 pub mod action;
 pub mod app;
-pub mod candidates;
+pub mod comparison;
 pub mod doc;
 mod fetching;
 pub mod live;
 pub mod marking;
 mod probe;
-pub mod refresh;
-pub mod rows;
+pub mod protocol;
+mod replies;
 mod side_by_side;
 #[doc(hidden)]
 pub mod testing;
@@ -30,7 +30,7 @@ pub mod worker;
 pub use action::AppEvent;
 pub use app::App;
 pub use theme::Theme;
-pub use worker::{SearchBackend, Worker};
+pub use worker::Worker;
 
 use crate::config::{Config, Paths};
 use crossterm::{cursor, event, execute, terminal};
@@ -56,7 +56,7 @@ pub fn run(paths: Paths, config: Config) -> anyhow::Result<i32> {
     spawn_signals(tx.clone())?;
     // The library is opened on the worker: the first frame does not wait for it.
     let watch = Arc::new(std::sync::Mutex::new(None));
-    let worker = Worker::spawn(live::watched(paths, tx.clone(), watch.clone()), tx);
+    let worker = Worker::spawn(live::watched(paths, config, tx.clone(), watch.clone()), tx);
     tracing::info!("app started");
     // A copied link reaches the terminal as OSC 52, written once, after the frame.
     let mut copied = 0;

@@ -1,15 +1,18 @@
 //! What the keys do where two articles are chosen and shown: the picker
 //! (an article's related counterparts first), the events view (an event's
 //! articles, two of them chosen) and the two columns (scrolling, jumping
-//! from difference to difference, folding what both say).
+//! from difference to difference, folding what both say). These three lead
+//! into one another (an event's two articles open the columns, `c` in the
+//! columns opens the picker again), so their keys live together, apart from
+//! the browsing keys of `update`.
 
 use super::action::Action;
 use super::app::{App, Level, Screen};
+use super::protocol::Ask;
 use super::views::browse::Focus;
 use super::views::compare::CompareView;
 use super::views::events::{Chosen, EventsView};
 use super::views::picker::Picker;
-use super::worker::Request;
 use crate::article::ArticleId;
 
 impl App {
@@ -26,13 +29,12 @@ impl App {
         } else if let Some(v) = self.shown_article().filter(|_| from_reader) {
             (v.doc.id.clone(), v.doc.title.clone(), v.doc.outlet.clone(), v.top_paragraph())
         } else if let Some(h) = self.browse.selected_hit() {
-            (h.id.clone(), h.title.clone(), h.outlet.clone(), None)
+            (h.listing.id.clone(), h.listing.title.clone(), h.listing.outlet.clone(), None)
         } else {
             return self.say("no article selected", Level::Info);
         };
         let (id, title, outlet, para) = target;
-        self.gens.candidates += 1;
-        self.request(Request::Candidates { generation: self.gens.candidates, id: id.clone(), outlet: outlet.clone() });
+        self.ask(Ask::Proposals { id: id.clone(), outlet: outlet.clone() });
         self.picker = Some(Picker::new(id, &title, outlet, para));
     }
 
@@ -47,7 +49,7 @@ impl App {
             Action::Bottom => p.select(isize::MAX / 2),
             Action::Back => self.picker = None,
             Action::Open => {
-                let Some(right) = p.chosen().map(|h| h.id.clone()) else { return };
+                let Some(right) = p.chosen().map(|h| h.listing.id.clone()) else { return };
                 let (left, para) = (p.left.clone(), p.start_para);
                 self.picker = None;
                 self.start_compare(CompareView::new(left, right, para));
@@ -61,9 +63,8 @@ impl App {
         if self.screen != Screen::Compare {
             self.compare_return = (self.screen, self.browse.focus);
         }
-        self.gens.compare += 1;
         let [left, right] = view.ids.clone();
-        self.request(Request::Compare { generation: self.gens.compare, left, right });
+        self.ask(Ask::Compare { left, right });
         self.compare = Some(view);
         self.screen = Screen::Compare;
     }
@@ -114,8 +115,7 @@ impl App {
 
     /// Ask the worker for the events (cheap when the library has not changed).
     pub(super) fn ask_events(&mut self) {
-        self.gens.events += 1;
-        self.request(Request::Events { generation: self.gens.events });
+        self.ask(Ask::Events);
     }
 
     /// Open the events view, on the list of events.

@@ -4,11 +4,14 @@
 
 use super::action::{AppEvent, Key, event_of};
 use super::app::App;
+use super::protocol::{self, Reply};
 use super::theme::Theme;
 use super::views;
-use super::worker::{self, Reply, SearchBackend};
+use crate::article::{Article, Listing};
 use crate::config::{Config, Paths};
-use crate::index::{Library, SearchRequest, SearchResults};
+use crate::events::{Event, Related};
+use crate::index::{Catalog, SearchHit, SearchRequest, SearchResults};
+use crate::library::{Error, Library, LibraryInfo, Refreshed, Service, Step};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -17,24 +20,21 @@ use std::sync::Arc;
 /// A library held in memory: every article matches every query (the
 /// query's words are marked in the snippets), in the order given, a page
 /// (`offset`, `limit`) at a time; the total counts them all.
-pub struct Memory(pub Vec<crate::article::Article>);
+pub struct Memory(pub Vec<Article>);
 
-impl SearchBackend for Memory {
-    fn prepare(&self) -> anyhow::Result<worker::LibraryInfo> {
-        Ok(worker::LibraryInfo { articles: self.0.len(), demo: false, rebuilt: false })
+impl Service for Memory {
+    fn info(&self) -> Result<LibraryInfo, Error> {
+        Ok(LibraryInfo { articles: self.0.len(), demo: false, rebuilt: false })
     }
-    fn search(&self, request: &SearchRequest) -> anyhow::Result<SearchResults> {
-        let h = Library::highlighter(&request.query, request.prefix_last);
+    fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
+        let h = Catalog::highlighter(&request.query, request.prefix_last);
         let hits = self
             .0
             .iter()
             .skip(request.offset)
             .take(request.limit)
-            .map(|a| crate::index::SearchHit {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                outlet: a.outlet.clone(),
-                date: a.date,
+            .map(|a| SearchHit {
+                listing: Listing::of(a),
                 score: 1.0,
                 snippet: h.snippet(&a.paragraphs),
                 paths: a.paths.clone(),
@@ -46,25 +46,25 @@ impl SearchBackend for Memory {
         let total = self.0.len();
         Ok(SearchResults { query: request.query.clone(), sort: request.sort, total, hits, hints: vec![] })
     }
-    fn article(&self, id: &str) -> anyhow::Result<crate::article::Article> {
-        self.0.iter().find(|a| a.id.as_str().starts_with(id)).cloned().ok_or_else(|| anyhow::anyhow!("no article {id}"))
+    fn article(&self, id: &str) -> Result<Article, Error> {
+        self.0.iter().find(|a| a.id.as_str().starts_with(id)).cloned().ok_or_else(|| Error::NotFound(id.into()))
     }
-    fn refresh(&self, _: &(dyn Fn(crate::index::Progress) + Sync)) -> anyhow::Result<crate::index::IndexReport> {
-        Ok(crate::index::IndexReport::default())
+    fn refresh(&self, _: &(dyn Fn(Step) + Sync)) -> Result<Refreshed, Error> {
+        Ok(Refreshed::default())
     }
     /// No ranking in memory: nothing is proposed as related.
-    fn related(&self, _: &str, _: usize) -> anyhow::Result<Vec<crate::events::Related>> {
+    fn related(&self, _: &str, _: usize) -> Result<Vec<Related>, Error> {
         Ok(Vec::new())
     }
     /// No grouping in memory: no events.
-    fn events(&self) -> anyhow::Result<Vec<crate::events::Event>> {
+    fn events(&self) -> Result<Vec<Event>, Error> {
         Ok(Vec::new())
     }
 }
 
 pub struct Harness {
     pub app: App,
-    pub backend: Arc<dyn SearchBackend>,
+    pub backend: Arc<dyn Service>,
     pub terminal: Terminal<TestBackend>,
     /// The last frame drawn, whole. (The TestBackend's own buffer only gets
     /// the cells that changed and, unlike a terminal, keeps the stale right
@@ -74,16 +74,16 @@ pub struct Harness {
 
 impl Harness {
     /// An app on `backend`, the library opened, the first search answered.
-    pub fn new(backend: Arc<dyn SearchBackend>, width: u16, height: u16) -> Harness {
+    pub fn new(backend: Arc<dyn Service>, width: u16, height: u16) -> Harness {
         Harness::with_config(backend, &Config::defaults(), width, height)
     }
 
-    pub fn with_config(backend: Arc<dyn SearchBackend>, config: &Config, width: u16, height: u16) -> Harness {
+    pub fn with_config(backend: Arc<dyn Service>, config: &Config, width: u16, height: u16) -> Harness {
         let app = App::new(config, Theme::new(config, false));
         let terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
         let frame = Buffer::empty(terminal.backend().buffer().area);
         let mut h = Harness { app, backend, terminal, frame };
-        let ready = h.backend.prepare().map_err(|e| e.to_string());
+        let ready = h.backend.info();
         h.app.handle(AppEvent::Reply(Reply::Ready(ready)));
         h.settle();
         h
@@ -95,7 +95,7 @@ impl Harness {
     }
 
     pub fn demo_with(home: &std::path::Path, config: &Config, width: u16, height: u16) -> Harness {
-        let library = Library::open(&Paths::under(home)).expect("the demo library opens");
+        let library = Library::open(&Paths::under(home), config).expect("the demo library opens");
         Harness::with_config(Arc::new(library), config, width, height)
     }
 
@@ -109,7 +109,7 @@ impl Harness {
                 return;
             }
             for r in requests {
-                let reply = worker::handle(&*self.backend, r);
+                let reply = protocol::handle(&*self.backend, r);
                 self.app.handle(AppEvent::Reply(reply));
             }
         }
@@ -191,36 +191,33 @@ pub struct OneEvent {
     pub label: String,
 }
 
-impl SearchBackend for OneEvent {
-    fn prepare(&self) -> anyhow::Result<worker::LibraryInfo> {
-        self.memory.prepare()
+impl Service for OneEvent {
+    fn info(&self) -> Result<LibraryInfo, Error> {
+        self.memory.info()
     }
-    fn search(&self, r: &SearchRequest) -> anyhow::Result<SearchResults> {
+    fn search(&self, r: &SearchRequest) -> Result<SearchResults, Error> {
         self.memory.search(r)
     }
-    fn article(&self, id: &str) -> anyhow::Result<crate::article::Article> {
+    fn article(&self, id: &str) -> Result<Article, Error> {
         self.memory.article(id)
     }
-    fn refresh(&self, progress: &(dyn Fn(crate::index::Progress) + Sync)) -> anyhow::Result<crate::index::IndexReport> {
+    fn refresh(&self, progress: &(dyn Fn(Step) + Sync)) -> Result<Refreshed, Error> {
         self.memory.refresh(progress)
     }
-    fn related(&self, id: &str, _: usize) -> anyhow::Result<Vec<crate::events::Related>> {
+    fn related(&self, id: &str, _: usize) -> Result<Vec<Related>, Error> {
         let others = self.memory.0.iter().filter(|a| a.id.as_str() != id);
         Ok(others
-            .map(|a| crate::events::Related {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                outlet: a.outlet.clone(),
-                date: a.date,
+            .map(|a| Related {
+                listing: Listing::of(a),
                 score: 0.5,
                 same_event: true,
                 reasons: crate::events::Reasons::default(),
             })
             .collect())
     }
-    fn events(&self) -> anyhow::Result<Vec<crate::events::Event>> {
-        let articles: Vec<crate::events::Member> = self.memory.0.iter().map(crate::events::Member::of).collect();
-        Ok(vec![crate::events::Event {
+    fn events(&self) -> Result<Vec<Event>, Error> {
+        let articles: Vec<Listing> = self.memory.0.iter().map(Listing::of).collect();
+        Ok(vec![Event {
             id: "e0".into(),
             label: self.label.clone(),
             outlets: articles.iter().filter_map(|a| a.outlet.clone()).collect(),

@@ -5,7 +5,7 @@
 
 use byline::config::Paths;
 use byline::corpus::{Format, parse_bytes};
-use byline::index::{Library, SearchRequest, query};
+use byline::index::{Catalog, SearchRequest, query};
 use byline::sanitize::is_forbidden;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -42,11 +42,11 @@ pub fn parse_article(data: &[u8]) {
     }
 }
 
-fn library() -> &'static Library {
-    static LIB: OnceLock<(tempfile::TempDir, Library)> = OnceLock::new();
+fn library() -> &'static Catalog {
+    static LIB: OnceLock<(tempfile::TempDir, Catalog)> = OnceLock::new();
     let (_, lib) = LIB.get_or_init(|| {
         let home = tempfile::tempdir().expect("a temporary folder");
-        let lib = Library::open(&Paths::under(home.path())).expect("the demo library opens");
+        let lib = Catalog::open(&Paths::under(home.path())).expect("the demo library opens");
         lib.ensure_ready().expect("the demo articles are indexed");
         (home, lib)
     });

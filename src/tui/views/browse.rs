@@ -78,10 +78,10 @@ impl Browse {
     /// there; when it is gone (the library changed under the same query),
     /// the one that took its place.
     pub fn set_results(&mut self, results: SearchResults) {
-        let keep = self.selected_hit().map(|h| h.id.clone());
+        let keep = self.selected_hit().map(|h| h.listing.id.clone());
         let same_query = self.results.as_ref().is_some_and(|r| r.query == results.query && r.sort == results.sort);
         let in_place = if same_query { self.selected.min(results.hits.len().saturating_sub(1)) } else { 0 };
-        self.selected = keep.and_then(|id| results.hits.iter().position(|h| h.id == id)).unwrap_or(in_place);
+        self.selected = keep.and_then(|id| results.hits.iter().position(|h| h.listing.id == id)).unwrap_or(in_place);
         if !same_query && self.selected == 0 {
             self.offset = 0;
         }
@@ -94,8 +94,8 @@ impl Browse {
     pub fn append_results(&mut self, more: SearchResults) {
         let same = self.results.as_ref().is_some_and(|r| r.query == more.query && r.sort == more.sort);
         let Some(r) = self.results.as_mut().filter(|_| same) else { return self.set_results(more) };
-        let loaded: std::collections::HashSet<&str> = r.hits.iter().map(|h| h.id.as_str()).collect();
-        let new: Vec<SearchHit> = more.hits.into_iter().filter(|h| !loaded.contains(h.id.as_str())).collect();
+        let loaded: std::collections::HashSet<&str> = r.hits.iter().map(|h| h.listing.id.as_str()).collect();
+        let new: Vec<SearchHit> = more.hits.into_iter().filter(|h| !loaded.contains(h.listing.id.as_str())).collect();
         r.hits.extend(new);
         r.total = more.total;
         self.error = None;
@@ -267,11 +267,11 @@ fn hit_lines(hit: &SearchHit, selected: bool, width: usize, per_hit: usize, them
     // Unread in the title's style (bold by default); read plain and dim.
     let title_style = if hit.read { theme.text.patch(theme.dim).remove_modifier(Modifier::BOLD) } else { theme.title };
     let star = if hit.starred { "★ " } else { "" };
-    let title = format!("{star}{}", clean_line(&hit.title));
+    let title = format!("{star}{}", clean_line(&hit.listing.title));
     let mut details = format!(
         "{} · {}",
-        hit.outlet.as_deref().map_or_else(|| "unknown outlet".to_string(), clean_line),
-        date_label(hit.date)
+        hit.listing.outlet.as_deref().map_or_else(|| "unknown outlet".to_string(), clean_line),
+        date_label(hit.listing.date)
     );
     if !hit.tags.is_empty() {
         details.push_str(" · #");

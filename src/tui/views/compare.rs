@@ -13,7 +13,7 @@
 //!
 //! [`compare_header`]: super::compare_header
 
-use super::super::rows::Comparison;
+use super::super::comparison::Comparison;
 use super::super::text;
 use super::super::theme::Theme;
 use super::compare_bands::{Bands, Item};

@@ -3,7 +3,7 @@
 //! blank line after), or with "differences only" each run of same rows one
 //! band of one line. The view scrolls over these lines.
 
-use super::super::rows::ShownRow;
+use super::super::comparison::ShownRow;
 use super::super::text;
 use crate::compare::RowKind;
 use std::ops::Range;

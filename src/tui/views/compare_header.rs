@@ -7,7 +7,7 @@
 //! Everything drawn here comes sanitized from [`Comparison`]; the numbers
 //! come from the domain's [`crate::compare::Alignment`] as they are.
 
-use super::super::rows::{Comparison, Facts};
+use super::super::comparison::{Comparison, Facts};
 use super::super::text;
 use super::super::theme::Theme;
 use crate::compare::FirstPublished;

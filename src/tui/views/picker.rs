@@ -1,15 +1,15 @@
-//! Choosing the second article of a comparison: the worker's list of
-//! candidates, the article's related counterparts first (with their score,
+//! Choosing the second article of a comparison: the library's proposals
+//! (`library::proposals`), the article's related counterparts first (with their score,
 //! and "same event" when the domain says so), then the rest of the library,
 //! other outlets first.
 
-use super::super::candidates::Candidate;
 use super::super::doc::date_label;
 use super::super::text;
 use super::super::theme::Theme;
 use super::centered;
 use super::entries::{Entry, EntryList};
 use crate::article::ArticleId;
+use crate::library::Proposal;
 use crate::sanitize::clean_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -24,7 +24,7 @@ pub struct Picker {
     pub left_outlet: Option<String>,
     /// The left paragraph the user was reading, to start the comparison there.
     pub start_para: Option<usize>,
-    pub hits: Option<Vec<Candidate>>,
+    pub hits: Option<Vec<Proposal>>,
     pub error: Option<String>,
     pub list: EntryList,
     /// Where the list was drawn, for the mouse.
@@ -59,7 +59,7 @@ impl Picker {
         self.list.page(pages, n);
     }
 
-    pub fn chosen(&self) -> Option<&Candidate> {
+    pub fn chosen(&self) -> Option<&Proposal> {
         self.hits.as_ref()?.get(self.list.selected)
     }
 
@@ -68,7 +68,8 @@ impl Picker {
         self.list.at(row, self.len())
     }
 
-    fn entry(&self, c: &Candidate, theme: &Theme) -> Entry {
+    fn entry(&self, p: &Proposal, theme: &Theme) -> Entry {
+        let c = &p.listing;
         let same_outlet = match (&c.outlet, &self.left_outlet) {
             (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
             _ => false,
@@ -78,7 +79,7 @@ impl Picker {
         if same_outlet {
             details.push(Span::styled(" · same outlet", theme.dim));
         }
-        if let Some(r) = c.related {
+        if let Some(r) = p.related {
             let (what, style) = if r.same_event { ("same event", theme.hint) } else { ("related", theme.dim) };
             details.push(Span::styled(" · ", theme.dim));
             details.push(Span::styled(format!("{what} {:.2}", r.score), style));

@@ -1,14 +1,17 @@
-//! A comparison made ready to draw: the domain's [`Alignment`] kept whole
-//! for the header (similarity, shares, which came first), its rows
-//! sanitized with the word differences turned into marks (what only the
-//! left has is marked in the left column, what only the right has in the
-//! right column), and the quotes, figures and names only one side has,
-//! sanitized too. Built on the worker.
+//! A comparison made ready to draw. The domain's [`Alignment`] is plain
+//! text and untrusted, with word differences as spans; the two-column view
+//! needs sanitized lines with marked ranges, and working that out for a
+//! long pair on the render thread would stall typing. So it is done once,
+//! on the worker: the alignment kept whole for the header (similarity,
+//! shares, which came first), its rows sanitized with the word differences
+//! turned into marks (what only the left has is marked in the left column,
+//! what only the right has in the right column), and the quotes, figures
+//! and names only one side has, sanitized too.
 
 use super::doc::Doc;
 use super::text::Marked;
-use crate::article::Article;
 use crate::compare::{Alignment, DiffOp, Row, RowKind, Shared};
+use crate::library::Compared;
 use crate::sanitize::{self, clean_line};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,15 +101,16 @@ pub fn shown(row: &Row) -> ShownRow {
     }
 }
 
-/// Align two articles (`compare::compare`) and prepare what the view draws.
-pub fn comparison(left: &Article, right: &Article) -> Comparison {
-    let alignment = crate::compare::compare(left, right);
-    Comparison {
-        left: Doc::new(left, ""),
-        right: Doc::new(right, ""),
-        rows: alignment.rows.iter().map(shown).collect(),
-        facts: [Facts::side(&alignment, true), Facts::side(&alignment, false)],
-        alignment,
+impl Comparison {
+    /// Two aligned articles (`Service::compare`), made ready to draw.
+    pub fn of(c: Compared) -> Comparison {
+        Comparison {
+            left: Doc::new(&c.left, ""),
+            right: Doc::new(&c.right, ""),
+            rows: c.alignment.rows.iter().map(shown).collect(),
+            facts: [Facts::side(&c.alignment, true), Facts::side(&c.alignment, false)],
+            alignment: c.alignment,
+        }
     }
 }
 
@@ -173,8 +177,8 @@ mod tests {
         assert_eq!(shown(&row).left, Some(Marked { text: "only    here".into(), marks: vec![] }));
     }
 
-    fn article(id: &str, quote: &str) -> Article {
-        Article {
+    fn article(id: &str, quote: &str) -> crate::article::Article {
+        crate::article::Article {
             id: crate::article::ArticleId(id.into()),
             paths: vec![],
             title: id.into(),
@@ -194,7 +198,7 @@ mod tests {
     fn the_alignment_is_kept_whole_and_the_facts_only_one_side_has_are_clean() {
         let l = article("l", "We will not\u{1b}]0;pwned\u{7} back down");
         let r = article("r", "Our patience has its limits");
-        let c = comparison(&l, &r);
+        let c = Comparison::of(Compared::of(l, r));
         assert_eq!(c.alignment.rows.len(), c.rows.len());
         assert_eq!(c.alignment.left.id.as_str(), "l");
         assert_eq!(c.facts[0].quotes, ["We will not back down"]);

@@ -53,7 +53,7 @@ pub type KeyMap<V> = std::collections::HashMap<u32, V, std::hash::BuildHasherDef
 
 /// What a grouping pass keeps of each article.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Print {
+pub struct Features {
     pub date: Option<NaiveDate>,
     /// Name keys, sorted.
     pub names: Box<[u32]>,
@@ -74,10 +74,10 @@ fn sorted(items: impl Iterator<Item = u32>) -> Box<[u32]> {
     v.into_boxed_slice()
 }
 
-impl Print {
-    pub fn of(f: &Fingerprint) -> Print {
-        Print {
-            date: f.date,
+impl Features {
+    pub fn of(f: &Fingerprint) -> Features {
+        Features {
+            date: f.listing.date,
             names: sorted(f.names.keys().map(|n| hash_str(n))),
             numbers: sorted(f.numbers.iter().map(|n| hash_str(n))),
             lede: sorted(f.lede.iter().map(|&h| fold(h))),
@@ -111,10 +111,10 @@ mod tests {
     use crate::events::fingerprint::stemmer;
 
     #[test]
-    fn a_print_keeps_every_feature_of_its_fingerprint() {
+    fn the_hashes_keep_every_feature_of_the_fingerprint() {
         let a = crate::corpus::demo::article("000").unwrap();
         let f = Fingerprint::of(&a, &stemmer());
-        let p = Print::of(&f);
+        let p = Features::of(&f);
         assert_eq!(p.names.len(), f.names.len());
         assert_eq!(p.numbers.len(), f.numbers.len());
         assert_eq!(p.quotes.len(), f.quotes.len());

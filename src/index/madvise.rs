@@ -94,7 +94,7 @@ fn advise_random(start: usize, len: usize) {
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
     use crate::config::Paths;
-    use crate::index::{Library, SearchRequest};
+    use crate::index::{Catalog, SearchRequest};
     use crate::synth::{self, OutputFormat};
     use std::path::Path;
 
@@ -123,7 +123,7 @@ mod tests {
         synth::write(&synth::generate(&synth::Config::new(40, 3)), &dir.path().join("corpus"), OutputFormat::Files)
             .unwrap();
         let home = dir.path().join("home");
-        let lib = Library::open(&Paths::under(&home)).unwrap();
+        let lib = Catalog::open(&Paths::under(&home)).unwrap();
         lib.add_roots(&[dir.path().join("corpus/files")]).unwrap();
         lib.refresh(&|_| {}).unwrap();
         let hits = lib.search(&SearchRequest::new("the")).unwrap().hits;

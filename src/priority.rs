@@ -16,7 +16,7 @@ pub const NICENESS: i32 = 10;
 /// afterwards (Tantivy's indexing threads, a thread pool) inherit it; on
 /// other Unix systems it is the whole process's. Best effort: a system that
 /// refuses leaves the priority as it was.
-pub fn lower_priority() {
+pub fn lower() {
     #[cfg(unix)]
     // SAFETY: getpriority/setpriority take plain integers and touch no memory;
     // `who` 0 is the calling thread on Linux and the process elsewhere.
@@ -47,9 +47,9 @@ mod tests {
     #[test]
     fn a_background_thread_is_lowered_and_its_children_inherit_it() {
         let (own, child) = std::thread::spawn(|| {
-            lower_priority();
+            lower();
             let child = std::thread::spawn(niceness).join().unwrap();
-            lower_priority(); // never raises, and twice is harmless
+            lower(); // never raises, and twice is harmless
             (niceness(), child)
         })
         .join()

@@ -1,7 +1,9 @@
-//! How a file presents an article beyond its words: the quirks of scraped
-//! news that a parser must see through (boilerplate lines, section heads, a
-//! paragraph broken mid-sentence, a date glued to the lede, different date
-//! and outlet lines), the article's url, and the agency in a dateline.
+//! The quirks of scraped news a generated file carries beyond its words, so
+//! that the parser is measured against what real files do to it
+//! (boilerplate lines, section heads, a paragraph broken mid-sentence, a
+//! date glued to the lede, different date and outlet lines), and the
+//! article's url and the agency in a dateline, which the truth file records
+//! so a test can tell what the parser should have recovered.
 
 use super::outlets::OUTLETS;
 use super::rng::{Rng, mix};
@@ -9,7 +11,7 @@ use chrono::NaiveDate;
 
 /// How the file presents an article, beyond its metadata.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Look {
+pub struct Quirks {
     /// A wire dateline in front of the first paragraph (`(Agency) -- `).
     pub dateline: Option<String>,
     /// Form of the `.txt` date line (see `numbers::date_line`).
@@ -33,7 +35,7 @@ pub struct Look {
     pub hour: u8,
 }
 
-/// What [`look`] needs to know of the article's metadata.
+/// What [`quirks`] needs to know of the article's metadata.
 pub struct Presented {
     pub outlet: usize,
     pub title_in_file: bool,
@@ -71,7 +73,7 @@ const BOILERPLATE: &[&str] =
 
 /// How a file presents an article: boilerplate lines, section heads, a
 /// broken paragraph, the forms of its date and outlet lines.
-pub fn look(rng: &mut Rng, paras: &[String], line: Option<String>, me: &Presented, title: &str) -> Look {
+pub fn quirks(rng: &mut Rng, paras: &[String], line: Option<String>, me: &Presented, title: &str) -> Quirks {
     let mut inserts = Vec::new();
     if rng.chance(0.3) {
         for _ in 0..rng.range(1, 3) {
@@ -92,7 +94,7 @@ pub fn look(rng: &mut Rng, paras: &[String], line: Option<String>, me: &Presente
     // both: glue the date only in front of text that cannot be read so.
     let first = line.as_deref().or(paras.first().map(String::as_str)).and_then(|p| p.chars().next());
     let starts_with_letter = first.is_some_and(|c| c == '(' || (c.is_alphabetic() && c != 'Z'));
-    Look {
+    Quirks {
         glued_date: !me.title_in_file && me.published.is_some() && starts_with_letter && rng.chance(0.3),
         dateline: line,
         outlet_explicit: false,

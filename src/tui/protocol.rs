@@ -1,0 +1,175 @@
+//! What the app asks of its worker and what comes back: the requests, the
+//! replies, and how each kind of request is answered.
+//!
+//! A kind of request is declared once ([`Ask`], with its [`Kind`]) and
+//! answered in one place ([`respond`]); every reply is a [`Reply::Answer`]
+//! that names its kind and generation, whatever the kind, so the thread
+//! loop ([`super::worker`]) and a panic caught there need nothing per kind.
+//! Answers are made ready to draw here (an article's matches found, a
+//! comparison sanitized), off the render thread.
+//!
+//! Every request carries a generation, counted per kind by the app: the
+//! newest request of a kind wins (see [`super::worker`] for how).
+
+use super::comparison::Comparison;
+use super::doc::Doc;
+use super::live::{Indexed, describe_step, worth_showing};
+use crate::article::ArticleId;
+use crate::events::Event;
+use crate::index::{SearchRequest, SearchResults};
+use crate::library::{Error, FetchStep, LibraryInfo, Proposal, Service};
+use crate::sanitize::clean_line;
+use crate::state::Change;
+use std::sync::Arc;
+
+/// The kinds of request, each with what it needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Ask {
+    Search(SearchRequest),
+    /// Load an article and mark the matches of `query`.
+    Open {
+        id: ArticleId,
+        query: String,
+    },
+    /// The articles to propose beside `id`.
+    Proposals {
+        id: ArticleId,
+        outlet: Option<String>,
+    },
+    /// Align two articles.
+    Compare {
+        left: ArticleId,
+        right: ArticleId,
+    },
+    /// Bring the library up to date with its folders (on a thread of its own).
+    Refresh,
+    /// The events of the library.
+    Events,
+    /// Fetch every feed, then refresh (on a thread of its own: it may take minutes).
+    Fetch,
+    /// Change reading state. Never superseded: every change is written.
+    Mark {
+        ids: Vec<ArticleId>,
+        change: Change,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Search = 0,
+    Open = 1,
+    Proposals = 2,
+    Compare = 3,
+    Refresh = 4,
+    Events = 5,
+    Fetch = 6,
+    Mark = 7,
+}
+
+/// How many kinds of request there are.
+pub const KINDS: usize = 8;
+
+impl Ask {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Ask::Search(_) => Kind::Search,
+            Ask::Open { .. } => Kind::Open,
+            Ask::Proposals { .. } => Kind::Proposals,
+            Ask::Compare { .. } => Kind::Compare,
+            Ask::Refresh => Kind::Refresh,
+            Ask::Events => Kind::Events,
+            Ask::Fetch => Kind::Fetch,
+            Ask::Mark { .. } => Kind::Mark,
+        }
+    }
+}
+
+impl Kind {
+    /// A newer request of this kind makes an older one pointless: every kind
+    /// but a change of reading state, which must be written whatever came after.
+    pub fn superseded_by_newer(self) -> bool {
+        self != Kind::Mark
+    }
+}
+
+/// A request: what is asked, and its generation within its kind.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub generation: u64,
+    pub ask: Ask,
+}
+
+/// What a finished fetch says: its summary line, and the refresh after it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FetchOutcome {
+    pub summary: String,
+    pub refreshed: Result<Indexed, Error>,
+}
+
+/// The answer to each kind of request, ready to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Searched(SearchResults),
+    Opened(Arc<Doc>),
+    Proposals(Vec<Proposal>),
+    Compared(Arc<Comparison>),
+    Refreshed(Indexed),
+    Events(Vec<Event>),
+    Fetched(FetchOutcome),
+    Marked,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reply {
+    /// The library is open (first reply).
+    Ready(Result<LibraryInfo, Error>),
+    /// The answer to the request of this kind and generation, or why there is none.
+    Answer { kind: Kind, generation: u64, answer: Result<Answer, Error> },
+    /// How far the long request of this kind and generation (a refresh, a
+    /// fetch) has got, for the status line.
+    Progress { kind: Kind, generation: u64, status: String },
+}
+
+/// Answer one request, passing on how far a long one has got as status
+/// lines: what the worker's threads do.
+pub fn respond(service: &dyn Service, ask: Ask, progress: &(dyn Fn(String) + Sync)) -> Result<Answer, Error> {
+    match ask {
+        Ask::Search(request) => service.search(&request).map(Answer::Searched),
+        Ask::Open { id, query } => service.article(id.as_str()).map(|a| Answer::Opened(Arc::new(Doc::new(&a, &query)))),
+        Ask::Proposals { id, outlet } => service.proposals(&id, outlet.as_deref()).map(Answer::Proposals),
+        Ask::Compare { left, right } => {
+            service.compare(left.as_str(), right.as_str()).map(|c| Answer::Compared(Arc::new(Comparison::of(c))))
+        }
+        Ask::Refresh => {
+            let shown = |step| {
+                if worth_showing(step) {
+                    progress(describe_step(step))
+                }
+            };
+            service.refresh(&shown).map(|r| Answer::Refreshed(Indexed::of(&r.report)))
+        }
+        Ask::Events => service.events().map(Answer::Events),
+        Ask::Fetch => fetch(service, progress).map(Answer::Fetched),
+        Ask::Mark { ids, change } => service.mark(&ids, &change).map(|_| Answer::Marked),
+    }
+}
+
+/// The reply to one request, with no one to tell how far it has got: for
+/// tests that want no thread.
+pub fn handle(service: &dyn Service, request: Request) -> Reply {
+    let (kind, generation) = (request.ask.kind(), request.generation);
+    Reply::Answer { kind, generation, answer: respond(service, request.ask, &|_| {}) }
+}
+
+fn fetch(service: &dyn Service, progress: &(dyn Fn(String) + Sync)) -> Result<FetchOutcome, Error> {
+    let fetched = service.fetch(&|step| match step {
+        FetchStep::Feeds(crate::feeds::FetchProgress::Feed { done, total, name }) => {
+            progress(format!("fetching feed {}/{total}: {}…", done + 1, clean_line(name)))
+        }
+        FetchStep::Feeds(_) => {}
+        FetchStep::Refresh(step) if worth_showing(step) => progress(describe_step(step)),
+        FetchStep::Refresh(_) => {}
+    })?;
+    let summary = super::fetching::summary(&fetched.feeds);
+    Ok(FetchOutcome { summary, refreshed: fetched.refreshed.map(|r| Indexed::of(&r.report)) })
+}

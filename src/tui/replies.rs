@@ -1,0 +1,110 @@
+//! What each reply of the worker does to the app: a reply for a request
+//! that a newer one of its kind has superseded is dropped (counted in
+//! `stale_replies`, so tests can see it), an answer goes to the part that
+//! asked, and a failure is said where the user is looking.
+
+use super::app::{App, Level, LibraryState};
+use super::protocol::{Answer, Kind, Reply};
+use super::views::reader::ArticleView;
+use crate::library::Error;
+
+impl App {
+    pub(super) fn reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Ready(Ok(info)) => {
+                let rebuilt = info.rebuilt;
+                self.library = LibraryState::Ready(info);
+                self.library_ready(rebuilt);
+            }
+            Reply::Ready(Err(e)) => {
+                self.library = LibraryState::Failed(e.to_string());
+                self.browse.searching = false;
+            }
+            Reply::Progress { kind: Kind::Refresh, generation, status } => self.refresh_progress(generation, status),
+            Reply::Progress { kind, generation, status } if generation == self.gens.latest(kind) => {
+                self.say(status, Level::Info)
+            }
+            Reply::Progress { .. } => self.stale_replies += 1,
+            Reply::Answer { kind, generation, .. }
+                if kind.superseded_by_newer() && generation != self.gens.latest(kind) =>
+            {
+                self.stale_replies += 1
+            }
+            Reply::Answer { answer: Ok(answer), .. } => self.answered(answer),
+            Reply::Answer { kind, answer: Err(e), .. } => self.failed(kind, e),
+        }
+    }
+
+    /// The answer to the latest request of its kind.
+    fn answered(&mut self, answer: Answer) {
+        match answer {
+            Answer::Searched(r) => {
+                self.browse.searching = false;
+                if std::mem::take(&mut self.browse.appending) {
+                    self.browse.append_results(r)
+                } else {
+                    self.browse.set_results(r);
+                    self.sync_article();
+                }
+            }
+            Answer::Opened(doc) => {
+                self.requested = None;
+                match &mut self.article {
+                    Some(view) if view.doc.id == doc.id => view.replace_doc(doc),
+                    _ => self.article = Some(ArticleView::new(doc, true)),
+                }
+            }
+            Answer::Proposals(hits) => {
+                if let Some(p) = &mut self.picker {
+                    p.hits = Some(hits);
+                }
+            }
+            Answer::Compared(data) => {
+                if let Some(c) = &mut self.compare {
+                    c.set_data(data);
+                }
+            }
+            Answer::Refreshed(indexed) => self.refreshed(Ok(indexed)),
+            Answer::Events(events) => {
+                if let Some(v) = &mut self.events {
+                    v.set_events(events);
+                }
+            }
+            Answer::Fetched(outcome) => self.fetched(outcome),
+            Answer::Marked => {}
+        }
+    }
+
+    /// Why the latest request of `kind` has no answer.
+    fn failed(&mut self, kind: Kind, e: Error) {
+        let said = e.to_string();
+        match kind {
+            Kind::Search => {
+                self.browse.searching = false;
+                self.browse.error = Some(said);
+            }
+            Kind::Open => {
+                self.requested = None;
+                self.say(format!("cannot open the article: {said}"), Level::Error);
+            }
+            Kind::Proposals => {
+                if let Some(p) = &mut self.picker {
+                    p.error = Some(said);
+                }
+            }
+            Kind::Compare => {
+                if let Some(c) = &mut self.compare {
+                    c.error = Some(said);
+                }
+            }
+            Kind::Refresh => self.refreshed(Err(e)),
+            Kind::Events => {
+                if let Some(v) = &mut self.events {
+                    v.error = Some(said);
+                }
+            }
+            Kind::Fetch => self.fetch_failed(e),
+            Kind::Mark => self.mark_failed(e),
+        }
+    }
+}
