@@ -2,6 +2,9 @@
 //! item not seen before, fetch its page, extract the article and store it.
 //! A feed that fails is reported with its reason and the run goes on; the
 //! feed list is saved after each feed, so a stopped run keeps what it did.
+//! What an item links to is followed only as [`super::trust`] allows; a
+//! refused or failed page leaves the item with the feed's own text and a
+//! one-line note saying why.
 
 use super::http::{Fetched, Fetcher, Validators};
 use super::list::{Feed, FeedList};
@@ -50,6 +53,10 @@ pub struct FeedReport {
     /// Why it failed, in one line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// What else a user should know of this feed's fetch, in one line
+    /// (items repeated in the feed, items left for the next fetch).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// The items new in this fetch.
     pub items: Vec<ItemReport>,
 }
@@ -120,6 +127,7 @@ fn fetch_feed(
         name: String::new(),
         status: FeedStatus::Fetched,
         reason: None,
+        note: None,
         items: vec![],
     };
     let outcome = fetch_items(fetcher, feed, fetched_dir, progress, &mut report);
@@ -158,11 +166,14 @@ fn fetch_items(
     if doc.title.is_some() {
         feed.title = doc.title;
     }
-    let new: Vec<&Item> = doc.items.iter().filter(|i| !feed.seen.contains(&i.key)).collect();
-    let mut all_stored = true;
+    let mut new: Vec<&Item> = doc.items.iter().filter(|i| !feed.seen.contains(&i.key)).collect();
+    let held = new.len().saturating_sub(MAX_NEW_ITEMS);
+    new.truncate(MAX_NEW_ITEMS);
+    report.note = feed_note(doc.repeated, held);
+    let mut all_stored = held == 0;
     for (done, item) in new.iter().enumerate() {
         progress(FetchProgress::Item { done, total: new.len() });
-        let (article, note) = article_of(fetcher, feed, item);
+        let (article, note) = article_of(fetcher, &source, feed, item);
         let path = article_path(fetched_dir, &feed.slug, &item.key);
         let file = match &article {
             Some(a) => {
@@ -192,14 +203,40 @@ fn fetch_items(
     Ok(FeedStatus::Fetched)
 }
 
+/// The most new items one fetch reads of one feed, in the feed's order
+/// (newest first, as feeds are written); the others are read by the next
+/// fetch. A real feed carries 10 to 100 items; a feed of 100,000 would
+/// otherwise mean 100,000 pages asked for a second apart (a day and more)
+/// and as many files written in one run.
+pub const MAX_NEW_ITEMS: usize = 200;
+
+/// The feed's note: what was left out of this fetch, and why.
+fn feed_note(repeated: usize, held: usize) -> Option<String> {
+    let mut parts = Vec::new();
+    if repeated > 0 {
+        parts.push(format!("{repeated} items repeat an earlier item's guid (or link) and were read once"));
+    }
+    if held > 0 {
+        parts.push(format!("{held} more new items are left for the next fetch (at most {MAX_NEW_ITEMS} a fetch)"));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 /// The article for one item: its page's text when extraction finds some,
 /// else the feed's own text with a note saying why; `None` when there is no
-/// text at all.
-fn article_of(fetcher: &mut Fetcher, feed: &Feed, item: &Item) -> (Option<StoredArticle>, Option<String>) {
-    let (page, note) = match item.link.as_deref().map(Source::parse) {
+/// text at all. The page is fetched only from where the feed (`from`) may
+/// send byline.
+fn article_of(
+    fetcher: &mut Fetcher,
+    from: &Source,
+    feed: &Feed,
+    item: &Item,
+) -> (Option<StoredArticle>, Option<String>) {
+    let trusted = item.link.as_deref().map(|link| super::trust::page(link, from));
+    let (page, note) = match &trusted {
         None => (Fields::default(), Some("no link to follow".to_string())),
         Some(Err(why)) => (Fields::default(), Some(format!("page: {why}"))),
-        Some(Ok(source)) => match fetcher.fetch(&source, &Validators::default()) {
+        Some(Ok(source)) => match fetcher.fetch(source, &Validators::default()) {
             Ok(Fetched::Body(body)) => match crate::corpus::html::decode_page(&body.bytes) {
                 Ok(html) => {
                     let fields = crate::corpus::html::extract(&html, Some(&body.url));
@@ -223,7 +260,8 @@ fn article_of(fetcher: &mut Fetcher, feed: &Feed, item: &Item) -> (Option<Stored
         outlet: feed.name.clone().or(page.outlet).or(feed.title.clone()),
         byline: item.author.clone().or(page.byline),
         date: item.date.or(page.date),
-        url: item.link.clone().or(page.url),
+        // Only a link byline would follow: a refused one is named in the note.
+        url: trusted.and_then(Result::ok).map(|s| s.url()).or(page.url),
         body,
         feed: feed.url.clone(),
         item: item.key.clone(),
