@@ -36,13 +36,15 @@ fn a_feed_of_100000_items_is_read_a_bounded_part_at_a_time() {
     let report = first.feed("/many.xml");
     assert_eq!(report["status"], "fetched", "{report}");
     assert_eq!(report["items"].as_array().unwrap().len(), 200);
-    let note = "99800 more new items are left for the next fetch (at most 200 a fetch)";
+    let note = "the feed has 100000 items: only its first 1000 are read; \
+                800 more new items are left for the next fetch (at most 200 a fetch)";
     assert_eq!(report["note"], note);
     assert!(first.lines_of("Census").starts_with(&format!("Census: 200 new (200 from the feed's own text); {note}")));
     h.assert_held("100,000 items, first fetch", &first.run);
     let second = h.fetch();
     let items = second.feed("/many.xml")["items"].as_array().unwrap().clone();
     assert_eq!((items.len(), stored(&items[0])["body"][0].as_str()), (200, Some("Census 200.")), "the next 200");
+    assert!(second.feed("/many.xml")["note"].as_str().unwrap().ends_with("; 600 more new items are left for the next fetch (at most 200 a fetch)"));
     h.assert_held("100,000 items, second fetch", &second.run);
 }
 

@@ -169,7 +169,7 @@ fn fetch_items(
     let mut new: Vec<&Item> = doc.items.iter().filter(|i| !feed.seen.contains(&i.key)).collect();
     let held = new.len().saturating_sub(MAX_NEW_ITEMS);
     new.truncate(MAX_NEW_ITEMS);
-    report.note = feed_note(doc.repeated, held);
+    report.note = feed_note(doc.unread, doc.repeated, held);
     let mut all_stored = held == 0;
     for (done, item) in new.iter().enumerate() {
         progress(FetchProgress::Item { done, total: new.len() });
@@ -211,8 +211,12 @@ fn fetch_items(
 pub const MAX_NEW_ITEMS: usize = 200;
 
 /// The feed's note: what was left out of this fetch, and why.
-fn feed_note(repeated: usize, held: usize) -> Option<String> {
+fn feed_note(unread: usize, repeated: usize, held: usize) -> Option<String> {
     let mut parts = Vec::new();
+    if unread > 0 {
+        let first = super::prune::MAX_FEED_ITEMS;
+        parts.push(format!("the feed has {} items: only its first {first} are read", first + unread));
+    }
     if repeated > 0 {
         parts.push(format!("{repeated} items repeat an earlier item's guid (or link) and were read once"));
     }

@@ -17,6 +17,7 @@ pub mod http;
 pub mod list;
 pub mod opml;
 pub mod parse;
+pub mod prune;
 pub mod source;
 pub mod store;
 pub mod trust;

@@ -4,6 +4,7 @@
 //! The document is untrusted: one-line fields are cut to a readable length,
 //! keys are kept short, and an item that repeats another's key is read once.
 
+use super::prune::{MAX_FEED_ITEMS, first_items};
 use crate::corpus::html::fragment_paragraphs;
 use chrono::NaiveDate;
 use feed_rs::model::Text;
@@ -15,6 +16,8 @@ pub struct FeedDoc {
     pub items: Vec<Item>,
     /// Items left out because an earlier one has the same key.
     pub repeated: usize,
+    /// Items past the first [`MAX_FEED_ITEMS`] of the document, not read.
+    pub unread: usize,
 }
 
 /// The longest title, author or feed title kept, in characters; a longer
@@ -53,8 +56,9 @@ pub fn parse(bytes: &[u8], url: &str) -> Result<FeedDoc, String> {
             (None, None) => String::new(),
         })
         .build();
+    let (bytes, unread) = first_items(bytes, MAX_FEED_ITEMS);
     let feed =
-        parser.parse(bytes).map_err(|e| format!("not a feed: {}", crate::sanitize::clean_line(&e.to_string())))?;
+        parser.parse(&bytes[..]).map_err(|e| format!("not a feed: {}", crate::sanitize::clean_line(&e.to_string())))?;
     let mut keys = std::collections::HashSet::new();
     let mut repeated = 0;
     let mut items = Vec::new();
@@ -86,7 +90,7 @@ pub fn parse(bytes: &[u8], url: &str) -> Result<FeedDoc, String> {
             text,
         });
     }
-    Ok(FeedDoc { title: feed.title.map(|t| one_line(&t)).filter(|t| !t.is_empty()), items, repeated })
+    Ok(FeedDoc { title: feed.title.map(|t| one_line(&t)).filter(|t| !t.is_empty()), items, repeated, unread })
 }
 
 /// A key as stored: itself, or the hash of a long one.
