@@ -7,12 +7,12 @@
 //! fetch` under 150 MB (`hostile/feeds.rs`).
 
 mod common;
+#[path = "hostile/feeds.rs"]
+mod hostile;
 #[path = "common/http.rs"]
 mod http;
 #[path = "common/measure.rs"]
 mod measure;
-#[path = "hostile/feeds.rs"]
-mod hostile;
 
 use flate2::Compression;
 use hostile::{Hostile, item, rss};
@@ -138,11 +138,17 @@ fn redirects_loop_out_of_http_or_too_far_and_are_refused() {
     h.assert_held("redirect loop, redirect to file://, seven redirects, five", &fetch.run);
     let reason = |path| fetch.feed(path)["reason"].as_str().unwrap_or_default().to_string();
     assert_eq!(reason("/loop-a"), format!("127.0.0.1: a redirect loop (back to {})", h.server.url("/loop-a")));
-    assert!(reason("/to-file").starts_with("127.0.0.1: redirected to a url that is not http(s): file:///"), "{fetch:?}");
+    assert!(
+        reason("/to-file").starts_with("127.0.0.1: redirected to a url that is not http(s): file:///"),
+        "{fetch:?}"
+    );
     assert_eq!(reason("/hop0"), "127.0.0.1: too many redirects (more than 5)");
     assert_eq!(fetch.feed("/hop3")["status"], "fetched", "five redirects are followed");
     let item = &fetch.feed("/hop3")["items"][0];
-    assert!(item["note"].as_str().unwrap().starts_with("page: redirected to a url that is not http(s): file:///"), "{item}");
+    assert!(
+        item["note"].as_str().unwrap().starts_with("page: redirected to a url that is not http(s): file:///"),
+        "{item}"
+    );
     assert_eq!(h.server.requests_for("/hop5").len(), 2, "hop0 and hop3 asked for hop5");
     assert_eq!(h.server.requests_for("/hop6").len(), 1, "hop0 gave up after five redirects: only hop3 asked");
 }
@@ -169,7 +175,9 @@ fn links_to_files_and_other_schemes_are_refused_and_the_item_keeps_its_text() {
     ];
     let mut items: Vec<String> = links
         .iter()
-        .map(|(guid, link, _)| item(guid, &link.replace('&', "&amp;").replace('<', "&lt;"), &format!("Own text of {guid}.")))
+        .map(|(guid, link, _)| {
+            item(guid, &link.replace('&', "&amp;").replace('<', "&lt;"), &format!("Own text of {guid}."))
+        })
         .collect();
     // A bare path is a path on the feed's own server, and asked of it.
     items.push(item("bare", &h.marker.display().to_string(), "Own text of bare."));
@@ -192,7 +200,8 @@ fn links_to_files_and_other_schemes_are_refused_and_the_item_keeps_its_text() {
         let said = item["note"].as_str().unwrap_or_default();
         assert!(said.starts_with(note.as_str()), "{guid}: {said:?}");
         assert_eq!(item["extracted"], false);
-        let stored: serde_json::Value = serde_json::from_slice(&std::fs::read(item["file"].as_str().unwrap()).unwrap()).unwrap();
+        let stored: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(item["file"].as_str().unwrap()).unwrap()).unwrap();
         assert_eq!(stored["body"][0], format!("Own text of {guid}."), "the item keeps the feed's own text");
         assert!(stored["url"].is_null(), "a refused link is not kept as the article's: {stored}");
         assert!(fetch.lines_of("Links").contains(&format!("Story {guid}: {said}")), "{}", fetch.run.stderr);
@@ -237,4 +246,55 @@ fn a_feed_read_from_a_file_links_files_inside_its_folder_only() {
         assert!(!extracted && note.starts_with("page: outside the feed's folder: file:///"), "{guid}: {note}");
     }
     assert!(h.byline().args(["search", "ferry"]).output().unwrap().status.success(), "the inside page is found");
+}
+
+/// `n` words of made-up text, different for each `seed`: many distinct terms,
+/// the most an index can be asked to hold.
+fn words(seed: u64, n: usize) -> String {
+    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut text = String::with_capacity(n * 8);
+    for i in 0..n {
+        let mut word = String::new();
+        for _ in 0..3 + x % 6 {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            word.push((b'a' + (x >> 33) as u8 % 26) as char);
+        }
+        text.push_str(&word);
+        text.push_str(if i % 80 == 79 { ".</p><p>" } else { " " });
+    }
+    text
+}
+
+#[test]
+fn heavy_pages_are_refused_or_held_for_the_next_fetch() {
+    let h = Hostile::new("");
+    // Five pages of 400 KB of text each: two fit in a fetch's 1 MiB.
+    let items: Vec<String> = (0..5).map(|i| item(&format!("t-{i}"), &format!("/text/{i}"), "Own text.")).collect();
+    for i in 0..5 {
+        let body = format!("<html><body><article><h1>Page {i}</h1><p>{}</p></article></body></html>", words(i, 60_000));
+        h.server.route(&format!("/text/{i}"), Route::html(body));
+    }
+    h.server.route("/texts.xml", Route::xml(rss("Texts", &items)));
+    // A page of attributes, and a page of 5 MiB of paragraphs.
+    let attributes: String = (0..5000).map(|i| format!(" a{i}")).collect();
+    h.server.route("/attrs.html", Route::html(format!("<i{attributes}>x</i>").repeat(50)));
+    h.server.route("/long.html", Route::html("<p>The council met again on Monday.</p>".repeat(140_000)));
+    let heavy = [item("attrs", "/attrs.html", "Own attrs."), item("long", "/long.html", "Own long.")];
+    h.server.route("/heavy.xml", Route::xml(rss("Heavy", &heavy)));
+    h.subscribe(&h.server.url("/texts.xml"));
+    h.subscribe(&h.server.url("/heavy.xml"));
+    let fetch = h.fetch();
+    h.assert_held("pages of 400 KB of text, of 250,000 attributes, of 5 MiB of markup", &fetch.run);
+    let texts = fetch.feed("/texts.xml");
+    assert_eq!(texts["items"].as_array().unwrap().len(), 2, "two stored, the third waits: {texts}");
+    let note = "3 more new items are left for the next fetch (at most 200 items and 1 MiB of text a fetch)";
+    assert_eq!(texts["note"], note);
+    let heavy = &fetch.feed("/heavy.xml")["items"];
+    assert_eq!(heavy[0]["note"], "page: too much markup to read (over 200000 attributes)");
+    assert_eq!(heavy[1]["note"], "page: too much markup to read (over 4 MiB outside scripts and styles)");
+    let next = h.fetch();
+    h.assert_held("pages of 400 KB of text, the next fetch", &next.run);
+    let titles: Vec<&str> =
+        next.feed("/texts.xml")["items"].as_array().unwrap().iter().filter_map(|i| i["title"].as_str()).collect();
+    assert_eq!(titles, ["Story t-2", "Story t-3"], "the next two");
 }

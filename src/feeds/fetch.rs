@@ -6,6 +6,7 @@
 //! refused or failed page leaves the item with the feed's own text and a
 //! one-line note saying why.
 
+use super::budget::{self, Budget, MAX_NEW_ITEMS};
 use super::http::{Fetched, Fetcher, Validators};
 use super::list::{Feed, FeedList};
 use super::parse::{Item, parse};
@@ -164,16 +165,22 @@ fn fetch_items(
     let doc =
         parse(&body.bytes, &body.url).map_err(|why| format!("{}: {why}", source.host().unwrap_or(feed.url.clone())))?;
     if doc.title.is_some() {
-        feed.title = doc.title;
+        feed.title.clone_from(&doc.title);
     }
     let mut new: Vec<&Item> = doc.items.iter().filter(|i| !feed.seen.contains(&i.key)).collect();
-    let held = new.len().saturating_sub(MAX_NEW_ITEMS);
+    let mut held = new.len().saturating_sub(MAX_NEW_ITEMS);
     new.truncate(MAX_NEW_ITEMS);
-    report.note = feed_note(doc.unread, doc.repeated, held);
+    let mut budget = Budget::new();
     let mut all_stored = held == 0;
     for (done, item) in new.iter().enumerate() {
         progress(FetchProgress::Item { done, total: new.len() });
         let (article, note) = article_of(fetcher, &source, feed, item);
+        if article.as_ref().is_some_and(|a| !budget.take(budget::text_bytes(&a.body))) {
+            // Left, with those after it, for the next fetch.
+            held += new.len() - done;
+            all_stored = false;
+            break;
+        }
         let path = article_path(fetched_dir, &feed.slug, &item.key);
         let file = match &article {
             Some(a) => {
@@ -194,6 +201,7 @@ fn fetch_items(
             note,
         });
     }
+    report.note = budget::feed_note(&doc, held);
     // Validators only once every item is stored: a 304 must not hide an item
     // still to be read (one with no text at all is tried again next time).
     if all_stored {
@@ -201,29 +209,6 @@ fn fetch_items(
         feed.last_modified = body.validators.last_modified;
     }
     Ok(FeedStatus::Fetched)
-}
-
-/// The most new items one fetch reads of one feed, in the feed's order
-/// (newest first, as feeds are written); the others are read by the next
-/// fetch. A real feed carries 10 to 100 items; a feed of 100,000 would
-/// otherwise mean 100,000 pages asked for a second apart (a day and more)
-/// and as many files written in one run.
-pub const MAX_NEW_ITEMS: usize = 200;
-
-/// The feed's note: what was left out of this fetch, and why.
-fn feed_note(unread: usize, repeated: usize, held: usize) -> Option<String> {
-    let mut parts = Vec::new();
-    if unread > 0 {
-        let first = super::prune::MAX_FEED_ITEMS;
-        parts.push(format!("the feed has {} items: only its first {first} are read", first + unread));
-    }
-    if repeated > 0 {
-        parts.push(format!("{repeated} items repeat an earlier item's guid (or link) and were read once"));
-    }
-    if held > 0 {
-        parts.push(format!("{held} more new items are left for the next fetch (at most {MAX_NEW_ITEMS} a fetch)"));
-    }
-    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The article for one item: its page's text when extraction finds some,
@@ -240,29 +225,31 @@ fn article_of(
     let (page, note) = match &trusted {
         None => (Fields::default(), Some("no link to follow".to_string())),
         Some(Err(why)) => (Fields::default(), Some(format!("page: {why}"))),
-        Some(Ok(source)) => match fetcher.fetch(source, &Validators::default()) {
-            Ok(Fetched::Body(body)) => match crate::corpus::html::decode_page(&body.bytes) {
-                Ok(html) => {
-                    let fields = crate::corpus::html::extract(&html, Some(&body.url));
-                    let note = fields.paragraphs.is_empty().then(|| "page: no article text found".to_string());
-                    (fields, note)
-                }
-                Err(_) => (Fields::default(), Some("page: not text".to_string())),
-            },
-            Ok(Fetched::Unchanged) => (Fields::default(), Some("page: 304 Not Modified".to_string())),
-            Err(e) => (Fields::default(), Some(format!("page: {}", e.kind))),
+        Some(Ok(source)) => match read_page(fetcher, source) {
+            // What the page says of itself (title, site, date) is kept even without its text.
+            Ok(fields) if fields.paragraphs.is_empty() => (fields, Some("page: no article text found".into())),
+            Ok(fields) => (fields, None),
+            Err(why) => (Fields::default(), Some(format!("page: {why}"))),
         },
     };
     let extracted = !page.paragraphs.is_empty();
-    let body = if extracted { page.paragraphs } else { item.text.clone() };
+    let mut body = if extracted { page.paragraphs } else { item.text.clone() };
     if body.is_empty() {
         return (None, Some(note.unwrap_or_default() + "; the feed has no text for it either"));
     }
+    let note = match (budget::cut_article(&mut body), note) {
+        (false, note) => note,
+        (true, note) => {
+            let cut = format!("text cut at {} KiB", budget::MAX_ARTICLE_TEXT >> 10);
+            Some(note.map_or(cut.clone(), |n| format!("{n}; {cut}")))
+        }
+    };
+    let line = |s: Option<String>| s.map(|s| budget::clip(&s));
     let article = StoredArticle {
-        title: item.title.clone().or(page.title),
+        title: line(item.title.clone().or(page.title)),
         // The name the user gave, else what the page calls its site, else the feed's title.
-        outlet: feed.name.clone().or(page.outlet).or(feed.title.clone()),
-        byline: item.author.clone().or(page.byline),
+        outlet: line(feed.name.clone().or(page.outlet).or(feed.title.clone())),
+        byline: line(item.author.clone().or(page.byline)),
         date: item.date.or(page.date),
         // Only a link byline would follow: a refused one is named in the note.
         url: trusted.and_then(Result::ok).map(|s| s.url()).or(page.url),
@@ -274,4 +261,16 @@ fn article_of(
         fetched: chrono::Utc::now(),
     };
     (Some(article), note)
+}
+
+/// What the page at `source` holds, or why it cannot be read.
+fn read_page(fetcher: &mut Fetcher, source: &Source) -> Result<Fields, String> {
+    let body = match fetcher.fetch(source, &Validators::default()) {
+        Ok(Fetched::Body(body)) => body,
+        Ok(Fetched::Unchanged) => return Err("304 Not Modified".into()),
+        Err(e) => return Err(e.kind.to_string()),
+    };
+    let html = crate::corpus::html::decode_page(&body.bytes).map_err(|_| "not text".to_string())?;
+    super::page::check(&html)?;
+    Ok(crate::corpus::html::extract(&html, Some(&body.url)))
 }

@@ -104,7 +104,8 @@ impl Fetcher {
             }
             Source::Http(url) => {
                 let at = source.host().unwrap_or_default();
-                let url = Url::parse(url).map_err(|e| FetchError { at: at.clone(), kind: Failure::Other(e.to_string()) })?;
+                let url =
+                    Url::parse(url).map_err(|e| FetchError { at: at.clone(), kind: Failure::Other(e.to_string()) })?;
                 self.follow(url, since).map_err(|kind| FetchError { at, kind })
             }
         }
@@ -192,7 +193,9 @@ impl Fetcher {
         match cut {
             Cut::TooBig { decoded } => Failure::TooBig { mib: self.settings.max_mib.max(1), decoded },
             Cut::Coding(why) => Failure::Refused(why),
-            Cut::Broken(coding, e) => Failure::Other(format!("broken {coding} data ({})", crate::sanitize::clean_line(&e.to_string()))),
+            Cut::Broken(coding, e) => {
+                Failure::Other(format!("broken {coding} data ({})", crate::sanitize::clean_line(&e.to_string())))
+            }
             Cut::Io(e) => self.failure(ureq::Error::from(e)),
         }
     }

@@ -12,10 +12,12 @@
 //! written by someone else. Nothing here knows about the terminal.
 
 pub mod body;
+pub mod budget;
 pub mod fetch;
 pub mod http;
 pub mod list;
 pub mod opml;
+pub mod page;
 pub mod parse;
 pub mod prune;
 pub mod source;

@@ -4,7 +4,8 @@
 //! The document is untrusted: one-line fields are cut to a readable length,
 //! keys are kept short, and an item that repeats another's key is read once.
 
-use super::prune::{MAX_FEED_ITEMS, first_items};
+use super::budget::clip;
+use super::prune::{MAX_FEED_ITEMS, prune};
 use crate::corpus::html::fragment_paragraphs;
 use chrono::NaiveDate;
 use feed_rs::model::Text;
@@ -18,12 +19,9 @@ pub struct FeedDoc {
     pub repeated: usize,
     /// Items past the first [`MAX_FEED_ITEMS`] of the document, not read.
     pub unread: usize,
+    /// True when bytes that were not UTF-8 were read as U+FFFD.
+    pub repaired: bool,
 }
-
-/// The longest title, author or feed title kept, in characters; a longer
-/// one is cut there with "…". Headlines run to 100 characters or so, and
-/// SEO titles to a few hundred; past this it is not a title but a payload.
-const MAX_LINE_CHARS: usize = 500;
 
 /// A guid longer than this (in bytes) is known by its hash instead, so that
 /// the list of items seen stays small whatever a feed calls its items.
@@ -56,9 +54,10 @@ pub fn parse(bytes: &[u8], url: &str) -> Result<FeedDoc, String> {
             (None, None) => String::new(),
         })
         .build();
-    let (bytes, unread) = first_items(bytes, MAX_FEED_ITEMS);
-    let feed =
-        parser.parse(&bytes[..]).map_err(|e| format!("not a feed: {}", crate::sanitize::clean_line(&e.to_string())))?;
+    let pruned = prune(bytes, MAX_FEED_ITEMS);
+    let feed = parser
+        .parse(&pruned.bytes[..])
+        .map_err(|e| format!("not a feed: {}", crate::sanitize::clean_line(&e.to_string())))?;
     let mut keys = std::collections::HashSet::new();
     let mut repeated = 0;
     let mut items = Vec::new();
@@ -69,8 +68,13 @@ pub fn parse(bytes: &[u8], url: &str) -> Result<FeedDoc, String> {
             (None, Some(summary)) => paragraphs(&summary),
             (None, None) => Vec::new(),
         };
-        let author =
-            e.authors.iter().filter_map(|p| p.name.as_deref()).map(str::trim).filter(|n| !n.is_empty()).collect::<Vec<_>>();
+        let author = e
+            .authors
+            .iter()
+            .filter_map(|p| p.name.as_deref())
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect::<Vec<_>>();
         let key = match e.id {
             id if !id.is_empty() => short_key(id),
             // Nothing names it: its text does (an item with none is nothing to read).
@@ -90,24 +94,18 @@ pub fn parse(bytes: &[u8], url: &str) -> Result<FeedDoc, String> {
             text,
         });
     }
-    Ok(FeedDoc { title: feed.title.map(|t| one_line(&t)).filter(|t| !t.is_empty()), items, repeated, unread })
+    Ok(FeedDoc {
+        title: feed.title.map(|t| one_line(&t)).filter(|t| !t.is_empty()),
+        items,
+        repeated,
+        unread: pruned.unread,
+        repaired: pruned.repaired,
+    })
 }
 
 /// A key as stored: itself, or the hash of a long one.
 fn short_key(key: String) -> String {
     if key.len() <= MAX_KEY_BYTES { key } else { format!("hash:{}", blake3::hash(key.as_bytes()).to_hex()) }
-}
-
-/// At most [`MAX_LINE_CHARS`] characters of a one-line field, the last
-/// one "…" when it was cut.
-fn clip(line: &str) -> String {
-    match line.char_indices().nth(MAX_LINE_CHARS) {
-        Some(_) => {
-            let at = line.char_indices().nth(MAX_LINE_CHARS - 1).map_or(line.len(), |(at, _)| at);
-            format!("{}…", line[..at].trim_end())
-        }
-        None => line.to_string(),
-    }
 }
 
 /// A text construct as paragraphs: markup read as HTML, plain text as it is.
@@ -123,7 +121,7 @@ fn paragraphs(text: &Text) -> Vec<String> {
     }
 }
 
-/// A title, which may carry markup, as one line of at most [`MAX_LINE_CHARS`].
+/// A title, which may carry markup, as one line of at most [`super::budget::MAX_LINE_CHARS`].
 fn one_line(text: &Text) -> String {
     clip(&paragraphs(text).join(" "))
 }

@@ -124,8 +124,7 @@ mod tests {
         let url = |p: &Path| Url::from_file_path(p).unwrap().to_string();
         assert_eq!(page(&url(&feeds.join("pages/a.html")), &feed), Ok(Source::File(feeds.join("pages/a.html"))));
         assert_eq!(page("https://news.example/a", &feed), Ok(Source::Http("https://news.example/a".into())));
-        for outside in [root.join("secret.txt"), feeds.join("pages/../../secret.txt"), feeds.join("pages/link.html")]
-        {
+        for outside in [root.join("secret.txt"), feeds.join("pages/../../secret.txt"), feeds.join("pages/link.html")] {
             let why = page(&url(&outside), &feed).unwrap_err();
             assert!(why.starts_with("outside the feed's folder: file://"), "{why}");
         }

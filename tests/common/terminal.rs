@@ -74,4 +74,3 @@ pub fn first_foreign(bytes: &[u8]) -> Option<String> {
     }
     None
 }
-

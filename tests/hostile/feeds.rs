@@ -56,7 +56,10 @@ impl Hostile {
         let paragraphs: Vec<&str> = memo.split("\n\n").collect();
         common::write(&marker.with_extension("html"), page("Private", "Private memo", &paragraphs));
         let watch = watch_opens(&[&marker, &marker.with_extension("html")]);
-        server.route("/good.xml", Route::xml(rss("Good Feed", &[item("good-1", "/good/1", "A summary about glaciers.")])));
+        server.route(
+            "/good.xml",
+            Route::xml(rss("Good Feed", &[item("good-1", "/good/1", "A summary about glaciers.")])),
+        );
         let paragraphs = [
             "The glaciers of the northern valley retreated forty metres this summer, the survey found on Monday.",
             "Researchers said the melt had doubled in a decade, and that the lake below had risen by a metre.",
@@ -190,7 +193,8 @@ impl Fetch {
     /// The line `byline fetch` printed for the feed named `name` (and the
     /// lines of its items' notes under it).
     pub fn lines_of(&self, name: &str) -> String {
-        let mut lines = self.run.stderr.lines().skip_while(|l| !l.starts_with(name) && !l.contains(&format!(" {name}:")));
+        let mut lines =
+            self.run.stderr.lines().skip_while(|l| !l.starts_with(name) && !l.contains(&format!(" {name}:")));
         let first = lines.next().unwrap_or_default();
         std::iter::once(first).chain(lines.take_while(|l| l.starts_with("  "))).collect::<Vec<_>>().join("\n")
     }
@@ -206,7 +210,10 @@ pub fn item(guid: &str, link: &str, summary: &str) -> String {
 }
 
 pub fn rss(title: &str, items: &[String]) -> String {
-    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{title}</title>{}</channel></rss>", items.concat())
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>{title}</title>{}</channel></rss>",
+        items.concat()
+    )
 }
 
 /// A news page with navigation and a footer around the article.
