@@ -68,11 +68,13 @@ pub struct Budget {
     text_left: usize,
 }
 
-impl Budget {
-    pub fn new() -> Budget {
+impl Default for Budget {
+    fn default() -> Budget {
         Budget { text_left: MAX_FETCH_TEXT }
     }
+}
 
+impl Budget {
     /// Take an article of `bytes` of text; false when it must wait for the next fetch.
     pub fn take(&mut self, bytes: usize) -> bool {
         let fits = bytes <= self.text_left;
@@ -133,7 +135,7 @@ mod tests {
     #[test]
     fn the_budget_takes_what_fits() {
         const { assert!(MAX_ARTICLE_TEXT <= MAX_FETCH_TEXT) };
-        let mut b = Budget::new();
+        let mut b = Budget::default();
         assert!(b.take(MAX_FETCH_TEXT - 10));
         assert!(b.take(10));
         assert!(!b.take(1));

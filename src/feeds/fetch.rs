@@ -170,7 +170,7 @@ fn fetch_items(
     let mut new: Vec<&Item> = doc.items.iter().filter(|i| !feed.seen.contains(&i.key)).collect();
     let mut held = new.len().saturating_sub(MAX_NEW_ITEMS);
     new.truncate(MAX_NEW_ITEMS);
-    let mut budget = Budget::new();
+    let mut budget = Budget::default();
     let mut all_stored = held == 0;
     for (done, item) in new.iter().enumerate() {
         progress(FetchProgress::Item { done, total: new.len() });

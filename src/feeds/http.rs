@@ -168,10 +168,11 @@ impl Fetcher {
         if status == StatusCode::NOT_MODIFIED {
             return Ok(Answer::Done(Fetched::Unchanged));
         }
-        if status.is_redirection() && status != StatusCode::MULTIPLE_CHOICES {
-            if let Some(location) = header("location") {
-                return Ok(Answer::Redirect(location));
-            }
+        if status.is_redirection()
+            && status != StatusCode::MULTIPLE_CHOICES
+            && let Some(location) = header("location")
+        {
+            return Ok(Answer::Redirect(location));
         }
         if !status.is_success() {
             let reason = status.canonical_reason().unwrap_or("");

@@ -73,7 +73,7 @@ fn weigh(html: &str, enough: usize) -> Weight {
         if RAW_TEXT.contains(&name.as_slice()) {
             let mut close = b"</".to_vec();
             close.extend_from_slice(&name);
-            let text_end = find_ignoring_case(bytes, &close, at).unwrap_or(bytes.len());
+            let text_end = find(bytes, &close, at).unwrap_or(bytes.len());
             skipped += text_end - at;
             at = text_end;
         }
@@ -102,12 +102,10 @@ fn tag_attributes(bytes: &[u8], from: usize) -> (usize, usize) {
     (bytes.len(), count)
 }
 
+/// Where `needle` next starts at or after `from` (in any case, for tag names).
 fn find(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|i| from + i)
-}
-
-fn find_ignoring_case(bytes: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|i| from + i)
+    let start = from + bytes.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))?;
+    Some(start)
 }
 
 #[cfg(test)]

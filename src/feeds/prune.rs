@@ -92,10 +92,9 @@ fn xml(bytes: &[u8], max: usize) -> Option<(Vec<u8>, usize)> {
     reader.config_mut().check_end_names = false;
     let mut open: Vec<Vec<u8>> = Vec::new();
     let (mut items, mut item_depth, mut cut) = (0, None, None);
-    loop {
-        // A document broken past the cut is still cut there: the parser
-        // would have read (and held) every item before the break.
-        let Ok(event) = reader.read_event() else { break };
+    // A document broken past the cut is still cut there: the parser would
+    // have read (and held) every item before the break.
+    while let Ok(event) = reader.read_event() {
         match event {
             Event::Start(e) => {
                 if open.len() >= MAX_DEPTH {

@@ -25,7 +25,7 @@ pub fn page(link: &str, from: &Source) -> Result<Source, String> {
             let path = url.to_file_path().map_err(|_| format!("not an http(s) or file link: {}", quote(link)))?;
             inside(&path, feed.parent().unwrap_or(Path::new("/")))
                 .map(Source::File)
-                .ok_or_else(|| format!("outside the feed's folder: {}", quote(link)))
+                .map_err(|why| format!("{why}: {}", quote(link)))
         }
     }
 }
@@ -46,18 +46,20 @@ fn http(url: &Url) -> Option<Source> {
 }
 
 /// `path` if it lies inside `folder` once `..` and symbolic links are
-/// resolved. The check on the words of the path comes first, so that a
-/// path outside is refused without touching the file system there.
-fn inside(path: &Path, folder: &Path) -> Option<PathBuf> {
-    let folder = std::fs::canonicalize(folder).ok()?;
+/// resolved, else why not. The check on the words of the path comes first,
+/// so that a path outside is refused without touching the file system there.
+fn inside(path: &Path, folder: &Path) -> Result<PathBuf, &'static str> {
+    const OUTSIDE: &str = "outside the feed's folder";
+    let folder = std::fs::canonicalize(folder).map_err(|_| OUTSIDE)?;
     let plain = lexical(path);
     if !plain.starts_with(&folder) {
-        return None;
+        return Err(OUTSIDE);
     }
     match std::fs::canonicalize(&plain) {
-        Ok(real) => real.starts_with(&folder).then_some(real),
+        Ok(real) if real.starts_with(&folder) => Ok(real),
+        Ok(_) => Err("a symbolic link out of the feed's folder"),
         // Not there: reading it will say so, and nothing outside is touched.
-        Err(_) => Some(plain),
+        Err(_) => Ok(plain),
     }
 }
 
@@ -124,10 +126,12 @@ mod tests {
         let url = |p: &Path| Url::from_file_path(p).unwrap().to_string();
         assert_eq!(page(&url(&feeds.join("pages/a.html")), &feed), Ok(Source::File(feeds.join("pages/a.html"))));
         assert_eq!(page("https://news.example/a", &feed), Ok(Source::Http("https://news.example/a".into())));
-        for outside in [root.join("secret.txt"), feeds.join("pages/../../secret.txt"), feeds.join("pages/link.html")] {
+        for outside in [root.join("secret.txt"), feeds.join("pages/../../secret.txt")] {
             let why = page(&url(&outside), &feed).unwrap_err();
             assert!(why.starts_with("outside the feed's folder: file://"), "{why}");
         }
+        let why = page(&url(&feeds.join("pages/link.html")), &feed).unwrap_err();
+        assert!(why.starts_with("a symbolic link out of the feed's folder: file://"), "{why}");
         assert!(page("javascript:alert(1)", &feed).unwrap_err().starts_with("not an http(s) or file link"));
     }
 

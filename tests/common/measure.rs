@@ -22,6 +22,8 @@ impl Run {
     }
 }
 
+// The child is waited for, by `wait4` (std's `wait` gives no rusage).
+#[allow(clippy::zombie_processes)]
 pub fn run(cmd: &mut Command) -> Run {
     let mut child = cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn");
     let drain = |mut r: Box<dyn Read + Send>| {

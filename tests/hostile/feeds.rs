@@ -128,7 +128,10 @@ impl Hostile {
             run.peak_mib(),
             MEMORY_BOUND_BYTES >> 20
         );
-        eprintln!("hostile feed case {case}: held, peak RSS {} MiB", run.peak_mib());
+        // A failed feed, an item's note, a refused command: one line each.
+        let reasons =
+            run.stderr.lines().filter(|l| l.starts_with("failed ") || l.starts_with("  ") || l.starts_with("byline: "));
+        eprintln!("hostile feed case {case}: held, {} lines of reason, peak RSS {} MiB", reasons.count(), run.peak_mib());
     }
 }
 
