@@ -131,7 +131,11 @@ impl Hostile {
         // A failed feed, an item's note, a refused command: one line each.
         let reasons =
             run.stderr.lines().filter(|l| l.starts_with("failed ") || l.starts_with("  ") || l.starts_with("byline: "));
-        eprintln!("hostile feed case {case}: held, {} lines of reason, peak RSS {} MiB", reasons.count(), run.peak_mib());
+        eprintln!(
+            "hostile feed case {case}: held, {} lines of reason, peak RSS {} MiB",
+            reasons.count(),
+            run.peak_mib()
+        );
     }
 }
 
