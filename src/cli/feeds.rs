@@ -150,6 +150,9 @@ fn feed_line(r: &crate::feeds::FeedReport) -> String {
             if summary > 0 {
                 line.push_str(&format!(" ({summary} from the feed's own text)"));
             }
+            if let Some(note) = &r.note {
+                line.push_str(&format!("; {}", clean_line(note)));
+            }
             for item in r.items.iter().filter(|i| i.note.is_some()) {
                 let title = item.title.as_deref().or(item.url.as_deref()).unwrap_or("an item");
                 line.push_str(&format!(

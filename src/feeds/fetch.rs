@@ -2,7 +2,11 @@
 //! item not seen before, fetch its page, extract the article and store it.
 //! A feed that fails is reported with its reason and the run goes on; the
 //! feed list is saved after each feed, so a stopped run keeps what it did.
+//! What an item links to is followed only as [`super::trust`] allows; a
+//! refused or failed page leaves the item with the feed's own text and a
+//! one-line note saying why.
 
+use super::budget::{self, Budget, MAX_NEW_ITEMS};
 use super::http::{Fetched, Fetcher, Validators};
 use super::list::{Feed, FeedList};
 use super::parse::{Item, parse};
@@ -50,6 +54,10 @@ pub struct FeedReport {
     /// Why it failed, in one line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// What else a user should know of this feed's fetch, in one line
+    /// (items repeated in the feed, items left for the next fetch).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     /// The items new in this fetch.
     pub items: Vec<ItemReport>,
 }
@@ -120,6 +128,7 @@ fn fetch_feed(
         name: String::new(),
         status: FeedStatus::Fetched,
         reason: None,
+        note: None,
         items: vec![],
     };
     let outcome = fetch_items(fetcher, feed, fetched_dir, progress, &mut report);
@@ -156,13 +165,22 @@ fn fetch_items(
     let doc =
         parse(&body.bytes, &body.url).map_err(|why| format!("{}: {why}", source.host().unwrap_or(feed.url.clone())))?;
     if doc.title.is_some() {
-        feed.title = doc.title;
+        feed.title.clone_from(&doc.title);
     }
-    let new: Vec<&Item> = doc.items.iter().filter(|i| !feed.seen.contains(&i.key)).collect();
-    let mut all_stored = true;
+    let mut new: Vec<&Item> = doc.items.iter().filter(|i| !feed.seen.contains(&i.key)).collect();
+    let mut held = new.len().saturating_sub(MAX_NEW_ITEMS);
+    new.truncate(MAX_NEW_ITEMS);
+    let mut budget = Budget::default();
+    let mut all_stored = held == 0;
     for (done, item) in new.iter().enumerate() {
         progress(FetchProgress::Item { done, total: new.len() });
-        let (article, note) = article_of(fetcher, feed, item);
+        let (article, note) = article_of(fetcher, &source, feed, item);
+        if article.as_ref().is_some_and(|a| !budget.take(budget::text_bytes(&a.body))) {
+            // Left, with those after it, for the next fetch.
+            held += new.len() - done;
+            all_stored = false;
+            break;
+        }
         let path = article_path(fetched_dir, &feed.slug, &item.key);
         let file = match &article {
             Some(a) => {
@@ -183,6 +201,7 @@ fn fetch_items(
             note,
         });
     }
+    report.note = budget::feed_note(&doc, held);
     // Validators only once every item is stored: a 304 must not hide an item
     // still to be read (one with no text at all is tried again next time).
     if all_stored {
@@ -194,36 +213,46 @@ fn fetch_items(
 
 /// The article for one item: its page's text when extraction finds some,
 /// else the feed's own text with a note saying why; `None` when there is no
-/// text at all.
-fn article_of(fetcher: &mut Fetcher, feed: &Feed, item: &Item) -> (Option<StoredArticle>, Option<String>) {
-    let (page, note) = match item.link.as_deref().map(Source::parse) {
+/// text at all. The page is fetched only from where the feed (`from`) may
+/// send byline.
+fn article_of(
+    fetcher: &mut Fetcher,
+    from: &Source,
+    feed: &Feed,
+    item: &Item,
+) -> (Option<StoredArticle>, Option<String>) {
+    let trusted = item.link.as_deref().map(|link| super::trust::page(link, from));
+    let (page, note) = match &trusted {
         None => (Fields::default(), Some("no link to follow".to_string())),
         Some(Err(why)) => (Fields::default(), Some(format!("page: {why}"))),
-        Some(Ok(source)) => match fetcher.fetch(&source, &Validators::default()) {
-            Ok(Fetched::Body(body)) => match crate::corpus::html::decode_page(&body.bytes) {
-                Ok(html) => {
-                    let fields = crate::corpus::html::extract(&html, Some(&body.url));
-                    let note = fields.paragraphs.is_empty().then(|| "page: no article text found".to_string());
-                    (fields, note)
-                }
-                Err(_) => (Fields::default(), Some("page: not text".to_string())),
-            },
-            Ok(Fetched::Unchanged) => (Fields::default(), Some("page: 304 Not Modified".to_string())),
-            Err(e) => (Fields::default(), Some(format!("page: {}", e.kind))),
+        Some(Ok(source)) => match read_page(fetcher, source) {
+            // What the page says of itself (title, site, date) is kept even without its text.
+            Ok(fields) if fields.paragraphs.is_empty() => (fields, Some("page: no article text found".into())),
+            Ok(fields) => (fields, None),
+            Err(why) => (Fields::default(), Some(format!("page: {why}"))),
         },
     };
     let extracted = !page.paragraphs.is_empty();
-    let body = if extracted { page.paragraphs } else { item.text.clone() };
+    let mut body = if extracted { page.paragraphs } else { item.text.clone() };
     if body.is_empty() {
         return (None, Some(note.unwrap_or_default() + "; the feed has no text for it either"));
     }
+    let note = match (budget::cut_article(&mut body), note) {
+        (false, note) => note,
+        (true, note) => {
+            let cut = format!("text cut at {} KiB", budget::MAX_ARTICLE_TEXT >> 10);
+            Some(note.map_or(cut.clone(), |n| format!("{n}; {cut}")))
+        }
+    };
+    let line = |s: Option<String>| s.map(|s| budget::clip(&s));
     let article = StoredArticle {
-        title: item.title.clone().or(page.title),
+        title: line(item.title.clone().or(page.title)),
         // The name the user gave, else what the page calls its site, else the feed's title.
-        outlet: feed.name.clone().or(page.outlet).or(feed.title.clone()),
-        byline: item.author.clone().or(page.byline),
+        outlet: line(feed.name.clone().or(page.outlet).or(feed.title.clone())),
+        byline: line(item.author.clone().or(page.byline)),
         date: item.date.or(page.date),
-        url: item.link.clone().or(page.url),
+        // Only a link byline would follow: a refused one is named in the note.
+        url: trusted.and_then(Result::ok).map(|s| s.url()).or(page.url),
         body,
         feed: feed.url.clone(),
         item: item.key.clone(),
@@ -232,4 +261,16 @@ fn article_of(fetcher: &mut Fetcher, feed: &Feed, item: &Item) -> (Option<Stored
         fetched: chrono::Utc::now(),
     };
     (Some(article), note)
+}
+
+/// What the page at `source` holds, or why it cannot be read.
+fn read_page(fetcher: &mut Fetcher, source: &Source) -> Result<Fields, String> {
+    let body = match fetcher.fetch(source, &Validators::default()) {
+        Ok(Fetched::Body(body)) => body,
+        Ok(Fetched::Unchanged) => return Err("304 Not Modified".into()),
+        Err(e) => return Err(e.kind.to_string()),
+    };
+    let html = crate::corpus::html::decode_page(&body.bytes).map_err(|_| "not text".to_string())?;
+    super::page::check(&html)?;
+    Ok(crate::corpus::html::extract(&html, Some(&body.url)))
 }

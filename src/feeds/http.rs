@@ -1,15 +1,17 @@
 //! Fetching one feed or page, politely: `User-Agent: byline/VERSION`,
 //! conditional requests (a 304 is "unchanged"), one timeout for the whole
-//! request, a size cap enforced while reading, bounded redirects, and a pause
-//! between two requests to the same host. Files (a feed saved on disk) go
-//! through the same door, with the same cap.
+//! request, redirects followed here (at most `max_redirects`, http(s) only:
+//! [`super::trust`]), the body decoded and capped while reading
+//! ([`super::body`]), and a pause between two requests to the same host.
+//! Files (a feed saved on disk) go through the same door, with the same cap.
 
+use super::body::{self, Cut};
 use super::source::Source;
 use crate::config::FeedSettings;
 use std::collections::HashMap;
-use std::io::Read;
 use std::time::Instant;
-use ureq::ResponseExt;
+use ureq::http::StatusCode;
+use url::Url;
 
 /// The validators of the last copy seen, sent back to ask "has it changed?".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,14 +51,19 @@ pub enum Failure {
     Status(String),
     #[error("timed out after {0} s")]
     Timeout(u64),
-    #[error("too big: more than {0} MiB (cut off there)")]
-    TooBig(u64),
+    #[error("too big: over {mib} MiB{} (cut off there)", if *.decoded { " once decompressed" } else { "" })]
+    TooBig { mib: u64, decoded: bool },
     #[error("host not found")]
     HostNotFound,
     #[error("cannot connect")]
     Connect,
-    #[error("too many redirects")]
-    Redirects,
+    #[error("too many redirects (more than {0})")]
+    Redirects(u32),
+    #[error("a redirect loop (back to {0})")]
+    RedirectLoop(String),
+    /// A redirect the trust rule refuses, or a coding byline does not read.
+    #[error("{0}")]
+    Refused(String),
     #[error("{0}")]
     Other(String),
 }
@@ -68,12 +75,18 @@ pub struct Fetcher {
     last: HashMap<String, Instant>,
 }
 
+/// One answer: a body, or where a redirect points.
+enum Answer {
+    Done(Fetched),
+    Redirect(String),
+}
+
 impl Fetcher {
     pub fn new(settings: FeedSettings) -> Fetcher {
         let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(settings.timeout()))
-            .max_redirects(settings.max_redirects)
+            .max_redirects(0)
             .user_agent(format!("byline/{}", env!("CARGO_PKG_VERSION")))
+            .accept_encoding(body::ACCEPTED)
             .http_status_as_error(false)
             .build()
             .into();
@@ -84,25 +97,42 @@ impl Fetcher {
     pub fn fetch(&mut self, source: &Source, since: &Validators) -> Result<Fetched, FetchError> {
         match source {
             Source::File(path) => {
-                let at = path.display().to_string();
-                let fail = |kind| FetchError { at: at.clone(), kind };
+                let fail = |kind| FetchError { at: path.display().to_string(), kind };
                 let file = std::fs::File::open(path).map_err(|e| fail(Failure::Other(e.to_string())))?;
-                let mut bytes = Vec::new();
-                file.take(self.settings.max_bytes() + 1)
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| fail(Failure::Other(e.to_string())))?;
-                if bytes.len() as u64 > self.settings.max_bytes() {
-                    return Err(fail(Failure::TooBig(self.settings.max_mib)));
-                }
+                let bytes = body::read_capped(file, &[], self.settings.max_bytes()).map_err(|c| fail(self.cut(c)))?;
                 Ok(Fetched::Body(Body { bytes, url: source.url(), validators: Validators::default() }))
             }
             Source::Http(url) => {
-                let host = source.host().unwrap_or_default();
-                self.wait_for(&host);
-                let result = self.get(url, since);
-                self.last.insert(host.clone(), Instant::now());
-                result.map_err(|kind| FetchError { at: host, kind })
+                let at = source.host().unwrap_or_default();
+                let url =
+                    Url::parse(url).map_err(|e| FetchError { at: at.clone(), kind: Failure::Other(e.to_string()) })?;
+                self.follow(url, since).map_err(|kind| FetchError { at, kind })
             }
+        }
+    }
+
+    /// Ask `url`, then each place it redirects to, within one timeout.
+    fn follow(&mut self, mut url: Url, since: &Validators) -> Result<Fetched, Failure> {
+        let deadline = Instant::now() + self.settings.timeout();
+        let mut visited = vec![url.clone()];
+        loop {
+            let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+            self.wait_for(&host);
+            let answer = self.get(&url, since, deadline);
+            self.last.insert(host, Instant::now());
+            let location = match answer? {
+                Answer::Done(fetched) => return Ok(fetched),
+                Answer::Redirect(location) => location,
+            };
+            let next = super::trust::redirect(&url, &location).map_err(Failure::Refused)?;
+            if visited.contains(&next) {
+                return Err(Failure::RedirectLoop(super::trust::quote(next.as_str())));
+            }
+            if visited.len() > self.settings.max_redirects as usize {
+                return Err(Failure::Redirects(self.settings.max_redirects));
+            }
+            visited.push(next.clone());
+            url = next;
         }
     }
 
@@ -117,8 +147,13 @@ impl Fetcher {
         }
     }
 
-    fn get(&self, url: &str, since: &Validators) -> Result<Fetched, Failure> {
-        let mut request = self.agent.get(url);
+    /// One request, with what is left of the timeout.
+    fn get(&self, url: &Url, since: &Validators, deadline: Instant) -> Result<Answer, Failure> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(self.timeout());
+        }
+        let mut request = self.agent.get(url.as_str()).config().timeout_global(Some(left)).build();
         if let Some(etag) = &since.etag {
             request = request.header("If-None-Match", etag);
         }
@@ -127,38 +162,53 @@ impl Fetcher {
         }
         let mut response = request.call().map_err(|e| self.failure(e))?;
         let status = response.status();
-        if status.as_u16() == 304 {
-            return Ok(Fetched::Unchanged);
+        let header = |name: &str| {
+            response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string).filter(|v| !v.is_empty())
+        };
+        if status == StatusCode::NOT_MODIFIED {
+            return Ok(Answer::Done(Fetched::Unchanged));
+        }
+        if status.is_redirection()
+            && status != StatusCode::MULTIPLE_CHOICES
+            && let Some(location) = header("location")
+        {
+            return Ok(Answer::Redirect(location));
         }
         if !status.is_success() {
             let reason = status.canonical_reason().unwrap_or("");
             return Err(Failure::Status(format!("{} {reason}", status.as_u16()).trim_end().to_string()));
         }
-        let header = |name: &str| {
-            response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_string).filter(|v| !v.is_empty())
-        };
         let validators = Validators { etag: header("etag"), last_modified: header("last-modified") };
-        let final_url = response.get_uri().to_string();
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(self.settings.max_bytes())
-            .read_to_vec()
-            .map_err(|e| self.failure(e))?;
-        Ok(Fetched::Body(Body { bytes, url: final_url, validators }))
+        let codings = body::codings(header("content-encoding").as_deref()).map_err(|c| self.cut(c))?;
+        let reader = response.body_mut().as_reader();
+        let bytes = body::read_capped(reader, &codings, self.settings.max_bytes()).map_err(|c| self.cut(c))?;
+        Ok(Answer::Done(Fetched::Body(Body { bytes, url: url.to_string(), validators })))
+    }
+
+    fn timeout(&self) -> Failure {
+        Failure::Timeout(self.settings.timeout().as_secs())
+    }
+
+    /// Why a body could not be read, in the words of a failure.
+    fn cut(&self, cut: Cut) -> Failure {
+        match cut {
+            Cut::TooBig { decoded } => Failure::TooBig { mib: self.settings.max_mib.max(1), decoded },
+            Cut::Coding(why) => Failure::Refused(why),
+            Cut::Broken(coding, e) => {
+                Failure::Other(format!("broken {coding} data ({})", crate::sanitize::clean_line(&e.to_string())))
+            }
+            Cut::Io(e) => self.failure(ureq::Error::from(e)),
+        }
     }
 
     fn failure(&self, e: ureq::Error) -> Failure {
         match e {
-            ureq::Error::Timeout(_) => Failure::Timeout(self.settings.timeout().as_secs()),
-            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
-                Failure::Timeout(self.settings.timeout().as_secs())
-            }
-            ureq::Error::BodyExceedsLimit(_) => Failure::TooBig(self.settings.max_mib),
+            ureq::Error::Timeout(_) => self.timeout(),
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => self.timeout(),
             ureq::Error::HostNotFound => Failure::HostNotFound,
             ureq::Error::ConnectionFailed => Failure::Connect,
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => Failure::Connect,
-            ureq::Error::TooManyRedirects => Failure::Redirects,
+            ureq::Error::TooManyRedirects => Failure::Redirects(self.settings.max_redirects),
             other => Failure::Other(crate::sanitize::clean_line(&other.to_string())),
         }
     }

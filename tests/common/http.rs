@@ -1,6 +1,9 @@
 //! A small HTTP/1.1 server on 127.0.0.1 for the feed tests: routes set by
 //! the test, every request recorded (path, headers, when it arrived), each
 //! connection served on its own thread so a slow route holds up no other.
+//! It is bounded, whatever the client does: past [`MAX_REQUESTS`] it answers
+//! 503, and no body is written past [`MAX_SECONDS`] after it started (an
+//! endless body ends there), so a test that goes wrong still ends.
 
 #![allow(dead_code)]
 
@@ -9,6 +12,11 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// Requests answered before the server says 503 to every other.
+pub const MAX_REQUESTS: usize = 5_000;
+/// Seconds after its start past which the server writes no more body.
+pub const MAX_SECONDS: u64 = 120;
 
 /// What a path answers.
 #[derive(Clone, Debug, Default)]
@@ -22,6 +30,14 @@ pub struct Route {
     pub last_modified: Option<String>,
     /// Wait this long before answering.
     pub delay: Duration,
+    /// More headers (`Content-Encoding`, `Location`).
+    pub headers: Vec<(String, String)>,
+    /// The body is sent this many times over (0 is once); with more, no
+    /// Content-Length is sent and the body ends when the connection closes.
+    /// `usize::MAX` is an endless body.
+    pub repeat: usize,
+    /// Wait this long between two pieces of the body: a trickle.
+    pub pace: Duration,
 }
 
 impl Route {
@@ -33,6 +49,15 @@ impl Route {
     }
     pub fn html(body: impl Into<Vec<u8>>) -> Route {
         Route::ok("text/html; charset=utf-8", body)
+    }
+    /// A redirect to `location`.
+    pub fn redirect(status: u16, location: &str) -> Route {
+        Route { status, headers: vec![("Location".into(), location.into())], ..Route::ok("text/plain", "moved") }
+    }
+    /// This route with one more header.
+    pub fn header(mut self, name: &str, value: &str) -> Route {
+        self.headers.push((name.into(), value.into()));
+        self
     }
 }
 
@@ -58,16 +83,21 @@ pub struct Server {
     state: Arc<Mutex<State>>,
 }
 
+/// When the server stops writing bodies.
+#[derive(Clone, Copy)]
+struct Deadline(Instant);
+
 impl Server {
     pub fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = listener.local_addr().unwrap().port();
         let state = Arc::new(Mutex::new(State::default()));
         let shared = state.clone();
+        let deadline = Deadline(Instant::now() + Duration::from_secs(MAX_SECONDS));
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let state = shared.clone();
-                std::thread::spawn(move || serve(stream, &state));
+                std::thread::spawn(move || serve(stream, &state, deadline));
             }
         });
         Server { port, state }
@@ -94,7 +124,7 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, state: &Mutex<State>) {
+fn serve(stream: TcpStream, state: &Mutex<State>, deadline: Deadline) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut line = String::new();
     if reader.read_line(&mut line).is_err() {
@@ -114,7 +144,11 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     let route = {
         let mut s = state.lock().unwrap();
         s.requests.push(Request { path: path.clone(), headers: headers.clone(), at: Instant::now() });
-        s.routes.get(&path).cloned()
+        if s.requests.len() > MAX_REQUESTS {
+            Some(Route { status: 503, ..Route::ok("text/plain", "too many requests for one test") })
+        } else {
+            s.routes.get(&path).cloned()
+        }
     };
     let route = route.unwrap_or(Route {
         status: 404,
@@ -129,13 +163,18 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     let (status, body): (u16, &[u8]) = if not_modified { (304, b"") } else { (route.status, &route.body) };
     let reason = match status {
         200 => "OK",
+        301 => "Moved Permanently",
+        302 => "Found",
         304 => "Not Modified",
+        307 => "Temporary Redirect",
+        308 => "Permanent Redirect",
         404 => "Not Found",
+        503 => "Service Unavailable",
         _ => "Other",
     };
     let mut head =
         format!("HTTP/1.1 {status} {reason}\r\nContent-Type: {}\r\nConnection: close\r\n", route.content_type);
-    if status != 304 {
+    if status != 304 && route.repeat == 0 {
         head.push_str(&format!("Content-Length: {}\r\n", body.len()));
     }
     for (name, value) in [("ETag", &route.etag), ("Last-Modified", &route.last_modified)] {
@@ -143,16 +182,23 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
             head.push_str(&format!("{name}: {v}\r\n"));
         }
     }
+    for (name, value) in &route.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
     head.push_str("\r\n");
     if stream.write_all(head.as_bytes()).is_err() {
         return;
     }
     let mut written = 0;
-    for chunk in body.chunks(64 * 1024) {
-        if stream.write_all(chunk).is_err() {
-            break;
+    let times = if status == 304 { 1 } else { route.repeat.max(1) };
+    'body: for _ in 0..times {
+        for chunk in body.chunks(64 * 1024) {
+            if Instant::now() > deadline.0 || stream.write_all(chunk).is_err() {
+                break 'body;
+            }
+            written += chunk.len();
+            std::thread::sleep(route.pace);
         }
-        written += chunk.len();
     }
     let _ = stream.flush();
     state.lock().unwrap().written.insert(path, written);
