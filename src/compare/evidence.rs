@@ -37,6 +37,18 @@ impl Evidence {
     pub fn is_empty(&self) -> bool {
         self.names.is_empty() && self.figures.is_empty() && self.words.is_empty() && self.meaning.is_empty()
     }
+
+    /// One line of it: names and figures, then shared words, then the
+    /// words matched by meaning (`help ≈ assist`), parts apart by ` · `.
+    pub fn line(&self) -> String {
+        let meaning: Vec<String> = self.meaning.iter().map(|p| format!("{} ≈ {}", p.left, p.right)).collect();
+        let facts: Vec<&str> = self.names.iter().chain(&self.figures).map(String::as_str).collect();
+        [facts.join(", "), self.words.join(", "), meaning.join(", ")]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
 }
 
 /// The evidence of a match.

@@ -235,3 +235,23 @@ fn verbatim_key(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+impl Row {
+    /// Why the row's two sides were matched, for a reader: its score,
+    /// whether the match is weak, and its evidence; `None` for `same` and
+    /// one-sided rows, which need no reason.
+    pub fn reason(&self) -> Option<String> {
+        if self.kind != RowKind::Changed {
+            return None;
+        }
+        let weak = if self.confidence == Confidence::Weak { " weak match" } else { "" };
+        let merged = match (self.left_sentences, self.right_sentences) {
+            (2.., _) => format!(", {} left sentences in one", self.left_sentences),
+            (_, 2..) => format!(", {} right sentences in one", self.right_sentences),
+            _ => String::new(),
+        };
+        let evidence = self.evidence.line();
+        let sep = if evidence.is_empty() { "" } else { ": " };
+        Some(format!("{:.2}{weak}{merged}{sep}{evidence}", self.score))
+    }
+}

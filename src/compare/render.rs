@@ -2,11 +2,12 @@
 //! plain strings, no terminal codes, so they can be piped, saved or pasted
 //! into a story memo.
 //!
-//! Rows are marked `=` (same), `~` (changed), `<` (left only) and `>` (right
-//! only). A changed row shows its word diff inline when the two sentences
-//! share most of their text, and both sentences otherwise.
+//! Rows are marked `=` (same), `~` (changed), `?` (a weak match, to check),
+//! `<` (left only) and `>` (right only). A changed row shows its word diff
+//! inline when the two sentences share most of their text, and both
+//! sentences otherwise, then its score and evidence.
 
-use super::{Alignment, DiffOp, FirstPublished, Row, RowKind, Shared};
+use super::{Alignment, Confidence, DiffOp, FirstPublished, Row, RowKind, Shared};
 use crate::article::Listing;
 use std::fmt::Write;
 
@@ -124,10 +125,19 @@ fn text_row(row: &Row) -> String {
                     DiffOp::Insert => format!("{{+{}+}}", p.text),
                 })
                 .collect();
-            format!("~ {body}  ({:.2})", row.score)
+            format!("{} {body}  ({})", mark(row), reason(row))
         }
-        RowKind::Changed => format!("~ {l}\n  ~> {r}  ({:.2})", row.score),
+        RowKind::Changed => format!("{} {l}\n  ~> {r}  ({})", mark(row), reason(row)),
     }
+}
+
+/// A changed row's marker: `~`, or `?` for a weak match to check.
+fn mark(row: &Row) -> &'static str {
+    if row.confidence == Confidence::Weak { "?" } else { "~" }
+}
+
+fn reason(row: &Row) -> String {
+    row.reason().unwrap_or_else(|| format!("{:.2}", row.score))
 }
 
 fn md_escape(s: &str) -> String {
@@ -161,8 +171,10 @@ fn md_row(row: &Row) -> String {
                 }
                 previous = p.op;
             }
-            format!("- `~` {body} ({:.2})", row.score)
+            format!("- `{}` {body} ({})", mark(row), md_escape(&reason(row)))
         }
-        RowKind::Changed => format!("- `~` {}  \n  → {} ({:.2})", md_escape(l), md_escape(r), row.score),
+        RowKind::Changed => {
+            format!("- `{}` {}  \n  → {} ({})", mark(row), md_escape(l), md_escape(r), md_escape(&reason(row)))
+        }
     }
 }

@@ -10,13 +10,17 @@
 
 use super::doc::Doc;
 use super::text::Marked;
-use crate::compare::{Alignment, DiffOp, Row, RowKind, Shared};
+use crate::compare::{Alignment, Confidence, DiffOp, Row, RowKind, Shared};
 use crate::library::Compared;
 use crate::sanitize::{self, clean_line};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShownRow {
     pub kind: RowKind,
+    /// A match to check: more likely the same fact than not, no more.
+    pub weak: bool,
+    /// Why the sides were matched (score and evidence), sanitized to one line.
+    pub reason: Option<String>,
     pub left: Option<Marked>,
     pub right: Option<Marked>,
     pub left_para: Option<usize>,
@@ -94,6 +98,8 @@ fn side(row: &Row, text: Option<&String>, own: DiffOp) -> Option<Marked> {
 pub fn shown(row: &Row) -> ShownRow {
     ShownRow {
         kind: row.kind,
+        weak: row.confidence == Confidence::Weak,
+        reason: row.reason().map(|r| clean_line(&r)),
         left: side(row, row.left.as_ref(), DiffOp::Delete),
         right: side(row, row.right.as_ref(), DiffOp::Insert),
         left_para: row.left_para,

@@ -2,8 +2,8 @@
 //! alignment. A header band says how the two relate ([`compare_header`]);
 //! below it each row is a band of lines, the two sides of a row starting on
 //! the same line, a marker between them saying how they relate (= same,
-//! ~ changed, < left only, > right only), and a changed row's word
-//! differences marked on their side.
+//! ~ changed, ? a weak match to check, < left only, > right only), and a
+//! changed row's word differences marked on their side.
 //!
 //! `]` / `[` jump from difference to difference (every row that is not
 //! `same`) and centre it; "differences only" folds each run of same rows
@@ -13,7 +13,7 @@
 //!
 //! [`compare_header`]: super::compare_header
 
-use super::super::comparison::Comparison;
+use super::super::comparison::{Comparison, ShownRow};
 use super::super::text;
 use super::super::theme::Theme;
 use super::compare_bands::{Bands, Item};
@@ -178,7 +178,11 @@ impl CompareView {
         self.current = Some(diffs[i]);
         self.center = true;
         self.center_current();
-        let kind = kind_label(data.rows[diffs[i]].kind);
+        let row = &data.rows[diffs[i]];
+        let kind = match &row.reason {
+            Some(why) => format!("{} {why}", kind_label(row.kind)),
+            None => kind_label(row.kind).to_string(),
+        };
         let wrap = match (wrapped, forward) {
             (false, _) => "",
             (true, true) => " (wrapped to the first)",
@@ -298,7 +302,7 @@ impl CompareView {
                 let (marker, style) = match &band.item {
                     Item::Fold(_) => ("=", theme.dim),
                     Item::Row(r) => {
-                        let (m, s) = marker(data.rows[*r].kind, theme);
+                        let (m, s) = marker(&data.rows[*r], theme);
                         let current = self.current == Some(*r);
                         (m, if current { s.add_modifier(Modifier::REVERSED | Modifier::BOLD) } else { s })
                     }
@@ -310,11 +314,13 @@ impl CompareView {
     }
 }
 
-/// The gutter's marker for a kind of row, and its style (bold without
-/// colour, so that the differences stand out from the same rows).
-pub fn marker(kind: RowKind, theme: &Theme) -> (&'static str, Style) {
-    let (m, s) = match kind {
+/// The gutter's marker for a row, and its style (bold without colour, so
+/// that the differences stand out from the same rows). A weak match is a
+/// `?`, dimmed: a guess is not shown as a confident "changed".
+pub fn marker(row: &ShownRow, theme: &Theme) -> (&'static str, Style) {
+    let (m, s) = match row.kind {
         RowKind::Same => return ("=", theme.dim),
+        RowKind::Changed if row.weak => return ("?", theme.changed.add_modifier(Modifier::DIM)),
         RowKind::Changed => ("~", theme.changed),
         RowKind::LeftOnly => ("<", theme.left_only),
         RowKind::RightOnly => (">", theme.right_only),

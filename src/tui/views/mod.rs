@@ -202,7 +202,7 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     // Indexing under way comes first: the key hints give it room.
     let mut right = match (&app.library, app.screen, &app.live.progress) {
         (_, _, Some(doing)) => format!("{} ", crate::sanitize::clean_line(doing)),
-        (_, Screen::Compare, _) => "= same  ~ changed  < left only  > right only ".to_string(),
+        (_, Screen::Compare, _) => "= same  ~ changed  ? weak  < left only  > right only ".to_string(),
         (LibraryState::Ready(info), _, _) if info.demo => "demo library ".to_string(),
         _ => String::new(),
     };
