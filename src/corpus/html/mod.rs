@@ -25,6 +25,7 @@ pub mod charset;
 mod furniture;
 mod guard;
 pub mod meta;
+mod story;
 #[cfg(test)]
 mod tests;
 
@@ -72,7 +73,8 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     let found = meta::Found::from(&article);
     let mut fields = meta::fields(found, extras, page_url);
     let content = Document::from(article.content);
-    let (mut paragraphs, agency) = body::paragraphs(&content.root(), fields.byline.as_deref());
+    let body = body::paragraphs(&content.root(), fields.byline.as_deref());
+    let mut paragraphs = body.paragraphs;
     // A headline set as the first line of the story's text (pages without an <h1>).
     if paragraphs.first().is_some_and(|p| Some(p) == fields.title.as_ref()) {
         paragraphs.remove(0);
@@ -82,7 +84,7 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     }
     fields.paragraphs = paragraphs;
     if fields.outlet.is_none() {
-        fields.outlet = agency;
+        fields.outlet = body.agency;
     }
     Ok(fields)
 }
@@ -92,9 +94,9 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
 /// Readability (a fragment is all story). A fragment too big to read gives none.
 pub fn fragment_paragraphs(html: &str) -> Vec<String> {
     let Ok(html) = guard::bound(html, MAX_ELEMENTS) else { return Vec::new() };
-    body::paragraphs(&Document::from(&*html).root(), None).0
+    body::paragraphs(&Document::from(&*html).root(), None).paragraphs
 }
 
 fn prose_words(paragraphs: &[String]) -> usize {
-    paragraphs.iter().map(|p| p.split_whitespace().count()).filter(|&n| n >= 10).sum()
+    paragraphs.iter().map(|p| story::word_count(p)).filter(|&n| n >= 10).sum()
 }
