@@ -7,6 +7,7 @@
 //! canonical url, `<time datetime>` and `<meta name="date">`, and turns the
 //! strings into [`Fields`] values (`By ` dropped from credits, dates parsed).
 
+use super::title::{Shown, shown};
 use crate::corpus::fields::Fields;
 use crate::dates::parse_date;
 use chrono::NaiveDate;
@@ -19,6 +20,10 @@ pub struct PageExtras {
     pub canonical: Option<String>,
     pub og_url: Option<String>,
     pub date: Option<NaiveDate>,
+    /// The page's `<title>` and `og:title`, as written.
+    pub titles: Vec<String>,
+    /// The short texts the page shows, for the headline.
+    pub shown: Shown,
 }
 
 const DATE_META: &str = "meta[name='date' i], meta[name='pubdate' i], meta[name='publishdate' i], \
@@ -39,6 +44,13 @@ pub fn extras(doc: &Document, page_url: Option<&str>) -> PageExtras {
         canonical: attr("link[rel~='canonical' i]", "href").and_then(|href| absolute(&href, page_url)),
         og_url: attr("meta[property='og:url' i]", "content").and_then(|href| absolute(&href, page_url)),
         date: time_date().or_else(|| attr(DATE_META, "content").and_then(|d| page_date(&d))),
+        // Every `<title>`: a page glued from two keeps one in its body.
+        titles: std::iter::once(attr("meta[property='og:title' i]", "content"))
+            .chain(doc.select("title").iter().take(4).map(|t| Some(t.text().to_string())))
+            .flatten()
+            .filter(|t| !t.trim().is_empty() && t.len() <= MAX_VALUE_BYTES)
+            .collect(),
+        shown: shown(doc),
     }
 }
 

@@ -28,6 +28,7 @@ pub mod meta;
 mod story;
 #[cfg(test)]
 mod tests;
+mod title;
 
 use super::fields::Fields;
 use dom_query::Document;
@@ -61,7 +62,9 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     let html = guard::bound(html, MAX_ELEMENTS)?;
     let page_url = page_url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let doc = Document::from(&*html);
-    let extras = meta::extras(&doc, page_url);
+    let mut extras = meta::extras(&doc, page_url);
+    let shown = std::mem::take(&mut extras.shown);
+    let mut titles = std::mem::take(&mut extras.titles);
     furniture::strip(&doc);
     let config = Config { keep_classes: true, ..Config::default() };
     let Ok(mut readability) = Readability::with_document(doc, page_url, Some(config)) else {
@@ -71,10 +74,17 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
         return Ok(Fields::default());
     };
     let found = meta::Found::from(&article);
+    titles.insert(0, found.title.clone());
     let mut fields = meta::fields(found, extras, page_url);
     let content = Document::from(article.content);
     let body = body::paragraphs(&content.root(), fields.byline.as_deref());
     let mut paragraphs = body.paragraphs;
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    if let Some(headline) =
+        title::headline(&shown, &titles, fields.outlet.as_deref(), paragraphs.first().map(String::as_str))
+    {
+        fields.title = Some(headline);
+    }
     // A headline set as the first line of the story's text (pages without an <h1>).
     if paragraphs.first().is_some_and(|p| Some(p) == fields.title.as_ref()) {
         paragraphs.remove(0);
