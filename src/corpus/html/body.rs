@@ -54,6 +54,9 @@ const BLOCK: &[&str] = &[
 /// Subheadings: blocks of their own kind inside the story.
 const HEADINGS: &[&str] = &["h2", "h3", "h4", "h5", "h6"];
 
+/// A "subheading" this long is the page's text set in a heading's type.
+const HEADING_MAX_WORDS: usize = 25;
+
 /// A line of this many words is text even when it is all one link.
 const LINKED_SENTENCE_WORDS: usize = 25;
 
@@ -91,7 +94,7 @@ pub fn paragraphs(root: &NodeRef, byline: Option<&str>) -> Body {
         if kept.is_empty() {
             continue;
         }
-        if block.heading {
+        if block.heading && kept.iter().map(|l| story::word_count(l)).sum::<usize>() < HEADING_MAX_WORDS {
             paras.extend(assemble_paragraphs(&std::mem::take(&mut run)).into_iter().map(Para::text));
             paras.push(Para::heading(kept.join(" ")));
         } else {

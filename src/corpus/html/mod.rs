@@ -85,9 +85,12 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     {
         fields.title = Some(headline);
     }
-    // A headline set as the first line of the story's text (pages without an <h1>).
-    if paragraphs.first().is_some_and(|p| Some(p) == fields.title.as_ref()) {
-        paragraphs.remove(0);
+    // A headline set as a line of the story's text (pages without an <h1>).
+    if let Some(title) = &fields.title {
+        if paragraphs.first() == Some(title) {
+            paragraphs.remove(0);
+        }
+        story::after_headline(&mut paragraphs, title);
     }
     if prose_words(&paragraphs) < MIN_PROSE_WORDS {
         return Ok(Fields::default());

@@ -95,11 +95,12 @@ pub fn is_story_line(line: &str) -> bool {
 /// The story in `paras`: from its first story line to its last, with the
 /// subheadings between them that lead into text. When nothing reads as
 /// text, everything stays (the caller decides whether that is a story).
-pub fn trim(paras: Vec<Para>) -> Trimmed {
+pub fn trim(mut paras: Vec<Para>) -> Trimmed {
+    let mut comments = comments_start(&paras).map(|at| paras.split_off(at)).unwrap_or_default();
     let story: Vec<bool> = paras.iter().map(|p| !p.heading && is_story_line(&p.text)).collect();
     let (Some(first), Some(last)) = (story.iter().position(|&s| s), story.iter().rposition(|&s| s)) else {
         let kept = paras.into_iter().filter(|p| !p.heading).map(|p| p.text).collect();
-        return Trimmed { kept, dropped: Vec::new() };
+        return Trimmed { kept, dropped: comments.drain(..).map(|p| p.text).collect() };
     };
     let mut out = Trimmed::default();
     for (i, p) in paras.iter().enumerate() {
@@ -111,7 +112,51 @@ pub fn trim(paras: Vec<Para>) -> Trimmed {
             out.dropped.push(p.text.clone());
         }
     }
+    out.dropped.extend(comments.into_iter().map(|p| p.text));
     out
+}
+
+/// How readers' comments begin: `Posted by: Dom, London on 5:19pm`,
+/// `Comments (3)`, `Have your say`, `Add your comment`.
+static COMMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(posted by\b|comment(ed)? by\b|reader(s'?)? comments\b|comments?\s*(\(\d+\)|:)?$|\d+ comments?\b|have your say\b|(add|post|leave|submit) (a |your )?comments?\b|your comments\b)",
+    )
+    .expect("static regex")
+});
+
+/// Where readers' comments begin after the story: the first line that
+/// opens them, once most of the text (three quarters of its words) is
+/// behind it. Earlier, such a line is a link in the story's header.
+fn comments_start(paras: &[Para]) -> Option<usize> {
+    let words: Vec<usize> = paras.iter().map(|p| if p.heading { 0 } else { word_count(&p.text) }).collect();
+    let total: usize = words.iter().sum();
+    let mut before = 0;
+    for (i, p) in paras.iter().enumerate() {
+        if before * 4 >= total * 3 && before > 0 && COMMENTS.is_match(&p.text) {
+            return Some(i);
+        }
+        before += words[i];
+    }
+    None
+}
+
+/// The paragraphs after the headline, when the headline is one of them in
+/// the first half (what Readability kept above it is the page's, not the
+/// story's); otherwise all of them.
+pub fn after_headline(paragraphs: &mut Vec<String>, headline: &str) {
+    let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let headline = key(headline);
+    if headline.is_empty() {
+        return;
+    }
+    let half = paragraphs.len() / 2;
+    if let Some(at) = paragraphs[..half].iter().position(|p| key(p) == headline) {
+        paragraphs.drain(..=at);
+        // The credit and stamp lines under the headline.
+        let lede = paragraphs.iter().position(|p| is_story_line(p)).unwrap_or(0);
+        paragraphs.drain(..lede);
+    }
 }
 
 #[cfg(test)]
