@@ -122,7 +122,12 @@ fn is_text(line: &str, byline: Option<&str>) -> bool {
         let l = line.strip_prefix("By ").or_else(|| line.strip_prefix("by ")).unwrap_or(line);
         l.trim() == b
     });
-    !(credit || is_boilerplate(line) || is_caption(line) || is_section_head(line) || parse_date(line).is_some())
+    !(credit
+        || is_boilerplate(line)
+        || story::is_rights_line(line)
+        || is_caption(line)
+        || is_section_head(line)
+        || parse_date(line).is_some())
 }
 
 enum Step<'a> {
