@@ -16,8 +16,9 @@
 
 use super::furniture::{Furniture, holds_the_story, is_furniture, reading_chars};
 use super::story::{self, Para};
+use super::when::date_line;
 use crate::corpus::clean::{assemble_paragraphs, is_boilerplate, is_caption, is_section_head, split_dateline};
-use crate::dates::{find_date, parse_date};
+use crate::dates::parse_date;
 use chrono::NaiveDate;
 use dom_query::NodeRef;
 
@@ -85,10 +86,8 @@ pub fn paragraphs(root: &NodeRef, byline: Option<&str>) -> Body {
         for line in block.lines {
             if is_text(&line, byline) {
                 kept.push(line);
-            } else if body.date_line.is_none()
-                && let Some(d) = find_date(&line)
-            {
-                body.date_line = Some((d, line));
+            } else if body.date_line.is_none() && !is_caption(&line) {
+                body.date_line = date_line(&line);
             }
         }
         if kept.is_empty() {
@@ -104,7 +103,7 @@ pub fn paragraphs(root: &NodeRef, byline: Option<&str>) -> Body {
     paras.extend(assemble_paragraphs(&run).into_iter().map(Para::text));
     let trimmed = story::trim(paras);
     if body.date_line.is_none() {
-        body.date_line = trimmed.dropped.iter().find_map(|l| find_date(l).map(|d| (d, l.clone())));
+        body.date_line = trimmed.dropped.iter().find_map(|l| date_line(l));
     }
     body.paragraphs = trimmed.kept;
     if let Some(first) = body.paragraphs.first_mut()

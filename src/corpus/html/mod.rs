@@ -29,6 +29,7 @@ mod story;
 #[cfg(test)]
 mod tests;
 mod title;
+mod when;
 
 use super::fields::Fields;
 use dom_query::Document;
@@ -74,6 +75,8 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
         return Ok(Fields::default());
     };
     let found = meta::Found::from(&article);
+    let published = found.published_time.clone();
+    let dates = extras.dates.clone();
     titles.insert(0, found.title.clone());
     let mut fields = meta::fields(found, extras, page_url);
     let content = Document::from(article.content);
@@ -99,6 +102,7 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     if fields.outlet.is_none() {
         fields.outlet = body.agency;
     }
+    fields.date = when::date(published.as_deref(), &dates, body.date_line.as_ref());
     Ok(fields)
 }
 
