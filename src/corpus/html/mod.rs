@@ -46,6 +46,11 @@ pub const MAX_ELEMENTS: usize = 100_000;
 /// an error page.
 const MIN_PROSE_WORDS: usize = 40;
 
+/// A brief (a headline and two paragraphs) is news too: a page that marks
+/// its story, with one `<article>` or under an `<h1>`, needs only this
+/// many words of prose.
+const MIN_BRIEF_WORDS: usize = 20;
+
 /// The article in an HTML page: title, byline, date, canonical url, outlet
 /// (site name) and paragraphs, without navigation, ads or comments.
 /// `page_url` is where the page came from, when known (a fetched link).
@@ -63,6 +68,8 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
     let html = guard::bound(html, MAX_ELEMENTS)?;
     let page_url = page_url.filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let doc = Document::from(&*html);
+    let articles = doc.select("article").length();
+    let marked = articles == 1 || (articles == 0 && doc.select("h1").exists());
     let mut extras = meta::extras(&doc, page_url);
     let shown = std::mem::take(&mut extras.shown);
     let mut titles = std::mem::take(&mut extras.titles);
@@ -95,7 +102,7 @@ pub fn extract_page(html: &str, page_url: Option<&str>) -> Result<Fields, String
         }
         story::after_headline(&mut paragraphs, title);
     }
-    if prose_words(&paragraphs) < MIN_PROSE_WORDS {
+    if prose_words(&paragraphs) < if marked { MIN_BRIEF_WORDS } else { MIN_PROSE_WORDS } {
         return Ok(Fields::default());
     }
     fields.paragraphs = paragraphs;
