@@ -7,7 +7,7 @@
 //! canonical url, `<time datetime>` and `<meta name="date">`, and turns the
 //! strings into [`Fields`] values (`By ` dropped from credits, dates parsed).
 
-use super::title::{Shown, shown};
+use super::shown::{Shown, shown};
 use super::when::{self, PageDates};
 use crate::corpus::fields::Fields;
 use crate::dates::parse_date;
