@@ -105,10 +105,9 @@ fn name_words(values: &[&str]) -> Vec<String> {
         let mut word = String::new();
         let mut prev_lower = false;
         for c in value.chars() {
-            if c.is_whitespace() || c == '-' || c == '_' || (prev_lower && c.is_uppercase()) {
-                if !word.is_empty() {
-                    words.push(std::mem::take(&mut word));
-                }
+            let boundary = c.is_whitespace() || c == '-' || c == '_' || (prev_lower && c.is_uppercase());
+            if boundary && !word.is_empty() {
+                words.push(std::mem::take(&mut word));
             }
             if c.is_alphanumeric() {
                 word.extend(c.to_lowercase());

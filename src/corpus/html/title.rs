@@ -161,7 +161,9 @@ fn shown_headline(shown: &Shown, titles: &[&str], site: Option<&str>, lede: Opti
     let site: Vec<String> = site.map(tokens).unwrap_or_default();
     let topic = topic_words([opening(lede).as_str()]);
     let titles: Vec<Vec<String>> = titles.iter().map(|t| tokens(t)).filter(|t| !t.is_empty()).collect();
-    let mut best: Option<((bool, bool, bool, usize), &Text)> = None;
+    // (about the story, without a date, a heading, words) and the text.
+    type Ranked<'a> = ((bool, bool, bool, usize), &'a Text);
+    let mut best: Option<Ranked> = None;
     for text in &shown.texts {
         let mut words = tokens(&text.text);
         while words.first().is_some_and(|w| w == "|") {
@@ -270,7 +272,6 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::corpus::html::shown::shown;
     use dom_query::Document;
 
