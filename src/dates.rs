@@ -37,6 +37,18 @@ pub fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
+/// The earliest date an article of news can carry: earlier is a
+/// placeholder (`0001-01-01`) or a typing error, not a story's date.
+pub const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a date");
+
+/// `date` when an article can have been published then: from 1900 to
+/// tomorrow (tomorrow, for a page dated in a time zone ahead of ours).
+/// Placeholders and impossible dates are no date.
+pub fn trustworthy(date: NaiveDate) -> Option<NaiveDate> {
+    let tomorrow = chrono::Utc::now().date_naive().succ_opt()?;
+    (EARLIEST..=tomorrow).contains(&date).then_some(date)
+}
+
 /// Parse a string that is exactly one date (surrounding whitespace allowed).
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim().trim_end_matches(['.', ',']);
@@ -134,6 +146,17 @@ mod tests {
         for s in ["", "Monday", "May the force", "February 30, 2022", "2022-13-01", "150,000 troops"] {
             assert_eq!(parse_date(s), None, "{s}");
         }
+    }
+
+    #[test]
+    fn placeholders_and_future_dates_are_not_trusted() {
+        assert_eq!(trustworthy(d(2022, 2, 24).unwrap()), d(2022, 2, 24));
+        assert_eq!(trustworthy(d(1900, 1, 1).unwrap()), d(1900, 1, 1));
+        for placeholder in [d(1, 1, 1), d(1678, 1, 1), d(1899, 12, 31), d(9999, 12, 31)] {
+            assert_eq!(trustworthy(placeholder.unwrap()), None, "{placeholder:?}");
+        }
+        let in_two_days = chrono::Utc::now().date_naive() + chrono::Days::new(2);
+        assert_eq!(trustworthy(in_two_days), None);
     }
 
     #[test]

@@ -57,7 +57,8 @@ impl Fields {
             title_derived,
             outlet: line(self.outlet).or_else(|| url.as_deref().and_then(super::outlet_from_url)),
             byline: line(self.byline),
-            date: self.date,
+            // A placeholder or impossible date is no date, in every format.
+            date: self.date.and_then(crate::dates::trustworthy),
             url,
             paragraphs,
         })

@@ -14,9 +14,12 @@
 //! The walk keeps its own stack, so a page nested ten thousand levels deep
 //! costs memory, not the call stack.
 
-use super::furniture::{Furniture, is_furniture};
+use super::furniture::{Furniture, holds_the_story, is_furniture, reading_chars};
+use super::story::{self, Para};
+use super::when::date_line;
 use crate::corpus::clean::{assemble_paragraphs, is_boilerplate, is_caption, is_section_head, split_dateline};
 use crate::dates::parse_date;
+use chrono::NaiveDate;
 use dom_query::NodeRef;
 
 /// Elements that start and end a block of text.
@@ -49,29 +52,67 @@ const BLOCK: &[&str] = &[
     "ul",
 ];
 
+/// Subheadings: blocks of their own kind inside the story.
+const HEADINGS: &[&str] = &["h2", "h3", "h4", "h5", "h6"];
+
+/// A "subheading" this long is the page's text set in a heading's type.
+const HEADING_MAX_WORDS: usize = 25;
+
 /// A line of this many words is text even when it is all one link.
 const LINKED_SENTENCE_WORDS: usize = 25;
 
-/// The paragraphs under `root`, cleaned; and the wire agency of a dateline
-/// at the start of the lede (`KYIV (Reuters) -`), which the lede loses.
-pub fn paragraphs(root: &NodeRef, byline: Option<&str>) -> (Vec<String>, Option<String>) {
-    let mut lines = Lines::default();
+/// The story under a content element, cleaned.
+#[derive(Debug, Default)]
+pub struct Body {
+    pub paragraphs: Vec<String>,
+    /// The wire agency of a dateline at the start of the lede
+    /// (`KYIV (Reuters) -`), which the lede loses.
+    pub agency: Option<String>,
+    /// The first date in a line left out as a date or credit line
+    /// (`Published 10:02 AM EST Nov 19, 2019`), with that line.
+    pub date_line: Option<(NaiveDate, String)>,
+}
+
+/// The paragraphs under `root`, cleaned, without the lines around the
+/// story ([`story::trim`]).
+pub fn paragraphs(root: &NodeRef, byline: Option<&str>) -> Body {
+    let mut lines = Lines { total: reading_chars(root), ..Lines::default() };
     lines.walk(root);
-    let blocks: Vec<Vec<String>> = lines
-        .blocks
-        .into_iter()
-        .map(|block| block.into_iter().filter(|l| is_text(l, byline)).collect::<Vec<_>>())
-        .filter(|b| !b.is_empty())
-        .collect();
-    let mut paragraphs = assemble_paragraphs(&blocks);
-    let mut agency = None;
-    if let Some(first) = paragraphs.first_mut()
+    let mut body = Body::default();
+    let mut paras: Vec<Para> = Vec::new();
+    let mut run: Vec<Vec<String>> = Vec::new();
+    for block in lines.blocks {
+        let mut kept = Vec::new();
+        for line in block.lines {
+            if is_text(&line, byline) {
+                kept.push(line);
+            } else if body.date_line.is_none() && !is_caption(&line) {
+                body.date_line = date_line(&line);
+            }
+        }
+        if kept.is_empty() {
+            continue;
+        }
+        if block.heading && kept.iter().map(|l| story::word_count(l)).sum::<usize>() < HEADING_MAX_WORDS {
+            paras.extend(assemble_paragraphs(&std::mem::take(&mut run)).into_iter().map(Para::text));
+            paras.push(Para::heading(kept.join(" ")));
+        } else {
+            run.push(kept);
+        }
+    }
+    paras.extend(assemble_paragraphs(&run).into_iter().map(Para::text));
+    let trimmed = story::trim(paras);
+    if body.date_line.is_none() {
+        body.date_line = trimmed.dropped.iter().find_map(|l| date_line(l));
+    }
+    body.paragraphs = trimmed.kept;
+    if let Some(first) = body.paragraphs.first_mut()
         && let Some((wire, rest)) = split_dateline(first)
     {
-        agency = Some(wire);
+        body.agency = Some(wire);
         *first = rest.to_string();
     }
-    (paragraphs, agency)
+    body
 }
 
 /// A line that is article text, not a credit, a date, a caption or boilerplate.
@@ -80,22 +121,36 @@ fn is_text(line: &str, byline: Option<&str>) -> bool {
         let l = line.strip_prefix("By ").or_else(|| line.strip_prefix("by ")).unwrap_or(line);
         l.trim() == b
     });
-    !(credit || is_boilerplate(line) || is_caption(line) || is_section_head(line) || parse_date(line).is_some())
+    !(credit
+        || is_boilerplate(line)
+        || story::is_rights_line(line)
+        || is_caption(line)
+        || is_section_head(line)
+        || parse_date(line).is_some())
 }
 
 enum Step<'a> {
     Enter(NodeRef<'a>),
-    Leave { block: bool, link: bool },
+    Leave { block: bool, link: bool, heading: bool },
+}
+
+#[derive(Default)]
+struct Block {
+    lines: Vec<String>,
+    heading: bool,
 }
 
 /// Text lines grouped in blocks, with how much of each line is link text.
 #[derive(Default)]
 struct Lines {
-    blocks: Vec<Vec<String>>,
-    block: Vec<String>,
+    /// The reading text of the whole content, to weigh furniture against.
+    total: usize,
+    blocks: Vec<Block>,
+    block: Block,
     line: String,
     link_chars: usize,
     in_link: usize,
+    in_heading: usize,
 }
 
 impl Lines {
@@ -103,17 +158,20 @@ impl Lines {
         let mut stack = vec![Step::Enter(*root)];
         while let Some(step) = stack.pop() {
             match step {
-                Step::Leave { block, link } => {
+                Step::Leave { block, link, heading } => {
                     if link {
                         self.in_link -= 1;
                     }
-                    if block {
+                    if block || heading {
                         self.end_block();
+                    }
+                    if heading {
+                        self.in_heading -= 1;
                     }
                 }
                 Step::Enter(node) if node.is_text() => self.text(&node.text()),
                 Step::Enter(node) if node.is_element() || node.is_document() => {
-                    if is_furniture(&node, Furniture::InContent) {
+                    if is_furniture(&node, Furniture::InContent) && !holds_the_story(&node, self.total) {
                         continue;
                     }
                     let name = node.node_name().unwrap_or_default();
@@ -121,15 +179,19 @@ impl Lines {
                         self.end_line();
                         continue;
                     }
+                    let heading = HEADINGS.contains(&&*name);
                     let block = BLOCK.contains(&&*name);
                     let link = &*name == "a";
-                    if block {
+                    if block || heading {
                         self.end_block();
                     }
                     if link {
                         self.in_link += 1;
                     }
-                    stack.push(Step::Leave { block, link });
+                    if heading {
+                        self.in_heading += 1;
+                    }
+                    stack.push(Step::Leave { block, link, heading });
                     stack.extend(node.children_it(true).map(Step::Enter));
                 }
                 Step::Enter(_) => {}
@@ -151,9 +213,9 @@ impl Lines {
         let chars = line.chars().filter(|c| !c.is_whitespace()).count();
         // A short line that is mostly links is a menu, a list of stories or
         // a tag cloud; a long one is a sentence that links its source.
-        let link_list = self.link_chars * 2 > chars && line.split(' ').count() < LINKED_SENTENCE_WORDS;
+        let link_list = self.link_chars * 2 > chars && story::word_count(&line) < LINKED_SENTENCE_WORDS;
         if chars > 0 && !link_list {
-            self.block.push(line);
+            self.block.lines.push(line);
         }
         self.line.clear();
         self.link_chars = 0;
@@ -161,7 +223,8 @@ impl Lines {
 
     fn end_block(&mut self) {
         self.end_line();
-        if !self.block.is_empty() {
+        if !self.block.lines.is_empty() {
+            self.block.heading = self.in_heading > 0;
             self.blocks.push(std::mem::take(&mut self.block));
         }
     }
@@ -174,8 +237,7 @@ mod tests {
 
     fn paras(html: &str) -> Vec<String> {
         let doc = Document::from(html);
-        let (p, _) = paragraphs(&doc.root(), Some("Jane Roe"));
-        p
+        paragraphs(&doc.root(), Some("Jane Roe")).paragraphs
     }
 
     #[test]
@@ -207,9 +269,9 @@ mod tests {
     #[test]
     fn the_lede_loses_its_dateline_and_names_the_agency() {
         let doc = Document::from("<p>KYIV, Feb 23 (Reuters) - Ukraine declared a state of emergency.</p>");
-        let (p, agency) = paragraphs(&doc.root(), None);
+        let body = paragraphs(&doc.root(), None);
         assert_eq!(
-            (p, agency.as_deref()),
+            (body.paragraphs, body.agency.as_deref()),
             (vec!["Ukraine declared a state of emergency.".to_string()], Some("Reuters"))
         );
     }

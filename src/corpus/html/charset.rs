@@ -24,8 +24,32 @@ use encoding_rs::Encoding;
 /// pre-scan 1024 bytes; saved pages often put scripts first).
 const PRESCAN_BYTES: usize = 8 * 1024;
 
-/// The page's text, decoded by the rule in the module doc.
+/// A page whose NUL bytes are this rare (one in a thousand bytes, or
+/// fewer) is a text page with a stray NUL, which a browser reads past; more
+/// is a binary file.
+const STRAY_NULS_PER_BYTE: usize = 1000;
+
+/// The page's text, decoded by the rule in the module doc. A page of
+/// markup with a stray NUL in it (a byte lost in a conversion) is read
+/// without the NUL, as a browser reads it; any other NUL means binary.
 pub fn decode_page(bytes: &[u8]) -> Result<String, DecodeError> {
+    match decode_strict(bytes) {
+        Err(DecodeError::Binary(_)) if has_stray_nuls(bytes) => {
+            decode_strict(&bytes.iter().copied().filter(|&b| b != 0).collect::<Vec<u8>>())
+        }
+        decoded => decoded,
+    }
+}
+
+/// Markup (a `<` in its first KiB) with few NULs, none in its first KiB (a
+/// binary format puts them in its header).
+fn has_stray_nuls(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    head.contains(&b'<') && !head.contains(&0) && nuls * STRAY_NULS_PER_BYTE <= bytes.len()
+}
+
+fn decode_strict(bytes: &[u8]) -> Result<String, DecodeError> {
     let has_bom =
         bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     if has_bom || std::str::from_utf8(bytes).is_ok() {
@@ -116,5 +140,14 @@ mod tests {
     #[test]
     fn binary_stays_binary() {
         assert_eq!(decode_page(b"<meta charset=\"koi8-r\">\xd0\x00"), Err(DecodeError::Binary(24)));
+        assert!(matches!(decode_page(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR<p>"), Err(DecodeError::Binary(_))));
+    }
+
+    #[test]
+    fn a_stray_nul_in_a_long_page_is_read_past() {
+        let mut page = format!("<html><body>{}", "<p>The council met on Tuesday.</p>".repeat(100)).into_bytes();
+        page.insert(2000, 0);
+        let text = decode_page(&page).expect("a page, not a binary file");
+        assert!(!text.contains('\0') && text.matches("<p>The council met on Tuesday.</p>").count() == 100, "{text}");
     }
 }

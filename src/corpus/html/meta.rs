@@ -7,6 +7,8 @@
 //! canonical url, `<time datetime>` and `<meta name="date">`, and turns the
 //! strings into [`Fields`] values (`By ` dropped from credits, dates parsed).
 
+use super::shown::{Shown, shown};
+use super::when::{self, PageDates};
 use crate::corpus::fields::Fields;
 use crate::dates::parse_date;
 use chrono::NaiveDate;
@@ -18,27 +20,30 @@ use dom_query::Document;
 pub struct PageExtras {
     pub canonical: Option<String>,
     pub og_url: Option<String>,
-    pub date: Option<NaiveDate>,
+    /// The dates its elements state, and its UTC offset.
+    pub dates: PageDates,
+    /// The page's `<title>` and `og:title`, as written.
+    pub titles: Vec<String>,
+    /// The short texts the page shows, for the headline.
+    pub shown: Shown,
 }
-
-const DATE_META: &str = "meta[name='date' i], meta[name='pubdate' i], meta[name='publishdate' i], \
-     meta[name='dc.date' i], meta[name='dc.date.issued' i], meta[itemprop='datePublished'], \
-     meta[property='og:published_time']";
 
 /// Read the canonical url, `og:url` and a date from the elements that carry them.
 pub fn extras(doc: &Document, page_url: Option<&str>) -> PageExtras {
     let attr = |sel: &str, name: &str| {
         doc.select(sel).iter().find_map(|s| s.attr(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()))
     };
-    let time_date = || {
-        doc.select("article time[datetime], time[datetime]")
-            .iter()
-            .find_map(|t| t.attr("datetime").and_then(|d| page_date(&d)))
-    };
     PageExtras {
         canonical: attr("link[rel~='canonical' i]", "href").and_then(|href| absolute(&href, page_url)),
         og_url: attr("meta[property='og:url' i]", "content").and_then(|href| absolute(&href, page_url)),
-        date: time_date().or_else(|| attr(DATE_META, "content").and_then(|d| page_date(&d))),
+        dates: when::read(doc),
+        // Every `<title>`: a page glued from two keeps one in its body.
+        titles: std::iter::once(attr("meta[property='og:title' i]", "content"))
+            .chain(doc.select("title").iter().take(4).map(|t| Some(t.text().to_string())))
+            .flatten()
+            .filter(|t| !t.trim().is_empty() && t.len() <= MAX_VALUE_BYTES)
+            .collect(),
+        shown: shown(doc),
     }
 }
 
@@ -73,7 +78,7 @@ pub fn fields(found: Found, extras: PageExtras, page_url: Option<&str>) -> Field
         title,
         outlet,
         byline: nonempty(found.byline).map(|b| credit(&b)).filter(|b| !b.is_empty()),
-        date: found.published_time.as_deref().and_then(page_date).or(extras.date),
+        date: when::date(found.published_time.as_deref(), &extras.dates, None),
         url: extras
             .canonical
             .or(extras.og_url)
@@ -152,9 +157,13 @@ mod tests {
         let e = extras(&doc, Some("https://x.example/page?q=1"));
         assert_eq!(e.canonical.as_deref(), Some("https://x.example/a/b"));
         assert_eq!(e.og_url.as_deref(), Some("https://x.example/og"));
-        assert_eq!(e.date, NaiveDate::from_ymd_opt(2022, 2, 21), "<time> inside the article first");
+        assert_eq!(
+            when::date(None, &e.dates, None),
+            NaiveDate::from_ymd_opt(2022, 2, 21),
+            "<time> inside the article first"
+        );
         let doc = Document::from(r#"<meta name="date" content="2023-11-02"><p>x</p>"#);
-        assert_eq!(extras(&doc, None).date, NaiveDate::from_ymd_opt(2023, 11, 2));
+        assert_eq!(when::date(None, &extras(&doc, None).dates, None), NaiveDate::from_ymd_opt(2023, 11, 2));
         assert_eq!(extras(&doc, None).canonical, None);
     }
 
