@@ -87,9 +87,17 @@ fn spun_copy_aligns_the_same_facts_in_other_words_as_changed() {
     assert!(pair("dated Feb. 22", "dated February 22"), "the letters");
     assert!(pair("Nord Stream 2", "Nord Stream 2"), "the sanctions");
     assert!(
-        changed.iter().any(|r| r["right"].as_str().unwrap().contains("state of emergency")),
-        "the state of emergency"
+        pair("appealed to Russian President Vladimir Putin for help", "requested Moscow for navy assist"),
+        "the ledes"
     );
+    assert!(pair("renounce its ambition of joining the North Atlantic Treaty Organization", "NATO"), "NATO");
+    for row in &changed {
+        let confidence = row["confidence"].as_str().unwrap();
+        assert!(confidence == "strong" || confidence == "weak", "{row}");
+        let evidence = &row["evidence"];
+        let said = ["names", "figures", "words", "meaning"].iter().any(|k| !evidence[k].as_array().unwrap().is_empty());
+        assert!(said, "a changed row says why: {row}");
+    }
     let left_only = rows(&v, "left_only");
     assert!(
         left_only.iter().any(|r| r["left"].as_str().unwrap().starts_with("Stocks fell across Asia")),

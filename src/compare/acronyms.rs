@@ -55,12 +55,15 @@ fn names(sentence: &str, ws: &[Word<'_>]) -> Vec<Name> {
             }
             j += 1;
         }
-        let run: Vec<&Word> = ws[i..=last].iter().filter(|w| capital(w)).collect();
+        // A sentence's capital "The" opens no name: "The International Atomic
+        // Energy Agency" is IAEA.
+        let first = ws[i..=last].iter().position(|w| !SKIPPED.contains(&w.text.to_lowercase().as_str())).unwrap_or(0);
+        let run: Vec<&Word> = ws[i + first..=last].iter().filter(|w| capital(w)).collect();
         if run.len() > 1 {
             out.push(Name {
                 words: run.iter().map(|w| strip_possessive(w.text).to_lowercase()).collect(),
                 initials: run.iter().filter_map(|w| w.text.chars().next()).flat_map(char::to_lowercase).collect(),
-                start: ws[i].start,
+                start: ws[i + first].start,
                 end: ws[last].end(),
             });
         }
@@ -149,7 +152,8 @@ mod tests {
     fn initials_spell_an_acronym_either_article_uses() {
         let spelled = "It dropped its bid for the North Atlantic Treaty Organization.";
         let got = aliases_in(&["Kyiv wants to join NATO soon.", spelled], spelled);
-        let named: Vec<&str> = got.iter().filter(|(_, a)| a.as_deref() == Some("^nato")).map(|(k, _)| k.as_str()).collect();
+        let named: Vec<&str> =
+            got.iter().filter(|(_, a)| a.as_deref() == Some("^nato")).map(|(k, _)| k.as_str()).collect();
         assert_eq!(named, vec!["north", "atlantic", "treaty", "organization"]);
     }
 
@@ -157,7 +161,8 @@ mod tests {
     fn a_bracketed_definition_ties_a_name_to_an_acronym_of_other_letters() {
         let article = ["The self-proclaimed Donetsk People's Republic (DNR) asked for help.", "The DNR leader spoke."];
         let got = aliases_in(&article, "The head of the Donetsk People's Republic spoke.");
-        let named: Vec<&str> = got.iter().filter(|(_, a)| a.as_deref() == Some("^dnr")).map(|(k, _)| k.as_str()).collect();
+        let named: Vec<&str> =
+            got.iter().filter(|(_, a)| a.as_deref() == Some("^dnr")).map(|(k, _)| k.as_str()).collect();
         assert_eq!(named, vec!["donetsk", "people", "republic"]);
     }
 

@@ -25,7 +25,15 @@ pub struct Evidence {
     pub meaning: Vec<WordPair>,
 }
 
-/// A left word and the right word taken for it, with how near they are.
+/// Word pairs this near in meaning (cosine) are named in a row's reason;
+/// all pairs the match used are in the JSON. Below it the pairs read as
+/// noise to a person ("fighting ≈ troops", 0.41), though together they
+/// still count: of the pairs on the seeds' rows, those from 0.5 up are the
+/// ones a reader would call the same word in other words.
+const SHOWN_NEAR: f64 = 0.5;
+
+/// A left word and the right word taken for it, with how near they are
+/// (the cosine of their vectors, at least [`soft::NEAR`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WordPair {
     pub left: String,
@@ -39,9 +47,15 @@ impl Evidence {
     }
 
     /// One line of it: names and figures, then shared words, then the
-    /// words matched by meaning (`help ≈ assist`), parts apart by ` · `.
+    /// words matched by meaning (`help ≈ assist`, those at least
+    /// [`SHOWN_NEAR`]), parts apart by ` · `.
     pub fn line(&self) -> String {
-        let meaning: Vec<String> = self.meaning.iter().map(|p| format!("{} ≈ {}", p.left, p.right)).collect();
+        let meaning: Vec<String> = self
+            .meaning
+            .iter()
+            .filter(|p| p.similarity >= SHOWN_NEAR)
+            .map(|p| format!("{} ≈ {}", p.left, p.right))
+            .collect();
         let facts: Vec<&str> = self.names.iter().chain(&self.figures).map(String::as_str).collect();
         [facts.join(", "), self.words.join(", "), meaning.join(", ")]
             .into_iter()
@@ -84,7 +98,8 @@ pub fn of(scorer: &Scorer<'_>, m: &Match) -> Evidence {
             TermKind::Name => push(&mut out.names, text),
             TermKind::Word if through.is_some() => {
                 let other = right_terms.iter().find(|(_, t)| t.meaning == through).map(|(t, _)| t.text.clone());
-                let pair = WordPair { left: text, right: other.unwrap_or_default(), similarity: f64::from(said) };
+                let similarity = f64::from(soft::NEAR + said * (1.0 - soft::NEAR));
+                let pair = WordPair { left: text, right: other.unwrap_or_default(), similarity };
                 if !out.meaning.contains(&pair) {
                     out.meaning.push(pair);
                 }

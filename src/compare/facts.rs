@@ -125,7 +125,13 @@ impl Figures {
             let bucket = if right.gives(f) { &mut shared.both } else { &mut shared.left_only };
             bucket.push(f.clone());
         }
-        shared.right_only = right.listed.iter().filter(|f| !left.gives(f)).cloned().collect();
+        for f in &right.listed {
+            if !left.gives(f) {
+                shared.right_only.push(f.clone());
+            } else if !left.listed.contains(f) {
+                shared.both.push(f.clone()); // spelled on the left, in digits on the right
+            }
+        }
         shared
     }
 }
@@ -185,6 +191,10 @@ mod tests {
         let s = Figures::shared(&digits, &spelled);
         assert_eq!(s.both, vec!["2"]);
         assert!(s.left_only.is_empty() && s.right_only.is_empty(), "{s:?}");
+        let s = Figures::shared(&spelled, &digits);
+        assert_eq!(s.both, vec!["2"], "either way round");
+        assert!(s.left_only.is_empty() && s.right_only.is_empty(), "{s:?}");
+        assert_eq!(figures(["2 soldiers were hurt."]).listed, vec!["2"], "a figure opening a sentence");
         let s = Figures::shared(&spelled, &figures(["Nothing here."]));
         assert!(s.left_only.is_empty(), "a count in words is not reported alone: {s:?}");
     }

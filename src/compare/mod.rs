@@ -48,6 +48,8 @@ mod tokens;
 #[cfg(test)]
 mod fixtures;
 #[cfg(test)]
+mod meaning_tests;
+#[cfg(test)]
 mod tests;
 
 pub use diff::{DiffOp, DiffSpan, word_diff};
@@ -166,13 +168,6 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
     let (lk, rk): (Vec<String>, Vec<String>) =
         (ls.iter().map(|s| verbatim_key(&s.text)).collect(), rs.iter().map(|s| verbatim_key(&s.text)).collect());
     let identical = |l: usize, r: usize| lk[l] == rk[r];
-    if let Ok(path) = std::env::var("BYLINE_DUMP_ALIGN") {
-        use std::io::Write;
-        let v = serde_json::json!({"left_id": left.id, "right_id": right.id,
-            "left": ls.iter().map(|s| s.text.clone()).collect::<Vec<_>>(), "right": rs.iter().map(|s| s.text.clone()).collect::<Vec<_>>()});
-        let mut f = std::fs::OpenOptions::new().create(true).append(true).open(format!("{path}.texts")).expect("dump");
-        let _ = writeln!(f, "{v}");
-    }
     let scorer = align::Scorer::new(&lt, &rt, &expansions);
     let matches = scorer.matches(identical);
     let rows = rows::build(&ls, &rs, &matches, &scorer, identical);

@@ -32,10 +32,7 @@ pub struct Measures {
 
 impl Measures {
     pub fn of(left: Cover, right: Cover) -> Self {
-        Measures {
-            left: f64::from(left.share()),
-            right: f64::from(right.share()),
-        }
+        Measures { left: f64::from(left.share()), right: f64::from(right.share()) }
     }
 
     /// The harmonic mean of the two shares: how much the two say alike.

@@ -82,9 +82,13 @@ pub fn split(paragraph: &str) -> Vec<String> {
             i = j; // "3.5", "U.S", "example.com": not an end
             continue;
         }
-        let mut k = j;
-        while k < chars.len() && chars[k].1.is_whitespace() {
-            k += 1;
+        let mut k = skip_space(&chars, j);
+        // A quote mark standing alone after the end ("…orchestra. \" Then")
+        // closes the sentence before it; an opening one would touch a word.
+        if k < chars.len() && matches!(chars[k].1, '"' | '”') && chars.get(k + 1).is_none_or(|c| c.1.is_whitespace())
+        {
+            j = k + 1;
+            k = skip_space(&chars, j);
         }
         if k == chars.len() {
             break; // the paragraph's end ends the sentence anyway
@@ -104,6 +108,11 @@ pub fn split(paragraph: &str) -> Vec<String> {
     }
     push(&mut out, &paragraph[start..]);
     out
+}
+
+/// The index of the first non-space character at or after `from`.
+fn skip_space(chars: &[(usize, char)], from: usize) -> usize {
+    from + chars[from..].iter().take_while(|c| c.1.is_whitespace()).count()
 }
 
 /// Whether a lone period after `before` ends the sentence, given the word that follows.

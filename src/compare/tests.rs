@@ -64,17 +64,37 @@ fn spun_paraphrases_align_as_changed() {
     let letters = row_left(&a, "Copies of letters published by Russian news services");
     assert_eq!(letters.kind, RowKind::Changed);
     assert!(letters.right.as_deref().unwrap().contains("dated February 22"));
-    let emergency = row_right(&a, "Ukraine’s parliament has additionally imposed a state of emergency");
-    assert_eq!(emergency.kind, RowKind::Changed);
-    assert!(emergency.left.as_deref().unwrap().contains("state of emergency"), "{emergency:?}");
+    assert!(letters.evidence.figures.contains(&"Feb. 22".to_string()), "{:?}", letters.evidence);
+    // The ledes share almost no word: "appealed … for help fighting" is
+    // "requested … for navy assist in opposition to".
+    let lede = row_left(&a, "Separatist leaders in eastern Ukraine appealed");
+    assert_eq!(lede.kind, RowKind::Changed);
+    assert!(lede.right.as_deref().unwrap().starts_with("Rebel leaders in jap Ukraine have requested"));
+    let help = lede.evidence.meaning.iter().find(|p| p.left == "help").expect("help matched by meaning");
+    assert_eq!(help.right, "assist");
+    assert!(lede.reason().unwrap().contains("help ≈ assist"), "{:?}", lede.reason());
+    // "the North Atlantic Treaty Organization" is "the NATO alliance".
+    let nato = row_left(&a, "Putin demanded that Ukraine accept Russian sovereignty over Crimea");
+    assert_eq!(nato.kind, RowKind::Changed);
+    assert!(nato.right.as_deref().unwrap().contains("NATO"));
+    assert!(nato.evidence.names.iter().any(|n| n.ends_with("= NATO")), "{:?}", nato.evidence);
     let nord = row_left(&a, "U.S. President Joe Biden has announced expanded sanctions");
     assert_eq!(nord.kind, RowKind::Changed);
     assert!(
         nord.right.as_deref().unwrap().starts_with("Washington Wednesday introduced sanctions on the Nord Stream 2")
     );
-    for row in [letters, emergency, nord] {
-        assert!(row.score > 0.0 && row.score < 1.0);
+    let troops = row_left(&a, "Putin has for months sustained a large troop buildup");
+    assert!(troops.right.as_deref().unwrap().contains("150,000 troops"), "{troops:?}");
+    let deploy = row_left(&a, "Russia’s parliament formally gave Putin the authority to deploy troops");
+    assert!(deploy.right.as_deref().unwrap().contains("approval to deploy troops to the 2 breakaway"));
+    for row in [letters, lede, nato, nord, troops, deploy] {
+        assert!(row.score > 0.5 && row.score < 1.0, "{row:?}");
+        assert_ne!(row.confidence, Confidence::None);
+        assert!(!row.evidence.is_empty(), "a match says why: {row:?}");
     }
+    // Spun "the two letters" against "the 2 breakaway": a spelled count is a
+    // figure, and not one only one side gives.
+    assert!(!a.numbers.right_only.iter().any(|n| n == "2" || n == "two"), "{:?}", a.numbers.right_only);
 }
 
 #[test]
@@ -276,11 +296,32 @@ fn json_has_the_promised_shape() {
     }
     let rows = v["rows"].as_array().expect("rows");
     for row in rows {
-        assert_eq!(keys(row), ["diff", "kind", "left", "left_para", "right", "right_para", "score"]);
+        assert_eq!(
+            keys(row),
+            [
+                "confidence",
+                "diff",
+                "evidence",
+                "kind",
+                "left",
+                "left_para",
+                "left_sentences",
+                "right",
+                "right_para",
+                "right_sentences",
+                "score"
+            ]
+        );
         let kind = row["kind"].as_str().expect("kind");
         assert!(["same", "changed", "left_only", "right_only"].contains(&kind));
         assert_eq!(row["left"].is_null(), kind == "right_only");
         assert_eq!(row["right"].is_null(), kind == "left_only");
+        let confidence = row["confidence"].as_str().expect("confidence");
+        assert_eq!(confidence == "none", kind.ends_with("_only"), "{row}");
+        assert_eq!(keys(&row["evidence"]), ["figures", "meaning", "names", "words"]);
+        for (side, count) in [("left", &row["left_sentences"]), ("right", &row["right_sentences"])] {
+            assert_eq!(count.as_u64() == Some(0), row[side].is_null(), "{row}");
+        }
         for piece in row["diff"].as_array().expect("diff") {
             assert_eq!(keys(piece), ["op", "text"]);
             assert!(["equal", "delete", "insert"].contains(&piece["op"].as_str().expect("op")));

@@ -5,7 +5,9 @@
 
 use super::features::hash_bytes;
 use crate::article::{Article, Listing};
-use crate::compare::facts_api::{NumberKind, Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words};
+use crate::compare::facts_api::{
+    NumberKind, Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words,
+};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::collections::HashMap;

@@ -250,7 +250,11 @@ pub(crate) mod tests {
     fn a_written_table_reads_back() {
         let bytes = encode(
             3,
-            &[("help", 10, vec![1.0, 0.2, 0.0]), ("assist", 900, vec![0.9, 0.3, 0.1]), ("car", 40, vec![0.0, 0.1, 1.0])],
+            &[
+                ("help", 10, vec![1.0, 0.2, 0.0]),
+                ("assist", 900, vec![0.9, 0.3, 0.1]),
+                ("car", 40, vec![0.0, 0.1, 1.0]),
+            ],
             &[("helped", "help")],
         );
         let t = Table::read(&bytes).expect("reads");

@@ -108,7 +108,7 @@ mod tests {
 
     fn row(kind: RowKind, left: Option<&str>, right: Option<&str>) -> ShownRow {
         let m = |t: Option<&str>| t.map(|t| Marked::plain(t, false));
-        ShownRow { kind, left: m(left), right: m(right), left_para: None, right_para: None }
+        ShownRow { kind, left: m(left), right: m(right), left_para: None, right_para: None, weak: false, reason: None }
     }
 
     #[test]
