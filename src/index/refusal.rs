@@ -9,15 +9,17 @@
 //! exits 0 as if it were the answer. So the command line asks strictly: a
 //! filter that cannot be used is refused unless the rest of the query
 //! stands on its own (then the note names what was dropped), and a query
-//! with nothing usable left is refused.
+//! with nothing usable left is refused. An empty query is no such thing:
+//! it asks for every article, in so many words, and gets them.
 
 use super::query::ParsedQuery;
 
 /// Why `input` (parsed as `parsed`) cannot be answered as asked, in one
 /// line; `None` when what is left of it is a question of its own.
 pub fn refusal(input: &str, parsed: &ParsedQuery) -> Option<String> {
+    // Asked for nothing, in so many words: every article is the answer (newest first).
     if input.trim().is_empty() {
-        return Some("the query is empty: give words to search for (`byline stats` counts the library)".into());
+        return None;
     }
     // What is left stands on its own when it asks for something, not only
     // for everything but something.
@@ -66,6 +68,6 @@ mod tests {
             refused("*").as_deref(),
             Some("nothing to search for in \"*\" (*: no letters or digits to search for)")
         );
-        assert!(refused("  ").unwrap().starts_with("the query is empty"));
+        assert_eq!(refused("  "), None, "an empty query asks for every article, and gets them");
     }
 }

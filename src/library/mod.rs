@@ -15,6 +15,7 @@
 //! Nothing here draws, parses arguments or prints.
 
 mod error;
+pub mod export;
 mod feeds;
 mod folders;
 pub mod proposals;
