@@ -69,11 +69,7 @@ impl RefreshProgress {
             eprintln!("skipped {}", crate::sanitize::clean_line(&skip.to_string()));
         }
         for gone in &report.gone {
-            let path = crate::sanitize::clean_line(&gone.path.to_string_lossy());
-            eprintln!(
-                "{path} is gone: its {} articles are kept; `byline library remove {path}` drops them",
-                gone.articles
-            );
+            eprintln!("{}", gone.said());
         }
     }
 }

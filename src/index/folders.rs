@@ -61,6 +61,19 @@ pub struct Gone {
     pub articles: usize,
 }
 
+impl Gone {
+    /// How the front ends say it: `/news/2021 is gone: its 12 articles are
+    /// kept; `byline library remove /news/2021` drops them`.
+    pub fn said(&self) -> String {
+        let path = crate::sanitize::clean_line(&self.path.to_string_lossy());
+        let (n, them) = match self.articles {
+            1 => ("1 article is".to_string(), "it"),
+            n => (format!("{n} articles are"), "them"),
+        };
+        format!("{path} is gone: its {n} kept; `byline library remove {path}` drops {them}")
+    }
+}
+
 /// What taking a folder out of the library did.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Removed {
