@@ -20,7 +20,7 @@ fn two_folders(sb: &Sandbox) -> (PathBuf, PathBuf) {
     for entry in std::fs::read_dir(SEEDS).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().to_string_lossy().to_string();
-        let into = if name < "003".to_string() { &a } else { &b };
+        let into = if name.as_str() < "003" { &a } else { &b };
         std::fs::create_dir_all(into).unwrap();
         std::fs::copy(entry.path(), into.join(&name)).unwrap();
     }
