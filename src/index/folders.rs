@@ -19,7 +19,7 @@ use super::update::{IndexReport, writer};
 use crate::article::ArticleId;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// What a folder of the library is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -110,18 +110,7 @@ fn state_of(path: &Path) -> FolderState {
 /// `path` made absolute and `..`, `.` folded away without asking the file
 /// system, which cannot answer for a folder that is gone.
 fn lexical(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for part in absolute.components() {
-        match part {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
+    crate::fsutil::lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 /// The folder of `roots` that `asked` names (as given to `byline index`,

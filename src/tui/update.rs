@@ -13,6 +13,20 @@ use ratatui::layout::{Position, Rect};
 /// Lines the mouse wheel scrolls.
 const WHEEL: isize = 3;
 
+/// What the list and the article do alike to the article in use: its
+/// reading state, its link, its id.
+fn on_the_article(action: Action) -> bool {
+    matches!(
+        action,
+        Action::ToggleRead
+            | Action::ToggleStar
+            | Action::EditTags
+            | Action::OpenLink
+            | Action::CopyLink
+            | Action::CopyId
+    )
+}
+
 impl App {
     pub fn apply(&mut self, action: Action) {
         let context = self.context();
@@ -117,12 +131,7 @@ impl App {
     fn list_action(&mut self, action: Action) {
         match action {
             Action::Open => self.open_reader(),
-            Action::ToggleRead
-            | Action::ToggleStar
-            | Action::EditTags
-            | Action::OpenLink
-            | Action::CopyLink
-            | Action::CopyId => self.state_action(action),
+            a if on_the_article(a) => self.state_action(a),
             Action::Search | Action::Back | Action::FocusPrev => self.browse.focus = Focus::Search,
             Action::FocusNext => self.browse.focus = if self.article.is_some() { Focus::Reader } else { Focus::Search },
             Action::ToggleSort => self.toggle_sort(),
@@ -170,12 +179,7 @@ impl App {
             Action::FocusPrev if browsing => self.browse.focus = Focus::List,
             Action::Compare => self.open_picker(),
             Action::Events => self.open_events(),
-            Action::ToggleRead
-            | Action::ToggleStar
-            | Action::EditTags
-            | Action::OpenLink
-            | Action::CopyLink
-            | Action::CopyId => self.state_action(action),
+            a if on_the_article(a) => self.state_action(a),
             Action::NextMatch => self.jumped(true),
             Action::PrevMatch => self.jumped(false),
             a => {
