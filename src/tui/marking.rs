@@ -156,10 +156,7 @@ impl App {
         let count = self.clipboard.as_ref().map_or(0, |c| c.0) + 1;
         self.clipboard = Some((count, crate::links::osc52_text(id.as_str())));
         let short = id.short();
-        self.say(
-            format!("copied the id {short} (byline show {short}; OSC 52: if your terminal allows it)"),
-            Level::Info,
-        );
+        self.say(format!("copied the id {short} (OSC 52: if your terminal allows it)"), Level::Info);
     }
 
     /// The worker could not write a change.
