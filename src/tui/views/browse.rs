@@ -1,6 +1,11 @@
 //! The browse view's search line and result list: one entry per hit with
 //! its headline, outlet, date and a snippet with the query's words marked,
 //! the number of hits and the sort order.
+//!
+//! The list holds a window of the ranking, a screen or so at a time: from
+//! the first hit while scrolling down, from the last screen after `G`
+//! (which reads that screen, not every hit before it), growing upwards as
+//! one scrolls back. Each new question starts at its first hit, selected.
 
 use super::super::doc::date_label;
 use super::super::text::{self, Marked};
