@@ -175,7 +175,7 @@ fn w_writes_the_comparison_as_byline_compare_format_md_prints_it() {
     let [left, right] = t.app.compare.as_ref().expect("two columns").ids.clone();
     t.press("w");
     let written = here.path().join(format!("compare-{}-{}.md", left.short(), right.short()));
-    assert!(t.screen().contains("wrote the comparison to"), "{}", t.screen());
+    assert!(t.screen().contains("wrote the comparison as Markdown to"), "{}", t.screen());
     let text = std::fs::read_to_string(&written).expect("the file written");
     let cli = assert_cmd::Command::cargo_bin("byline")
         .unwrap()
@@ -226,8 +226,24 @@ fn the_side_by_side_header_keeps_each_date_and_the_hints_keep_unlock() {
             let gap = &status[status.find("difference").unwrap()..status.find("= same").unwrap()];
             assert!(gap.ends_with("  "), "room between them: {status:?}");
         }
+        // Whatever its length, a message keeps two columns from the legend, or the legend gives way.
+        let mut legend_seen = false;
+        for n in 1..usize::from(w) {
+            t.app.message = Some(("m".repeat(n), byline::tui::app::Level::Info));
+            t.settle();
+            let status = t.screen().lines().last().unwrap().to_string();
+            let Some(at) = status.find(LEGEND) else { continue };
+            legend_seen = true;
+            assert!(
+                status[..at].ends_with("m  ") || status[..at].ends_with("   "),
+                "{w}x{h}, a message of {n}: {status:?}"
+            );
+        }
+        assert!(legend_seen || w < 100, "the legend shows beside a short message at {w}x{h}");
     }
 }
+
+const LEGEND: &str = "= same  ~ changed  ? weak  < left only  > right only";
 
 #[test]
 fn the_help_wraps_rather_than_cut_a_description() {

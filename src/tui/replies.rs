@@ -81,10 +81,7 @@ impl App {
             Answer::Marked => {}
             Answer::Written(path) => {
                 let path = crate::sanitize::clean_line(&path.to_string_lossy());
-                self.say(
-                    format!("wrote the comparison to {path}, as `byline compare --format md` prints it"),
-                    Level::Info,
-                )
+                self.say(format!("wrote the comparison as Markdown to {path}"), Level::Info)
             }
         }
     }

@@ -29,8 +29,9 @@ pub const MIN_HEIGHT: u16 = 10;
 pub const WIDE: u16 = 100;
 
 /// What the two columns' gutter markers mean: on the status line when
-/// there is room, and in the help.
-pub const LEGEND: &str = "= same  ~ changed  < left only  > right only";
+/// there is room, and in the help. (Issue 17 owns the markers; this is its
+/// legend, word for word.)
+pub const LEGEND: &str = "= same  ~ changed  ? weak  < left only  > right only";
 
 /// A rectangle of at most `width` × `height` in the middle of `area`,
 /// leaving `margin` cells around it.

@@ -124,7 +124,7 @@ pub(super) fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     if let Some((text, error)) = said {
         let style = if error { theme.error } else { theme.hint };
         // A message is what the user is waiting for: cut only if it alone does not fit.
-        let room = width.saturating_sub(1 + right.as_ref().filter(|r| r.1).map_or(0, |r| text::width(&r.0) + GAP));
+        let room = width.saturating_sub(1 + right.as_ref().filter(|r| r.1).map_or(0, |r| GAP + text::width(&r.0) + 1));
         pieces.push((vec![Span::styled(text::truncate(&text, room), style)], u8::MAX - 1));
     } else {
         let context = app.context();
@@ -146,7 +146,8 @@ pub(super) fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let mut sizes: Vec<(usize, u8)> =
         pieces.iter().map(|(spans, rank)| (spans.iter().map(|s| text::width(&s.content)).sum(), *rank)).collect();
     if let Some((text, _, rank)) = &right {
-        sizes.push((text::width(text) + GAP, *rank));
+        // The gap before it, and the column it keeps free at the line's end.
+        sizes.push((GAP + text::width(text) + 1, *rank));
     }
     let keep = keep_best(&sizes, width.saturating_sub(1));
     let mut spans = vec![Span::raw(" ")];
