@@ -121,6 +121,12 @@ fn removing_what_is_not_a_folder_of_the_library_says_what_it_is() {
     assert_eq!(code, 2);
     assert_eq!(err.trim(), "byline: /no/such/place is not a folder of the library (`byline library` lists them)");
     assert_eq!(folders(&sb)[0]["articles"], 3, "nothing was removed");
+    // The last folder out: the demo comes back, and that is said.
+    let (code, out, err) = run(&sb, &["library", "remove", s(&a)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("no folder of yours is left: byline shows its demo articles"), "{out}");
+    assert_eq!(folders(&sb)[0]["kind"], "demo");
+    assert!(run(&sb, &["search", ""]).1.contains("5 articles match"), "the demo's five");
 }
 
 #[test]

@@ -52,6 +52,11 @@ pub fn run(library: &Library, action: Option<LibraryCommand>, json: bool) -> Res
                     removed.files,
                     removed.articles_total
                 );
+                if library.info()?.demo {
+                    println!(
+                        "no folder of yours is left: byline shows its demo articles until you add one (`byline index FOLDER`)"
+                    );
+                }
             }
         }
     }
