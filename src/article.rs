@@ -26,6 +26,12 @@ impl ArticleId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Its first 8 digits: what lists print, and a prefix the command line
+    /// takes (`byline show 3fa2b1c4`).
+    pub fn short(&self) -> &str {
+        &self.0[..self.0.len().min(8)]
+    }
 }
 
 impl fmt::Display for ArticleId {

@@ -65,6 +65,23 @@ fn in_place_of(
     Ok(())
 }
 
+/// `path` with `.` and `..` taken out by its words alone, without asking
+/// the file system (which cannot answer for a path that is not there, and
+/// would follow symbolic links).
+pub fn lexical(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -103,7 +103,13 @@ impl Opener {
 
 /// The OSC 52 sequence that asks the terminal to put `url` on the clipboard.
 pub fn osc52(url: &Url) -> String {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(url.as_str());
+    osc52_text(url.as_str())
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard (base64: nothing
+/// in it can end the sequence early).
+pub fn osc52_text(text: &str) -> String {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
     format!("\x1b]52;c;{encoded}\x07")
 }
 

@@ -53,6 +53,29 @@ fn fetch_json(sb: &Sandbox) -> (i32, serde_json::Value, String) {
 }
 
 #[test]
+fn pages_that_cannot_be_read_are_said_once_with_why_in_a_person_s_words() {
+    let server = Server::start();
+    let sb = sandbox("host_delay_ms = 0");
+    // `.invalid` never resolves (RFC 6761): the resolver's own failure, not a refusal.
+    let items = [
+        ("a", "http://byline-test.invalid/a", "Mon, 21 Feb 2022 10:00:00 GMT", "First own text."),
+        ("b", "http://byline-test.invalid/b", "Mon, 21 Feb 2022 11:00:00 GMT", "Second own text."),
+    ];
+    server.route("/feed.xml", Route::xml(rss("Nowhere News", &items)));
+    sb.cmd().args(["feed", "add", &server.url("/feed.xml")]).assert().success();
+    let out = sb.cmd().args(["fetch"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("2 new articles; their pages could not be read (host not found: byline-test.invalid)"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("Nowhere News: 2 new; their pages could not be read (host not found"), "{stderr}");
+    assert!(!format!("{stdout}{stderr}").contains("lookup address"), "no resolver jargon:\n{stdout}{stderr}");
+}
+
+#[test]
 fn a_new_user_adds_a_feed_fetches_and_finds_the_article() {
     let server = Server::start();
     let sb = sandbox("host_delay_ms = 0");
@@ -73,7 +96,7 @@ fn a_new_user_adds_a_feed_fetches_and_finds_the_article() {
         .args(["fetch"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("1 new articles (1 from the feed's own text)"));
+        .stdout(predicate::str::contains("1 new article; its page could not be read (no article text found)"));
     let out = sb.cmd().args(["search", "stevedores", "--json"]).assert().success().get_output().stdout.clone();
     let hits = json(&out);
     assert_eq!(hits["total"], 1);

@@ -57,9 +57,9 @@ pub fn run(cli: Cli) -> Result<i32, Failure> {
         }
         Command::Feed { action } => super::feeds::feed(&library, action),
         Command::Fetch { json } => super::feeds::fetch(&library, json),
-        Command::Search { query, limit, sort, json } => {
-            let request = SearchRequest { query: query.join(" "), limit, offset: 0, sort, prefix_last: false };
-            let results = library.search(&request)?;
+        Command::Search { query, limit, sort, prefix, json } => {
+            let request = SearchRequest { query: query.join(" "), limit, offset: 0, sort, prefix_last: prefix };
+            let results = library.search_strict(&request)?;
             if json {
                 output::json(&results)?;
             } else {
@@ -108,6 +108,7 @@ pub fn run(cli: Cli) -> Result<i32, Failure> {
             }
             Ok(EXIT_OK)
         }
+        Command::Library { action, json } => super::library::run(&library, action, json),
         Command::State(command) => super::state::run(&library, command),
         Command::Paths { .. } | Command::Completions { .. } | Command::Man => unreachable!("answered above"),
         Command::Stats { json } => {

@@ -68,6 +68,7 @@ fn status(e: &Error) -> i32 {
         | Error::Ambiguous(..)
         | Error::Io { .. }
         | Error::Invalid(_)
+        | Error::BadQuery(_)
         | Error::NoFeeds
         | Error::Internal(_)
         | Error::Failed(_) => EXIT_ERROR,

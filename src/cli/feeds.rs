@@ -145,10 +145,9 @@ fn feed_line(r: &crate::feeds::FeedReport) -> String {
         FeedStatus::Unchanged => format!("{name}: unchanged"),
         FeedStatus::Fetched => {
             let stored = r.items.iter().filter(|i| i.file.is_some()).count();
-            let summary = r.items.iter().filter(|i| i.file.is_some() && !i.extracted).count();
             let mut line = format!("{name}: {stored} new");
-            if summary > 0 {
-                line.push_str(&format!(" ({summary} from the feed's own text)"));
+            if let Some(pages) = crate::feeds::unread_pages(&r.items.iter().collect::<Vec<_>>()) {
+                line.push_str(&format!("; {}", clean_line(&pages)));
             }
             if let Some(note) = &r.note {
                 line.push_str(&format!("; {}", clean_line(note)));

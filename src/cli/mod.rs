@@ -7,6 +7,7 @@
 mod commands;
 mod failure;
 mod feeds;
+mod library;
 mod meta;
 mod output;
 mod progress;
@@ -38,7 +39,8 @@ pub const EXIT_ERROR: i32 = 2;
         All state lives in the platform's data, config and cache folders; set BYLINE_HOME to keep it \
         all under one folder instead.",
     after_help = "Examples:\n  byline index ~/news           add a folder to the library and index it\n  \
-        byline search '\"state of emergency\" outlet:bloomberg'\n  byline show 3fa2                print an article by id prefix"
+        byline search '\"state of emergency\" outlet:bloomberg'\n  byline show 3fa2                print an article by id prefix\n  \
+        byline library                the library's folders (`byline library remove PATH` takes one out)"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -53,13 +55,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Add folders or files to the library and index them.
+    /// Add folders or files to the library and index them; with none, read every folder of the library again.
     #[command(after_help = "Only files whose size, modification time or content changed are read again; \
-        articles whose files are gone are removed. A file that cannot be read is skipped with its reason.\n\n\
-        Example:\n  byline index ~/news/2022 ~/saved/article.md")]
+        articles whose files are gone are removed. A file that cannot be read is skipped with its reason. \
+        A folder that is gone keeps its articles and is named once (`byline library remove PATH` drops them).\n\n\
+        Examples:\n  byline index ~/news/2022 ~/saved/article.md\n  byline index                     \
+        every folder of the library, again")]
     Index {
-        /// Folders or files to add (all the library is brought up to date).
-        #[arg(required = true)]
+        /// Folders or files to add (every folder of the library is brought up to date).
         paths: Vec<PathBuf>,
         /// Print the report as JSON.
         #[arg(long)]
@@ -69,9 +72,12 @@ pub enum Command {
     #[command(
         after_help = "Query syntax:\n  words              all of them (English stemming: recognize = recognized)\n  \
         \"a phrase\"         these words in this order\n  a OR b             either\n  -word, NOT word    without it\n  \
+        kess*              words starting with kess (--prefix: the last word is read so)\n  \
         outlet:bloomberg   field filters: outlet, title, body, byline\n  \
         is:unread, is:read, is:starred, tag:NAME   reading state (-is:read: not read)\n  \
         date:2022-02-21..2022-02-23   date ranges; either end may be left open (date:2022-02..)\n\n\
+        A filter byline cannot use (date:yesterday) is an error, unless the rest of the query stands on \
+        its own: then a note names what was left out. A query with nothing to search for is an error.\n\n\
         Example:\n  byline search 'Pasechnik OR Pushilin -Bloomberg' --sort date --limit 5"
     )]
     Search {
@@ -84,6 +90,9 @@ pub enum Command {
         /// Order by relevance (BM25) or by date, newest first.
         #[arg(long, value_enum, default_value_t = Sort::Relevance)]
         sort: Sort,
+        /// Read the last word as the beginning of a word, as the app does while you type (`kess` finds Kessel).
+        #[arg(long)]
+        prefix: bool,
         /// Print the results as JSON.
         #[arg(long)]
         json: bool,
@@ -150,6 +159,15 @@ pub enum Command {
         with its reason; the others were fetched and indexed), 2 on error.")]
     Fetch {
         /// Print the report as JSON: per feed its status (fetched, unchanged, failed and why) and new items.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The library's folders, with their articles and whether each is still there.
+    #[command(after_help = "Examples:\n  byline library\n  byline library remove ~/news/2021")]
+    Library {
+        #[command(subcommand)]
+        action: Option<library::LibraryCommand>,
+        /// Print the folders as JSON.
         #[arg(long)]
         json: bool,
     },

@@ -68,5 +68,8 @@ impl RefreshProgress {
         for skip in &report.skipped {
             eprintln!("skipped {}", crate::sanitize::clean_line(&skip.to_string()));
         }
+        for gone in &report.gone {
+            eprintln!("{}", gone.said());
+        }
     }
 }

@@ -14,14 +14,19 @@ use serde::Serialize;
 
 #[derive(Debug, Subcommand)]
 pub enum StateCommand {
-    /// Mark articles read or unread.
-    #[command(after_help = "Example:\n  byline mark 3fa2 002_ --read\n  byline search is:unread")]
+    /// Mark articles read or unread (one of --read and --unread).
+    #[command(
+        after_help = "Example:\n  byline mark 3fa2 002_ --read\n  byline mark 3fa2 --unread\n  byline search is:unread",
+        group(clap::ArgGroup::new("state").required(true).args(["read", "unread"]))
+    )]
     Mark {
         /// Articles, by any unique id prefix (or file name prefix).
         #[arg(required = true)]
         ids: Vec<String>,
-        #[arg(long, conflicts_with = "unread", required_unless_present = "unread")]
+        /// Mark them read.
+        #[arg(long)]
         read: bool,
+        /// Mark them unread.
         #[arg(long)]
         unread: bool,
         /// Print the articles' state as JSON.
@@ -31,11 +36,13 @@ pub enum StateCommand {
     /// Star articles (or take the star off with --off).
     #[command(after_help = "Example:\n  byline star 3fa2\n  byline search is:starred")]
     Star {
+        /// Articles, by any unique id prefix (or file name prefix).
         #[arg(required = true)]
         ids: Vec<String>,
         /// Take the star off.
         #[arg(long)]
         off: bool,
+        /// Print the articles' state as JSON.
         #[arg(long)]
         json: bool,
     },
@@ -46,6 +53,7 @@ pub enum StateCommand {
         /// Article ids, then +tag to add and -tag to remove.
         #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
         items: Vec<String>,
+        /// Print the articles' state as JSON.
         #[arg(long)]
         json: bool,
     },

@@ -27,6 +27,9 @@ const TITLES: &[&str] = &[
 const NOT_NAMES: &[&str] = &[
     "Meanwhile", "Speaking", "Asked", "Later", "Earlier", "Shortly", "Despite", "Like", "Every", "Several",
     "Many", "Among", "Across", "Unlike", "Instead", "Last", "Next",
+    // Counts open sentences ("Two soldiers were wounded"), never a name.
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Dozens", "Hundreds",
+    "Thousands", "Millions",
 ];
 
 /// Weekdays are capitalised but name no one; they also split a run
@@ -95,7 +98,8 @@ pub fn runs_in(sentence: &str, ws: &[Word<'_>]) -> Vec<NameRun> {
         }
         if (capital || number_in_name) && !excluded {
             if run.is_empty() {
-                run_initial = i == 0 || sentence[..w.start].trim_end().ends_with(['“', '"', '(', '‘']);
+                // A dateline's dash opens the sentence too: "KYIV (Reuters) - Health officials said".
+                run_initial = i == 0 || sentence[..w.start].trim_end().ends_with(['“', '"', '(', '‘', '—', '–', '-']);
             }
             // Possessives stay inside a run ("People's Republic"); the last is dropped.
             run.push(text.to_string());
@@ -255,6 +259,9 @@ mod tests {
         assert_eq!(names("Also Pasechnik, and Later on Lugansk’s leader."), vec!["Pasechnik", "Lugansk"]);
         assert_eq!(names("He said: “I’m afraid of the US and the U.S. Army.”"), vec!["US", "U.S. Army"]);
         assert_eq!(names("Kremlin spokesman Dmitry Peskov spoke to the U.S. envoy."), vec!["Dmitry Peskov", "U.S."]);
+        // Counts and a dateline's first word open a sentence; they name no one.
+        assert_eq!(names("KYIV (Reuters) - Health officials said Two soldiers died."), Vec::<String>::new());
+        assert_eq!(names("DONETSK — Two shells hit the Health Ministry."), vec!["Health Ministry"]);
     }
 
     #[test]

@@ -272,6 +272,8 @@ actions! {
     EditTags "edit_tags" "edit the article's tags",
     OpenLink "open_link" "open the article's link in the browser",
     CopyLink "copy_link" "copy the article's link (OSC 52)",
+    CopyId "copy_id" "copy the article's id, for the command line (OSC 52)",
+    WriteMarkdown "write_markdown" "write the comparison as Markdown to a file in this folder",
 }
 
 /// One action's keys in one context, in the order of the config file.
@@ -327,7 +329,12 @@ impl KeyMap {
 
     /// The first key of an action in a context, for the status line.
     pub fn first_key(&self, context: Context, action: Action) -> Option<Key> {
-        self.bindings(context).find(|b| b.action == action).and_then(|b| b.keys.first().copied())
+        self.keys_of(context, action).next()
+    }
+
+    /// Every key of an action in a context, in the order of the config file.
+    pub fn keys_of(&self, context: Context, action: Action) -> impl Iterator<Item = Key> + '_ {
+        self.bindings(context).filter(move |b| b.action == action).flat_map(|b| b.keys.iter().copied())
     }
 }
 

@@ -7,7 +7,7 @@
 //! one-line note saying why.
 
 use super::budget::{self, Budget, MAX_NEW_ITEMS};
-use super::http::{Fetched, Fetcher, Validators};
+use super::http::{Failure, Fetched, Fetcher, Validators};
 use super::list::{Feed, FeedList};
 use super::parse::{Item, parse};
 use super::source::Source;
@@ -32,18 +32,54 @@ impl FetchReport {
         self.feeds.iter().map(|f| f.items.iter().filter(|i| i.file.is_some()).count()).sum()
     }
 
-    /// One line: `feeds: 2 fetched, 1 unchanged, 1 failed; 3 new articles (1 from the feed's own text)`.
+    /// One line: `feeds: 2 fetched, 1 unchanged, 1 failed; 3 new articles;
+    /// 1 of their pages could not be read (HTTP 404 Not Found)`.
     pub fn summary(&self) -> String {
         let count = |s: FeedStatus| self.feeds.iter().filter(|f| f.status == s).count();
-        let own_text = self.feeds.iter().flat_map(|f| &f.items).filter(|i| i.file.is_some() && !i.extracted).count();
+        let items: Vec<&ItemReport> = self.feeds.iter().flat_map(|f| &f.items).collect();
+        let pages = unread_pages(&items).map(|p| format!("; {p}")).unwrap_or_default();
+        let n = self.new_articles();
         format!(
-            "feeds: {} fetched, {} unchanged, {} failed; {} new articles ({own_text} from the feed's own text)",
+            "feeds: {} fetched, {} unchanged, {} failed; {n} new article{}{pages}",
             count(FeedStatus::Fetched),
             count(FeedStatus::Unchanged),
             count(FeedStatus::Failed),
-            self.new_articles(),
+            if n == 1 { "" } else { "s" },
         )
     }
+}
+
+/// What became of the pages of the new articles that keep the feed's own
+/// text, with why (the distinct reasons, two at most): `their pages could
+/// not be read (host not found: example.org)`; `None` when every page was read.
+pub fn unread_pages(items: &[&ItemReport]) -> Option<String> {
+    let stored: Vec<&&ItemReport> = items.iter().filter(|i| i.file.is_some()).collect();
+    let unread: Vec<&&ItemReport> = stored.iter().copied().filter(|i| !i.extracted).collect();
+    if unread.is_empty() {
+        return None;
+    }
+    let mut reasons: Vec<&str> = Vec::new();
+    for note in unread.iter().filter_map(|i| i.note.as_deref()) {
+        // The first clause is why the page was not used; what follows ("text cut at …") is of the text kept.
+        let why = note.split("; ").next().unwrap_or(note);
+        let why = why.strip_prefix("page: ").unwrap_or(why);
+        if !reasons.contains(&why) {
+            reasons.push(why);
+        }
+    }
+    let more = if reasons.len() > 2 { "; …" } else { "" };
+    let why = if reasons.is_empty() {
+        String::new()
+    } else {
+        format!(" ({}{more})", reasons[..reasons.len().min(2)].join("; "))
+    };
+    let whose = match (unread.len(), stored.len()) {
+        (1, 1) => "its page".to_string(),
+        (u, s) if u == s => "their pages".to_string(),
+        (1, _) => "1 of their pages".to_string(),
+        (u, _) => format!("{u} of their pages"),
+    };
+    Some(format!("{whose} could not be read{why}"))
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -268,6 +304,10 @@ fn read_page(fetcher: &mut Fetcher, source: &Source) -> Result<Fields, String> {
     let body = match fetcher.fetch(source, &Validators::default()) {
         Ok(Fetched::Body(body)) => body,
         Ok(Fetched::Unchanged) => return Err("304 Not Modified".into()),
+        // Where it failed, when that is the failure: `host not found: example.org`.
+        Err(e) if matches!(e.kind, Failure::HostNotFound | Failure::Connect) => {
+            return Err(format!("{}: {}", e.kind, e.at));
+        }
         Err(e) => return Err(e.kind.to_string()),
     };
     let html = crate::corpus::html::decode_page(&body.bytes).map_err(|_| "not text".to_string())?;

@@ -206,6 +206,8 @@ impl Fetcher {
             ureq::Error::Timeout(_) => self.timeout(),
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => self.timeout(),
             ureq::Error::HostNotFound => Failure::HostNotFound,
+            // The resolver's own failure (`failed to lookup address information`), as std words it.
+            ureq::Error::Io(io) if io.to_string().contains("lookup address") => Failure::HostNotFound,
             ureq::Error::ConnectionFailed => Failure::Connect,
             ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => Failure::Connect,
             ureq::Error::TooManyRedirects => Failure::Redirects(self.settings.max_redirects),

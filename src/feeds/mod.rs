@@ -24,6 +24,6 @@ pub mod source;
 pub mod store;
 pub mod trust;
 
-pub use fetch::{FeedReport, FeedStatus, FetchProgress, FetchReport, ItemReport, fetch_all};
+pub use fetch::{FeedReport, FeedStatus, FetchProgress, FetchReport, ItemReport, fetch_all, unread_pages};
 pub use list::{Feed, FeedList};
 pub use source::Source;

@@ -6,7 +6,8 @@
 //! Each refusal is one line, naming what was refused.
 
 use super::source::Source;
-use std::path::{Component, Path, PathBuf};
+use crate::fsutil::lexical;
+use std::path::{Path, PathBuf};
 use url::Url;
 
 /// The longest piece of a refused link quoted in its reason.
@@ -61,21 +62,6 @@ fn inside(path: &Path, folder: &Path) -> Result<PathBuf, &'static str> {
         // Not there: reading it will say so, and nothing outside is touched.
         Err(_) => Ok(plain),
     }
-}
-
-/// `path` with `.` and `..` taken out by its words alone.
-fn lexical(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 /// A link as a reason quotes it: one clean line, its first characters.

@@ -73,9 +73,7 @@ pub(super) fn plan(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Plan {
     let (present, missing): (Vec<PathBuf>, Vec<PathBuf>) = roots.iter().cloned().partition(|r| r.exists());
-    for root in &missing {
-        report.skipped.push(Skip::new(root, SkipReason::Unreadable("not found; its articles are kept".into())));
-    }
+    report.gone = missing.iter().map(|root| super::folders::gone(root, old)).collect();
     let items = corpus::walk(&present);
     progress(Progress::Walked { files: items.len() });
 

@@ -8,8 +8,10 @@
 //! command line noticing.
 
 mod changes;
+pub mod date_range;
 mod docs;
 pub mod flags;
+pub mod folders;
 pub mod highlight;
 mod hits;
 mod listed;
@@ -18,6 +20,7 @@ mod newest;
 mod prefetch;
 pub mod query;
 mod recover;
+pub mod refusal;
 pub mod schema;
 mod search;
 mod similar;
@@ -27,6 +30,7 @@ mod update;
 pub mod watch;
 
 pub use flags::{Flag, FlagSets};
+pub use folders::{Folder, FolderKind, FolderState, Gone, Removed};
 pub use highlight::{Highlighter, Snippet};
 pub use recover::Kept;
 pub use search::{OutletCount, SearchHit, SearchRequest, SearchResults, Sort, Stats};
@@ -55,6 +59,10 @@ pub enum LookupError {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LibraryRoots {
     pub roots: Vec<PathBuf>,
+    /// Those found gone by an index run and said so: said once, not on
+    /// every run (see [`folders`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gone: Vec<PathBuf>,
 }
 
 pub struct Catalog {
@@ -148,35 +156,41 @@ impl Catalog {
 
     /// The folders the user added with `byline index`.
     pub fn user_roots(&self) -> anyhow::Result<Vec<PathBuf>> {
-        match std::fs::read(self.roots_file()) {
-            Ok(bytes) => {
-                let roots: LibraryRoots = serde_json::from_slice(&bytes).with_context(|| {
-                    let file = self.roots_file();
-                    OnPath::new(&file, format!("{} is damaged; remove it and run byline index again", file.display()))
-                })?;
-                Ok(roots.roots)
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            Err(e) => {
-                let file = self.roots_file();
-                Err(e).with_context(|| OnPath::new(&file, format!("cannot read {}", file.display())))
-            }
+        Ok(self.roots_record()?.roots)
+    }
+
+    /// `library.json` as it is (nothing there: no folders yet).
+    fn roots_record(&self) -> anyhow::Result<LibraryRoots> {
+        let file = self.roots_file();
+        match std::fs::read(&file) {
+            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| {
+                OnPath::new(&file, format!("{} is damaged; remove it and run byline index again", file.display()))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(LibraryRoots::default()),
+            Err(e) => Err(e).with_context(|| OnPath::new(&file, format!("cannot read {}", file.display()))),
         }
+    }
+
+    fn save_roots(&self, roots: &LibraryRoots) -> anyhow::Result<()> {
+        let file = self.roots_file();
+        crate::fsutil::write_atomic(&file, &serde_json::to_vec_pretty(roots)?)
+            .with_context(|| OnPath::new(&file, format!("cannot write {}", file.display())))
     }
 
     /// Add folders or files to the library (absolute, deduplicated).
     pub fn add_roots(&self, new: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-        let mut roots = self.user_roots()?;
+        let mut record = self.roots_record()?;
         for root in new {
             let abs = std::fs::canonicalize(root)
                 .with_context(|| OnPath::new(root, format!("{}: cannot add to the library", root.display())))?;
-            if !roots.contains(&abs) {
-                roots.push(abs);
+            if !record.roots.contains(&abs) {
+                record.roots.push(abs);
             }
         }
-        let json = serde_json::to_vec_pretty(&LibraryRoots { roots: roots.clone() })?;
-        crate::fsutil::write_atomic(&self.roots_file(), &json)?;
-        Ok(roots)
+        if !new.is_empty() {
+            self.save_roots(&record)?;
+        }
+        Ok(record.roots)
     }
 
     /// True when the user has no library of their own and byline shows the demo.
@@ -207,10 +221,14 @@ impl Catalog {
         Ok(vec![demo])
     }
 
-    /// Bring the index up to date with the library's folders.
+    /// Bring the index up to date with the library's folders. A folder
+    /// found gone keeps its articles, and is in the report once (see
+    /// [`folders`]).
     pub fn refresh(&self, progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
         let roots = self.effective_roots()?;
-        update::update(self, &roots, progress)
+        let mut report = update::update(self, &roots, progress)?;
+        self.say_gone_once(&mut report)?;
+        Ok(report)
     }
 
     /// Index the demo library when the user has none and nothing is indexed

@@ -1,15 +1,19 @@
 //! The search language, parsed leniently: a malformed query never fails, it
-//! falls back to the words it can use and says what it ignored.
+//! falls back to the words it can use and says what it ignored, each part
+//! it could not use named in [`ParsedQuery::dropped`] (whoever asks decides
+//! whether what is left answers the question: see [`super::refusal`]).
 //!
-//! `words`, `"a phrase"`, `a OR b`, `-word` / `NOT word`, field filters
-//! (`outlet:bloomberg`, `title:"state of emergency"`, `byline:afp`), date
-//! ranges (`date:2022-02-21..2022-02-23`, `date:2022-02..`, `date:2022`),
-//! reading-state filters (`is:unread`, `is:read`, `is:starred`, `tag:name`;
-//! the search is given the matching ids, see [`super::flags`]) and, while
-//! typing, the last word as a prefix. Words are ANDed; `OR` joins its
-//! neighbours.
+//! `words`, `"a phrase"`, `a OR b`, `-word` / `NOT word`, `word*` (any word
+//! starting with it), field filters (`outlet:bloomberg`, `title:"state of
+//! emergency"`, `byline:afp`), date ranges (`date:2022-02-21..2022-02-23`,
+//! `date:2022-02..`, `date:2022`; see [`super::date_range`]), reading-state
+//! filters (`is:unread`, `is:read`, `is:starred`, `tag:name`; the search is
+//! given the matching ids, see [`super::flags`]) and, while typing, the
+//! last word as a prefix. Words are ANDed; `OR` joins its neighbours.
 
+use super::date_range::{parse_date_range, written};
 use super::flags::Flag;
+use super::schema::{plain_analyzer, tokens};
 use chrono::NaiveDate;
 
 /// Which field a clause searches.
@@ -41,12 +45,26 @@ pub struct Item {
     pub negated: bool,
 }
 
+/// A part of a query that could not be used, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dropped {
+    /// As it was written: `date:2022-13-45`, `is:purple`, `*`.
+    pub text: String,
+    pub why: String,
+    /// It narrowed the question (a date, a field, a reading state): without
+    /// it, the rest asks for more than was meant.
+    pub filter: bool,
+}
+
 /// A query as understood: every group must match; within a group, any item.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedQuery {
     pub groups: Vec<Vec<Item>>,
-    /// What was ignored or read differently, for the status line.
+    /// What was ignored or read differently, for the status line: each
+    /// dropped part (`ignored date:yesterday: …`) and each reading.
     pub hints: Vec<String>,
+    /// The parts that could not be used, in the order written.
+    pub dropped: Vec<Dropped>,
 }
 
 impl ParsedQuery {
@@ -57,6 +75,12 @@ impl ParsedQuery {
     /// The positive clauses, for highlighting.
     pub fn positive(&self) -> impl Iterator<Item = &Clause> {
         self.groups.iter().flatten().filter(|i| !i.negated).map(|i| &i.clause)
+    }
+
+    fn drop(&mut self, text: &str, why: impl Into<String>, filter: bool) {
+        let why = why.into();
+        self.hints.push(format!("ignored {text}: {why}"));
+        self.dropped.push(Dropped { text: text.to_string(), why, filter });
     }
 }
 
@@ -121,48 +145,67 @@ fn lex(input: &str) -> (Vec<(Token, bool)>, Vec<String>) {
 }
 
 /// Parse `input`. With `prefix_last`, the last bare word (when the input does
-/// not end in a space) matches as a prefix.
+/// not end in a space) matches as a prefix; `word*` always does.
 pub fn parse(input: &str, prefix_last: bool) -> ParsedQuery {
-    let (tokens, mut hints) = lex(input);
+    let (tokens, hints) = lex(input);
+    let mut q = ParsedQuery { hints, ..ParsedQuery::default() };
     let prefix_allowed = prefix_last && !input.ends_with(char::is_whitespace);
-    let mut groups: Vec<Vec<Item>> = Vec::new();
     let mut join_next = false;
     let mut negate_next = false;
     let count = tokens.len();
     for (i, (token, dash)) in tokens.into_iter().enumerate() {
-        let clause = match token {
+        let (clause, written) = match token {
             Token::Or => {
-                join_next = !groups.is_empty();
+                join_next = !q.groups.is_empty();
                 continue;
             }
             Token::Not => {
                 negate_next = true;
                 continue;
             }
-            Token::Quoted(phrase) => Some(Clause::Words { target: Target::Text, words: phrase, phrase: true }),
+            Token::Quoted(phrase) => {
+                let written = format!("\"{phrase}\"");
+                (Some(Clause::Words { target: Target::Text, words: phrase, phrase: true }), written)
+            }
             Token::Word(word) => {
                 let last = i + 1 == count && prefix_allowed && !dash && !negate_next;
-                word_clause(&word, last, &mut hints)
+                (word_clause(&word, last, &mut q), word)
             }
         };
         let negated = dash || std::mem::take(&mut negate_next);
         let Some(clause) = clause else { continue };
+        if !searchable(&clause) {
+            // `*`, `-`, `""`: the index keeps no such word.
+            let filter = matches!(clause, Clause::Words { target, .. } if target != Target::Text);
+            q.drop(&written, "no letters or digits to search for", filter);
+            continue;
+        }
         let item = Item { clause, negated };
-        match (join_next, groups.last_mut()) {
+        match (join_next, q.groups.last_mut()) {
             (true, Some(group)) if !negated => group.push(item),
-            _ => groups.push(vec![item]),
+            _ => q.groups.push(vec![item]),
         }
         join_next = false;
     }
     // `-is:read` is a filter, not an exclusion from a search: no note for it.
-    let filters_only = groups.iter().flatten().all(|i| matches!(i.clause, Clause::Flag(_)));
-    if groups.iter().flatten().all(|i| i.negated) && !groups.is_empty() && !filters_only {
-        hints.push("only exclusions: matching everything else".to_string());
+    let filters_only = q.groups.iter().flatten().all(|i| matches!(i.clause, Clause::Flag(_)));
+    if q.groups.iter().flatten().all(|i| i.negated) && !q.groups.is_empty() && !filters_only {
+        q.hints.push("only exclusions: matching everything else".to_string());
     }
-    ParsedQuery { groups, hints }
+    q
 }
 
-fn word_clause(word: &str, last: bool, hints: &mut Vec<String>) -> Option<Clause> {
+/// Whether the index can look `clause` up: a word or phrase with at least
+/// one word the analyzers keep (not only punctuation, not only words of
+/// 40 bytes or more).
+fn searchable(clause: &Clause) -> bool {
+    match clause {
+        Clause::Words { words: text, .. } | Clause::Prefix(text) => !tokens(&mut plain_analyzer(), text).is_empty(),
+        Clause::Date(..) | Clause::Flag(_) => true,
+    }
+}
+
+fn word_clause(word: &str, last: bool, q: &mut ParsedQuery) -> Option<Clause> {
     if let Some((field, value)) = word.split_once(':')
         && !value.is_empty()
         && !field.is_empty()
@@ -175,18 +218,19 @@ fn word_clause(word: &str, last: bool, hints: &mut Vec<String>) -> Option<Clause
             "is" | "tag" => {
                 let flag = Flag::parse(&field.to_ascii_lowercase(), value);
                 if flag.is_none() {
-                    hints.push(format!("unknown filter {word:?} (use is:read, is:unread, is:starred or tag:NAME)"));
+                    q.drop(word, "unknown filter (use is:read, is:unread, is:starred or tag:NAME)", true);
                 }
                 return flag.map(Clause::Flag);
             }
             "date" | "published" => {
-                return match parse_date_range(value) {
-                    Some((from, to)) => Some(Clause::Date(from, to)),
-                    None => {
-                        hints.push(format!("could not read the date {value:?} (use 2022-02-21..2022-02-23)"));
-                        None
-                    }
+                let Some(range) = parse_date_range(value) else {
+                    q.drop(word, "not a date (use 2022-02-21..2022-02-23, 2022-02 or 2022)", true);
+                    return None;
                 };
+                if range.reversed {
+                    q.hints.push(format!("read {word} as {field}:{}, the earlier date first", written(range.span)));
+                }
+                return Some(Clause::Date(range.span.0, range.span.1));
             }
             "outlet" | "source" | "site" => Target::Outlet,
             "title" | "headline" => Target::Title,
@@ -194,7 +238,7 @@ fn word_clause(word: &str, last: bool, hints: &mut Vec<String>) -> Option<Clause
             "byline" | "author" | "by" => Target::Byline,
             "http" | "https" => Target::Text,
             other => {
-                hints.push(format!("unknown field {other:?}: searched as words"));
+                q.hints.push(format!("unknown field {other:?}: searched as words"));
                 Target::Text
             }
         };
@@ -207,49 +251,16 @@ fn word_clause(word: &str, last: bool, hints: &mut Vec<String>) -> Option<Clause
         };
         return Some(Clause::Words { target, words, phrase });
     }
+    // `kess*`: a prefix wherever it is, as typing makes the last word one.
+    if let Some(stem) = word.strip_suffix('*')
+        && stem.chars().any(char::is_alphanumeric)
+    {
+        return Some(Clause::Prefix(stem.trim_end_matches('*').to_string()));
+    }
     if last && word.chars().any(char::is_alphanumeric) {
         return Some(Clause::Prefix(word.to_string()));
     }
     Some(Clause::Words { target: Target::Text, words: word.to_string(), phrase: false })
-}
-
-/// `A..B`, `A..`, `..B` or a single `A`, where each end is `YYYY`, `YYYY-MM`
-/// or `YYYY-MM-DD`. A single value covers its whole year, month or day.
-pub fn parse_date_range(value: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
-    if let Some((a, b)) = value.split_once("..") {
-        let from = if a.is_empty() { None } else { Some(date_bounds(a)?.0) };
-        let to = if b.is_empty() { None } else { Some(date_bounds(b)?.1) };
-        if from.is_none() && to.is_none() {
-            return None;
-        }
-        return Some((from, to));
-    }
-    let (from, to) = date_bounds(value)?;
-    Some((Some(from), Some(to)))
-}
-
-/// The first and last day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` stands for.
-fn date_bounds(s: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str| p.parse::<u32>().ok();
-    match parts.as_slice() {
-        [y] if y.len() == 4 => {
-            let y = num(y)? as i32;
-            Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
-        }
-        [y, m] if y.len() == 4 => {
-            let (y, m) = (num(y)? as i32, num(m)?);
-            let first = NaiveDate::from_ymd_opt(y, m, 1)?;
-            let next =
-                if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)? };
-            Some((first, next.pred_opt()?))
-        }
-        [y, m, d] if y.len() == 4 => {
-            let day = NaiveDate::from_ymd_opt(num(y)? as i32, num(m)?, num(d)?)?;
-            Some((day, day))
-        }
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -344,5 +355,32 @@ mod tests {
             let _ = parse(nasty, true);
         }
         assert!(parse("OR", false).is_empty());
+    }
+
+    #[test]
+    fn what_cannot_be_used_is_named_exactly() {
+        let q = parse("date:2022-13-45 putin * is:purple", false);
+        assert_eq!(q.groups, vec![vec![item(words("putin"))]]);
+        let dropped: Vec<(&str, bool)> = q.dropped.iter().map(|d| (d.text.as_str(), d.filter)).collect();
+        assert_eq!(dropped, [("date:2022-13-45", true), ("*", false), ("is:purple", true)]);
+        assert!(q.hints[0].starts_with("ignored date:2022-13-45: not a date"), "{:?}", q.hints);
+        assert!(parse("\"\" outlet:--", false).dropped.iter().all(|d| d.why.contains("no letters")));
+        assert!(parse("AND OR", false).is_empty() && parse("AND OR", false).dropped.is_empty());
+    }
+
+    #[test]
+    fn a_word_ending_in_a_star_is_a_prefix_anywhere() {
+        assert_eq!(parse("kess* putin", false).groups[0], vec![item(Clause::Prefix("kess".into()))]);
+        assert_eq!(parse("-kess**", false).groups[0], vec![not(Clause::Prefix("kess".into()))]);
+    }
+
+    #[test]
+    fn a_reversed_range_is_read_the_right_way_round_and_says_so() {
+        let q = parse("date:2024-03-15..2024-03-13", false);
+        assert_eq!(q.groups, vec![vec![item(Clause::Date(d(2024, 3, 13), d(2024, 3, 15)))]]);
+        assert_eq!(
+            q.hints,
+            ["read date:2024-03-15..2024-03-13 as date:2024-03-13..2024-03-15, the earlier date first"]
+        );
     }
 }

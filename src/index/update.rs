@@ -40,6 +40,9 @@ pub struct IndexReport {
     pub articles_removed: usize,
     pub articles_total: usize,
     pub skipped: Vec<Skip>,
+    /// Library folders not found (deleted, renamed, a drive not mounted):
+    /// their articles are kept. Each is said once (see [`super::folders`]).
+    pub gone: Vec<super::Gone>,
     /// The index's commit when this run took the writer lock, and after
     /// its last commit (both read holding the lock): what was derived
     /// from the first still holds for the second when no article changed.
@@ -69,13 +72,18 @@ impl IndexReport {
 #[error("another byline is indexing this library ({}); try again when it has finished", .0.display())]
 pub struct Busy(pub PathBuf);
 
+/// The index's writer, or [`Busy`] when another byline holds it.
+pub(super) fn writer(lib: &Catalog) -> anyhow::Result<tantivy::IndexWriter<TantivyDocument>> {
+    lib.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES * 2).map_err(|e| match e {
+        tantivy::TantivyError::LockFailure(..) => anyhow::Error::new(Busy(lib.data_dir().to_path_buf())),
+        e => anyhow::Error::new(e).context("cannot open the index for writing"),
+    })
+}
+
 pub fn update(lib: &Catalog, roots: &[PathBuf], progress: &(dyn Fn(Progress) + Sync)) -> anyhow::Result<IndexReport> {
     let started = std::time::Instant::now();
     let mut report = IndexReport::default();
-    let mut writer = lib.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES * 2).map_err(|e| match e {
-        tantivy::TantivyError::LockFailure(..) => anyhow::Error::new(Busy(lib.data_dir().to_path_buf())),
-        e => anyhow::Error::new(e).context("cannot open the index for writing"),
-    })?;
+    let mut writer = writer(lib)?;
     // The records as of the latest commit, which another process may have
     // made since this library last looked: what they list is what `Listed`
     // says may be in the index.

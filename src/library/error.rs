@@ -15,8 +15,10 @@
 //! Errors cross the worker's channel, so they are plain values (`Clone`,
 //! `PartialEq`): the causes are kept as text.
 //!
-//! A query never fails: what the parser cannot use is dropped and named in
-//! the results' hints. So there is no kind for a bad query.
+//! A query asked as you type never fails: what the parser cannot use is
+//! dropped and named in the results' hints. Asked strictly (the command
+//! line: [`super::Library::search_strict`]), a query that cannot be answered
+//! as asked is [`Error::BadQuery`].
 //!
 //! [`Busy`]: crate::index::Busy
 //! [`LookupError`]: crate::index::LookupError
@@ -51,6 +53,10 @@ pub enum Error {
     /// file, an OPML file, a tag, an argument.
     #[error("{0}")]
     Invalid(String),
+    /// A query that cannot be answered as it was asked (see
+    /// [`crate::index::refusal`]): the reason, naming the part at fault.
+    #[error("{0}")]
+    BadQuery(String),
     /// There is no feed to fetch.
     #[error("no feeds yet: add one with `byline feed add URL`")]
     NoFeeds,

@@ -15,7 +15,9 @@
 //! Nothing here draws, parses arguments or prints.
 
 mod error;
+pub mod export;
 mod feeds;
+mod folders;
 pub mod proposals;
 mod refresh;
 mod service;
@@ -102,6 +104,18 @@ impl Library {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
         self.ready()?;
         Ok(crate::state::search(&self.catalog, request)?)
+    }
+
+    /// [`Library::search`] for those who do not watch the answer come (a
+    /// script, the command line): a query whose filter cannot be used, or
+    /// with nothing usable left, is [`Error::BadQuery`] rather than an
+    /// answer to a wider question (see [`crate::index::refusal`]).
+    pub fn search_strict(&self, request: &SearchRequest) -> Result<SearchResults, Error> {
+        let parsed = crate::index::query::parse(&request.query, request.prefix_last);
+        if let Some(why) = crate::index::refusal::refusal(&request.query, &parsed) {
+            return Err(Error::BadQuery(why));
+        }
+        self.search(request)
     }
 
     /// The article whose id (or, failing that, file name) starts with `id`.

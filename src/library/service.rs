@@ -14,6 +14,7 @@ use crate::compare::Alignment;
 use crate::events::{Event, Related};
 use crate::index::{SearchRequest, SearchResults, Sort};
 use crate::state::Change;
+use std::path::{Path, PathBuf};
 
 /// What a front end learns when the library is open.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,6 +71,12 @@ pub trait Service: Send + Sync {
     /// Align two articles.
     fn compare(&self, left: &str, right: &str) -> Result<Compared, Error> {
         Ok(Compared::of(self.article(left)?, self.article(right)?))
+    }
+
+    /// Write two articles' comparison as Markdown into `dir` (see
+    /// [`super::export`]); the file written.
+    fn write_markdown(&self, left: &str, right: &str, dir: &Path) -> Result<PathBuf, Error> {
+        super::export::write_markdown(&self.compare(left, right)?, dir)
     }
 
     /// The articles to propose beside `id` (whose outlet is `outlet`): its

@@ -3,10 +3,10 @@
 //! for the worker collect in an outbox the event loop empties. Nothing here
 //! touches a terminal, so every key can be tested on a plain value.
 
-use super::action::{AppEvent, Context, KeyMap, Resolved, is_interrupt, key_of, resolve};
+use super::action::{Action, AppEvent, Context, KeyMap, Resolved, is_interrupt, key_of, resolve};
 use super::protocol::{Ask, KINDS, Kind, Request};
 use super::theme::Theme;
-use super::views::browse::{Browse, Focus};
+use super::views::browse::{Browse, Fetching, Focus};
 use super::views::compare::CompareView;
 use super::views::events::EventsView;
 use super::views::help::Help;
@@ -81,6 +81,8 @@ pub struct App {
     pub prompt: Option<super::marking::TagPrompt>,
     /// How links are opened (`$BROWSER`, else the platform's opener).
     pub opener: crate::links::Opener,
+    /// Where `w` writes a comparison: the folder byline was started in.
+    pub export_dir: std::path::PathBuf,
     /// The last OSC 52 sequence to write, numbered so each is written once.
     pub clipboard: Option<(u64, String)>,
     pub library: LibraryState,
@@ -118,6 +120,7 @@ impl App {
             help: None,
             prompt: None,
             opener: crate::links::Opener::from_env(),
+            export_dir: std::env::current_dir().unwrap_or_else(|_| ".".into()),
             clipboard: None,
             library: LibraryState::Opening,
             message: None,
@@ -213,6 +216,10 @@ impl App {
                     }
                     let context = self.context();
                     match resolve(&self.keys, context, key, context == Context::Search) {
+                        // `?` on an empty search line is asked, not typed: nothing is lost.
+                        Resolved::Type(_) if self.browse.query.is_empty() && self.help_key(key) => {
+                            self.apply(Action::Help)
+                        }
                         Resolved::Action(a) => self.apply(a),
                         Resolved::Type(c) => self.type_text(&c.to_string()),
                         Resolved::Nothing => {}
@@ -234,28 +241,51 @@ impl App {
         }
     }
 
+    /// A key that shows the help anywhere (`?`, unless the config says otherwise).
+    fn help_key(&self, key: crate::config::keys::Key) -> bool {
+        self.keys.get(Context::Global, key) == Some(Action::Help)
+    }
+
     pub(super) fn say(&mut self, text: impl Into<String>, level: Level) {
         self.message = Some((text.into(), level));
     }
 
-    /// Send the query as it stands; the last word is a prefix.
+    /// Send the query as it stands (the last word is a prefix), for the
+    /// window of hits the list holds.
     pub(super) fn search(&mut self) {
-        self.browse.appending = false;
-        self.send_search(0, self.browse.limit);
+        self.browse.fetching = Fetching::Fresh;
+        self.send_search(self.browse.base, self.browse.limit);
     }
 
     /// Ask for `count` hits to go after those loaded: the rows shown keep
     /// their places (a new first page, ranked again, could order tied hits
     /// differently) and are not read again.
     pub(super) fn search_more(&mut self, count: usize) {
-        let offset = self.browse.hits().len();
-        self.browse.limit = offset + count;
-        self.browse.appending = true;
-        self.send_search(offset, count);
+        let loaded = self.browse.hits().len();
+        self.browse.limit = loaded + count;
+        self.browse.fetching = Fetching::After;
+        self.send_search(self.browse.base + loaded, count);
+    }
+
+    /// Ask for the screen of hits before the window (after `G`, scrolling up).
+    pub(super) fn search_before(&mut self) {
+        let count = self.browse.page_size().min(self.browse.base);
+        self.browse.fetching = Fetching::Before;
+        self.send_search(self.browse.base - count, count);
+    }
+
+    /// Ask for the last screen of the ranking, to go to its end without
+    /// reading every hit before it.
+    pub(super) fn search_end(&mut self) {
+        let total = self.browse.results.as_ref().map_or(0, |r| r.total);
+        let count = self.browse.page_size();
+        self.browse.fetching = Fetching::End;
+        self.send_search(total.saturating_sub(count), count);
     }
 
     fn send_search(&mut self, offset: usize, limit: usize) {
         self.browse.searching = true;
+        self.browse.asked_from = offset;
         let request = SearchRequest {
             query: self.browse.query.clone(),
             limit,
@@ -272,7 +302,7 @@ impl App {
     }
 
     pub(super) fn query_changed(&mut self) {
-        self.browse.limit = self.browse.page_size();
+        self.browse.new_question();
         self.search();
     }
 

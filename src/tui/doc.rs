@@ -37,6 +37,7 @@ pub struct Doc {
     /// One-line fields for headers and lists.
     pub title: String,
     pub outlet: Option<String>,
+    pub byline: Option<String>,
     pub date: Option<NaiveDate>,
     pub meta: String,
     /// Headline, details, url, then one block per paragraph from `body_start`.
@@ -49,12 +50,29 @@ pub struct Doc {
 /// `outlet · by byline · date`, with the unknowns said as such.
 pub fn meta_line(outlet: Option<&str>, byline: Option<&str>, date: Option<NaiveDate>) -> String {
     let mut parts = vec![outlet.map_or_else(|| "unknown outlet".to_string(), clean_line)];
-    if let Some(b) = byline {
-        let b = clean_line(b);
-        parts.push(if b.to_lowercase().starts_with("by ") { b } else { format!("by {b}") });
-    }
+    parts.extend(byline.map(|b| byline_label(&clean_line(b))));
     parts.push(date_label(date));
     parts.join(" · ")
+}
+
+/// `id 3fa2b1c4 · 002_rebels.txt`: what the command line needs to find the
+/// article again (`byline show 3fa2b1c4`, or the file name's start), and
+/// which file it is (`byline show` prints where).
+fn where_from(article: &Article) -> String {
+    let file = article.paths.first().and_then(|p| p.file_name()).map(|n| clean_line(&n.to_string_lossy()));
+    let more = match article.paths.len() {
+        0 | 1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    match file {
+        Some(file) => format!("id {} · {file}{more}", article.id.short()),
+        None => format!("id {}", article.id.short()),
+    }
+}
+
+/// `by AFP` (a credit that already says "by" as it is).
+pub fn byline_label(byline: &str) -> String {
+    if byline.to_lowercase().starts_with("by ") { byline.to_string() } else { format!("by {byline}") }
 }
 
 pub fn date_label(date: Option<NaiveDate>) -> String {
@@ -74,6 +92,7 @@ impl Doc {
         let mut blocks = vec![
             Block { role: Role::Title, text: marked(&clean_line(&article.title), true) },
             Block { role: Role::Meta, text: Marked::plain(&meta, true) },
+            Block { role: Role::Meta, text: Marked::plain(&where_from(article), true) },
         ];
         if let Some(url) = &article.url {
             blocks.push(Block { role: Role::Url, text: Marked::plain(url, true) });
@@ -85,6 +104,7 @@ impl Doc {
             query: query.to_string(),
             title: clean_line(&article.title),
             outlet: article.outlet.as_deref().map(clean_line),
+            byline: article.byline.as_deref().map(clean_line),
             date: article.date,
             meta,
             blocks,
@@ -126,11 +146,12 @@ mod tests {
         let d = Doc::new(&article(), "pasech");
         assert_eq!(d.title, "Rebels ask");
         assert_eq!(d.meta, "unknown outlet · by AFP · undated");
-        assert_eq!(d.blocks[2].text.text, "https://example.com/x");
-        assert_eq!(d.body_start, 3);
+        assert_eq!(d.blocks[2].text.text, "id abc");
+        assert_eq!(d.blocks[3].text.text, "https://example.com/x");
+        assert_eq!(d.body_start, 4);
         let p = &d.paragraphs()[0].text;
         assert_eq!(p.text, "Leonid Pasechnik said.  Then");
-        assert_eq!(d.matches(), vec![(3, 7..16)]);
+        assert_eq!(d.matches(), vec![(4, 7..16)]);
         assert_eq!(&p.text[7..16], "Pasechnik");
     }
 

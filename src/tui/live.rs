@@ -23,13 +23,15 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 
 /// What a refresh changed, as the status line tells it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Indexed {
     pub added: usize,
     pub updated: usize,
     pub removed: usize,
     pub total: usize,
     pub skipped: usize,
+    /// A folder of the library found gone (said once: see `index::folders`).
+    pub gone: Option<String>,
 }
 
 impl Indexed {
@@ -40,6 +42,7 @@ impl Indexed {
             removed: r.articles_removed,
             total: r.articles_total,
             skipped: r.skipped.len(),
+            gone: r.gone.first().map(crate::index::Gone::said),
         }
     }
 
@@ -176,10 +179,12 @@ impl App {
     ) {
         match report {
             Ok(indexed) => {
-                let what = match indexed.describe() {
-                    Some(what) => Some(what),
-                    None if manual => Some(format!("nothing changed ({} articles)", indexed.total)),
-                    None => None,
+                let what = match (indexed.describe(), &indexed.gone) {
+                    (Some(what), Some(gone)) => Some(format!("{what}; {gone}")),
+                    (Some(what), None) => Some(what),
+                    (None, Some(gone)) => Some(gone.clone()),
+                    (None, None) if manual => Some(format!("nothing changed ({} articles)", indexed.total)),
+                    (None, None) => None,
                 };
                 match (fetched, what) {
                     (Some((fetched, level)), Some(what)) => self.say(format!("{fetched}; library: {what}"), level),
@@ -285,7 +290,7 @@ mod tests {
 
     #[test]
     fn the_status_line_says_what_changed() {
-        let ix = |added, updated, removed| super::Indexed { added, updated, removed, total: 7, skipped: 0 };
+        let ix = |added, updated, removed| super::Indexed { added, updated, removed, total: 7, ..Default::default() };
         assert_eq!(ix(0, 0, 0).describe(), None);
         assert_eq!(ix(2, 0, 0).describe().unwrap(), "indexed 2 new articles (7 articles in all)");
         assert_eq!(ix(1, 1, 3).describe().unwrap(), "indexed 1 new article, 1 changed, 3 removed (7 articles in all)");

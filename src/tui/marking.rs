@@ -1,6 +1,6 @@
 //! What the keys do to the selected article's reading state and link:
 //! mark it read or unread, star it, edit its tags on a prompt line, open
-//! its link in the browser, copy its link with OSC 52.
+//! its link in the browser, copy its link or its id with OSC 52.
 //!
 //! The list shows a change at once; the worker writes it to the reading
 //! state (`state::Store`), and a failure is said on the status line and the
@@ -148,6 +148,15 @@ impl App {
         let count = self.clipboard.as_ref().map_or(0, |c| c.0) + 1;
         self.clipboard = Some((count, crate::links::osc52(&url)));
         self.say(format!("copied {} (OSC 52: if your terminal allows it)", url.as_str()), Level::Info);
+    }
+
+    /// `Y`: the id of the article in use, to paste after `byline show`.
+    pub(super) fn copy_id(&mut self) {
+        let Some(id) = self.selected_id().cloned() else { return self.say("no article selected", Level::Info) };
+        let count = self.clipboard.as_ref().map_or(0, |c| c.0) + 1;
+        self.clipboard = Some((count, crate::links::osc52_text(id.as_str())));
+        let short = id.short();
+        self.say(format!("copied the id {short} (OSC 52: if your terminal allows it)"), Level::Info);
     }
 
     /// The worker could not write a change.

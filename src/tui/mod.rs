@@ -13,6 +13,7 @@ pub mod app;
 pub mod comparison;
 pub mod doc;
 mod fetching;
+pub mod fitting;
 pub mod live;
 pub mod marking;
 mod probe;

@@ -20,6 +20,7 @@ use crate::index::{SearchRequest, SearchResults};
 use crate::library::{Error, FetchStep, LibraryInfo, Proposal, Service};
 use crate::sanitize::clean_line;
 use crate::state::Change;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// The kinds of request, each with what it needs.
@@ -52,6 +53,12 @@ pub enum Ask {
         ids: Vec<ArticleId>,
         change: Change,
     },
+    /// Write two articles' comparison as Markdown into a folder.
+    WriteMarkdown {
+        left: ArticleId,
+        right: ArticleId,
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,10 +71,11 @@ pub enum Kind {
     Events = 5,
     Fetch = 6,
     Mark = 7,
+    WriteMarkdown = 8,
 }
 
 /// How many kinds of request there are.
-pub const KINDS: usize = 8;
+pub const KINDS: usize = 9;
 
 impl Ask {
     pub fn kind(&self) -> Kind {
@@ -80,15 +88,17 @@ impl Ask {
             Ask::Events => Kind::Events,
             Ask::Fetch => Kind::Fetch,
             Ask::Mark { .. } => Kind::Mark,
+            Ask::WriteMarkdown { .. } => Kind::WriteMarkdown,
         }
     }
 }
 
 impl Kind {
     /// A newer request of this kind makes an older one pointless: every kind
-    /// but a change of reading state, which must be written whatever came after.
+    /// but a change of reading state, which must be written whatever came
+    /// after, and a comparison written to a file, whose path must be said.
     pub fn superseded_by_newer(self) -> bool {
-        self != Kind::Mark
+        !matches!(self, Kind::Mark | Kind::WriteMarkdown)
     }
 }
 
@@ -117,6 +127,8 @@ pub enum Answer {
     Events(Vec<Event>),
     Fetched(FetchOutcome),
     Marked,
+    /// The file a comparison was written to.
+    Written(PathBuf),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -151,6 +163,9 @@ pub fn respond(service: &dyn Service, ask: Ask, progress: &(dyn Fn(String) + Syn
         Ask::Events => service.events().map(Answer::Events),
         Ask::Fetch => fetch(service, progress).map(Answer::Fetched),
         Ask::Mark { ids, change } => service.mark(&ids, &change).map(|_| Answer::Marked),
+        Ask::WriteMarkdown { left, right, dir } => {
+            service.write_markdown(left.as_str(), right.as_str(), &dir).map(Answer::Written)
+        }
     }
 }
 

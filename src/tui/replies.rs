@@ -5,6 +5,7 @@
 
 use super::app::{App, Level, LibraryState};
 use super::protocol::{Answer, Kind, Reply};
+use super::views::browse::Fetching;
 use super::views::reader::ArticleView;
 use crate::library::Error;
 
@@ -40,11 +41,17 @@ impl App {
         match answer {
             Answer::Searched(r) => {
                 self.browse.searching = false;
-                if std::mem::take(&mut self.browse.appending) {
-                    self.browse.append_results(r)
-                } else {
-                    self.browse.set_results(r);
-                    self.sync_article();
+                match std::mem::take(&mut self.browse.fetching) {
+                    Fetching::After => self.browse.append_results(r),
+                    Fetching::Before => self.browse.prepend_results(r),
+                    Fetching::End => {
+                        self.browse.end_results(r);
+                        self.sync_article();
+                    }
+                    Fetching::Fresh => {
+                        self.browse.set_results(r);
+                        self.sync_article();
+                    }
                 }
             }
             Answer::Opened(doc) => {
@@ -72,6 +79,10 @@ impl App {
             }
             Answer::Fetched(outcome) => self.fetched(outcome),
             Answer::Marked => {}
+            Answer::Written(path) => {
+                let path = crate::sanitize::clean_line(&path.to_string_lossy());
+                self.say(format!("wrote the comparison as Markdown to {path}"), Level::Info)
+            }
         }
     }
 
@@ -105,6 +116,7 @@ impl App {
             }
             Kind::Fetch => self.fetch_failed(e),
             Kind::Mark => self.mark_failed(e),
+            Kind::WriteMarkdown => self.say(format!("cannot write the comparison: {said}"), Level::Error),
         }
     }
 }

@@ -58,6 +58,16 @@ impl App {
         }
     }
 
+    /// `w`: the comparison on screen as Markdown, into a file in the folder
+    /// byline was started in (the worker writes it and says where).
+    fn write_markdown(&mut self) {
+        let Some(c) = self.compare.as_ref().filter(|c| c.data.is_some()) else {
+            return self.say("the comparison is not ready yet", Level::Info);
+        };
+        let [left, right] = c.ids.clone();
+        self.ask(Ask::WriteMarkdown { left, right, dir: self.export_dir.clone() });
+    }
+
     /// Show two articles side by side; the alignment is asked of the worker.
     fn start_compare(&mut self, view: CompareView) {
         if self.screen != Screen::Compare {
@@ -77,6 +87,9 @@ impl App {
         }
         if action == Action::Compare {
             return self.open_picker();
+        }
+        if action == Action::WriteMarkdown {
+            return self.write_markdown();
         }
         let Some(c) = &mut self.compare else { return };
         match action {

@@ -13,6 +13,20 @@ use ratatui::layout::{Position, Rect};
 /// Lines the mouse wheel scrolls.
 const WHEEL: isize = 3;
 
+/// What the list and the article do alike to the article in use: its
+/// reading state, its link, its id.
+fn on_the_article(action: Action) -> bool {
+    matches!(
+        action,
+        Action::ToggleRead
+            | Action::ToggleStar
+            | Action::EditTags
+            | Action::OpenLink
+            | Action::CopyLink
+            | Action::CopyId
+    )
+}
+
 impl App {
     pub fn apply(&mut self, action: Action) {
         let context = self.context();
@@ -44,8 +58,18 @@ impl App {
         }
     }
 
-    /// Move the list's selection and show the newly selected article.
+    /// Move the list's selection and show the newly selected article. `G`
+    /// goes to the real end of a long list: it asks for the last screen
+    /// (not for every hit before it), and `g` back to the first.
     fn select(&mut self, action: Action) {
+        match action {
+            Action::Bottom if self.browse.more_after() => return self.search_end(),
+            Action::Top if self.browse.base > 0 => {
+                self.browse.new_question();
+                return self.search();
+            }
+            _ => {}
+        }
         let more = match action {
             Action::Up => self.browse.select(-1),
             Action::Down => self.browse.select(1),
@@ -57,6 +81,8 @@ impl App {
         };
         if more {
             self.search_more(self.browse.page_size());
+        } else if self.browse.wants_before() {
+            self.search_before();
         }
         self.sync_article();
     }
@@ -69,6 +95,7 @@ impl App {
         if self.browse.query.trim().is_empty() {
             self.say("an empty search always lists the newest first", Level::Info);
         }
+        self.browse.new_question();
         self.search();
     }
 
@@ -104,9 +131,7 @@ impl App {
     fn list_action(&mut self, action: Action) {
         match action {
             Action::Open => self.open_reader(),
-            Action::ToggleRead | Action::ToggleStar | Action::EditTags | Action::OpenLink | Action::CopyLink => {
-                self.state_action(action)
-            }
+            a if on_the_article(a) => self.state_action(a),
             Action::Search | Action::Back | Action::FocusPrev => self.browse.focus = Focus::Search,
             Action::FocusNext => self.browse.focus = if self.article.is_some() { Focus::Reader } else { Focus::Search },
             Action::ToggleSort => self.toggle_sort(),
@@ -154,9 +179,7 @@ impl App {
             Action::FocusPrev if browsing => self.browse.focus = Focus::List,
             Action::Compare => self.open_picker(),
             Action::Events => self.open_events(),
-            Action::ToggleRead | Action::ToggleStar | Action::EditTags | Action::OpenLink | Action::CopyLink => {
-                self.state_action(action)
-            }
+            a if on_the_article(a) => self.state_action(a),
             Action::NextMatch => self.jumped(true),
             Action::PrevMatch => self.jumped(false),
             a => {
@@ -181,6 +204,7 @@ impl App {
             Action::EditTags => self.start_tags(),
             Action::OpenLink => self.open_link(),
             Action::CopyLink => self.copy_link(),
+            Action::CopyId => self.copy_id(),
             _ => {}
         }
     }

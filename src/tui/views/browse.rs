@@ -1,6 +1,11 @@
 //! The browse view's search line and result list: one entry per hit with
 //! its headline, outlet, date and a snippet with the query's words marked,
 //! the number of hits and the sort order.
+//!
+//! The list holds a window of the ranking, a screen or so at a time: from
+//! the first hit while scrolling down, from the last screen after `G`
+//! (which reads that screen, not every hit before it), growing upwards as
+//! one scrolls back. Each new question starts at its first hit, selected.
 
 use super::super::doc::date_label;
 use super::super::text::{self, Marked};
@@ -30,18 +35,38 @@ pub enum Focus {
     Reader,
 }
 
+/// What the search under way is for: the loaded hits are a window of the
+/// ranking (from rank [`Browse::base`]), which a search replaces or extends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Fetching {
+    /// The window anew: a new query, or the same one after the library changed.
+    #[default]
+    Fresh,
+    /// The hits after the window.
+    After,
+    /// The hits before it (scrolling up from a window at the end).
+    Before,
+    /// The last screen of the ranking (`G`), in place of the window.
+    End,
+}
+
 #[derive(Clone, Debug)]
 pub struct Browse {
     pub query: String,
     pub focus: Focus,
     pub sort: Sort,
-    /// Hits asked for in all.
+    /// Hits the window is to hold, asked for in all.
     pub limit: usize,
     pub results: Option<SearchResults>,
+    /// The selected hit, in the window.
     pub selected: usize,
     pub searching: bool,
-    /// The search under way continues the loaded list.
-    pub appending: bool,
+    /// What the search under way is for, and from which rank it asked.
+    pub fetching: Fetching,
+    pub asked_from: usize,
+    /// The rank of the window's first hit: 0 but after `G` on a long list,
+    /// which loads the end of the ranking and not all that comes before it.
+    pub base: usize,
     pub error: Option<String>,
     offset: usize,
     visible: usize,
@@ -57,7 +82,9 @@ impl Default for Browse {
             results: None,
             selected: 0,
             searching: false,
-            appending: false,
+            fetching: Fetching::Fresh,
+            asked_from: 0,
+            base: 0,
             error: None,
             offset: 0,
             visible: FIRST_SCREEN,
@@ -74,17 +101,27 @@ impl Browse {
         self.hits().get(self.selected)
     }
 
-    /// Take new results, keeping the same article selected when it is still
-    /// there; when it is gone (the library changed under the same query),
-    /// the one that took its place.
+    /// A new question (another query, or another order): its results will
+    /// start from the first hit, selected, as in fzf. Said at once, so that
+    /// `Enter` before they arrive acts on the first hit shown, not on the
+    /// one selected in the answer to the question before.
+    pub fn new_question(&mut self) {
+        (self.selected, self.offset, self.base) = (0, 0, 0);
+        self.limit = self.page_size();
+    }
+
+    /// Take the window anew. For the same question (the library changed
+    /// under it) the same article stays selected when it is still there,
+    /// else the one that took its place; a new question selects its first hit.
     pub fn set_results(&mut self, results: SearchResults) {
-        let keep = self.selected_hit().map(|h| h.listing.id.clone());
         let same_query = self.results.as_ref().is_some_and(|r| r.query == results.query && r.sort == results.sort);
+        let keep = self.selected_hit().map(|h| h.listing.id.clone()).filter(|_| same_query);
         let in_place = if same_query { self.selected.min(results.hits.len().saturating_sub(1)) } else { 0 };
         self.selected = keep.and_then(|id| results.hits.iter().position(|h| h.listing.id == id)).unwrap_or(in_place);
-        if !same_query && self.selected == 0 {
+        if !same_query {
             self.offset = 0;
         }
+        self.base = self.asked_from;
         self.results = Some(results);
         self.error = None;
     }
@@ -99,6 +136,31 @@ impl Browse {
         r.hits.extend(new);
         r.total = more.total;
         self.error = None;
+    }
+
+    /// Take the hits that go before the window: the selected hit and the
+    /// rows shown stay where they are on screen.
+    pub fn prepend_results(&mut self, more: SearchResults) {
+        let same = self.results.as_ref().is_some_and(|r| r.query == more.query && r.sort == more.sort);
+        let Some(r) = self.results.as_mut().filter(|_| same) else { return self.set_results(more) };
+        let loaded: std::collections::HashSet<&str> = r.hits.iter().map(|h| h.listing.id.as_str()).collect();
+        let mut new: Vec<SearchHit> =
+            more.hits.into_iter().filter(|h| !loaded.contains(h.listing.id.as_str())).collect();
+        let added = new.len();
+        new.append(&mut r.hits);
+        r.hits = new;
+        r.total = more.total;
+        self.base = self.asked_from;
+        self.limit += added;
+        (self.selected, self.offset) = (self.selected + added, self.offset + added);
+        self.error = None;
+    }
+
+    /// Take the last screen of the ranking in place of the window, the last hit selected.
+    pub fn end_results(&mut self, end: SearchResults) {
+        self.limit = end.hits.len();
+        self.set_results(end);
+        self.selected = self.hits().len().saturating_sub(1);
     }
 
     /// Move the selection; true when it came within a screen of the last
@@ -131,7 +193,18 @@ impl Browse {
     }
 
     fn more_exist(&self) -> bool {
-        self.results.as_ref().is_some_and(|r| r.total > r.hits.len()) && !self.searching
+        self.more_after() && !self.searching
+    }
+
+    /// Hits exist after the loaded ones.
+    pub fn more_after(&self) -> bool {
+        self.results.as_ref().is_some_and(|r| r.total > self.base + r.hits.len())
+    }
+
+    /// True when the selection is within a screen of the window's first
+    /// hit and hits exist before it: time to ask for the screen before.
+    pub fn wants_before(&self) -> bool {
+        self.base > 0 && !self.searching && self.selected < self.visible
     }
 
     pub fn visible_hits(&self) -> usize {
@@ -184,6 +257,9 @@ impl Browse {
     pub fn render_list(&mut self, frame: &mut Frame, area: Rect, theme: &Theme, placeholder: Option<(&str, Style)>) {
         let focused = self.focus == Focus::List;
         let title = match &self.results {
+            Some(r) if self.base > 0 => {
+                format!(" {}–{} of {} articles · {} ", self.base + 1, self.base + r.hits.len(), r.total, sort_label(r))
+            }
             Some(r) if r.hits.len() < r.total => {
                 format!(" {} of {} articles · {} ", r.hits.len(), r.total, sort_label(r))
             }

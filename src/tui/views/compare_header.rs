@@ -8,6 +8,7 @@
 //! come from the domain's [`crate::compare::Alignment`] as they are.
 
 use super::super::comparison::{Comparison, Facts};
+use super::super::fitting;
 use super::super::text;
 use super::super::theme::Theme;
 use crate::compare::FirstPublished;
@@ -137,7 +138,19 @@ fn identity(doc: &super::super::doc::Doc, w: usize, theme: &Theme) -> [Line<'sta
     }
     title.resize(2, String::new());
     let [a, b]: [String; 2] = title.try_into().unwrap_or_default();
-    [Line::styled(a, theme.title), Line::styled(b, theme.title), Line::styled(text::truncate(&doc.meta, w), theme.dim)]
+    [Line::styled(a, theme.title), Line::styled(b, theme.title), Line::styled(details(doc, w), theme.dim)]
+}
+
+/// `outlet · by byline · date` within `w` columns: the byline gives way
+/// first, then the date; the outlet is cut last.
+fn details(doc: &super::super::doc::Doc, w: usize) -> String {
+    let outlet = doc.outlet.clone().unwrap_or_else(|| "unknown outlet".into());
+    let byline = doc.byline.as_deref().map(super::super::doc::byline_label);
+    let date = super::super::doc::date_label(doc.date);
+    let mut fields = vec![(outlet.as_str(), 3)];
+    fields.extend(byline.as_deref().map(|b| (b, 1)));
+    fields.push((date.as_str(), 2));
+    fitting::fields(&fields, " · ", w)
 }
 
 /// Draw the header over `area` (the whole view), its two sides over the

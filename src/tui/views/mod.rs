@@ -12,16 +12,14 @@ pub mod events;
 pub mod help;
 pub mod picker;
 pub mod reader;
+mod status;
 
-use super::action::{Action, Context};
-use super::app::{App, Level, LibraryState, Screen};
-use super::text;
+use super::app::{App, LibraryState, Screen};
 use super::theme::Theme;
 use browse::{Browse, Focus};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// Below this the app shows only a "too small" message.
@@ -29,6 +27,11 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width the reading pane sits beside the list, not below it.
 pub const WIDE: u16 = 100;
+
+/// What the two columns' gutter markers mean: on the status line when
+/// there is room, and in the help. (Issue 17 owns the markers; this is its
+/// legend, word for word.)
+pub const LEGEND: &str = "= same  ~ changed  ? weak  < left only  > right only";
 
 /// A rectangle of at most `width` × `height` in the middle of `area`,
 /// leaving `margin` cells around it.
@@ -76,7 +79,7 @@ pub fn render(app: &mut App, frame: &mut Frame) {
     if let Some(h) = &mut app.help {
         h.render(frame, main, &theme, &app.keys, &contexts);
     }
-    status_line(app, frame, status);
+    status::status_line(app, frame, status);
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -119,130 +122,4 @@ fn render_browse(app: &mut App, frame: &mut Frame, area: Rect) {
         _ if has_hit => reader::render_message(frame, reading, &theme, "Article", "Loading the article…", theme.dim),
         _ => reader::render_message(frame, reading, &theme, "Article", "", theme.dim),
     }
-}
-
-/// The keys worth showing now, per context: (action, what it does).
-fn key_hints(app: &App) -> Vec<(Context, Action, &'static str)> {
-    use Action::*;
-    let context = app.context();
-    let local: &[(Action, &str)] = match context {
-        Context::Search => &[(Open, "open"), (Down, "select"), (FocusNext, "results"), (Help, "keys")],
-        Context::List => &[
-            (Open, "open"),
-            (Search, "search"),
-            (ToggleSort, "sort"),
-            (Compare, "compare"),
-            (Events, "events"),
-            (Help, "keys"),
-            (Quit, "quit"),
-        ],
-        Context::Reader => &[
-            (NextMatch, "next match"),
-            (PrevMatch, "previous"),
-            (Compare, "compare"),
-            (Back, "back"),
-            (Help, "keys"),
-            (Quit, "quit"),
-        ],
-        Context::Compare => {
-            let c = app.compare.as_ref();
-            let (locked, folded) = (c.is_none_or(|c| c.locked), c.is_some_and(|c| c.diffs_only));
-            let fold = if folded { "show all" } else { "differences only" };
-            let lock: &[(Action, &str)] =
-                if locked { &[(ToggleLock, "unlock")] } else { &[(ToggleLock, "lock"), (FocusNext, "other column")] };
-            let mut hints = vec![(NextDiff, "next difference"), (PrevDiff, "previous"), (DiffsOnly, fold)];
-            hints.extend([(Details, "details"), (Back, "back"), (Help, "keys")]);
-            hints.extend_from_slice(lock);
-            return hints.into_iter().map(|(a, label)| (context, a, label)).collect();
-        }
-        Context::Events if app.events.as_ref().is_some_and(|e| e.open.is_some()) => {
-            &[(Mark, "mark"), (Open, "compare"), (Back, "events"), (Help, "keys")]
-        }
-        Context::Events => &[(Open, "its articles"), (Down, "choose"), (Back, "back"), (Help, "keys"), (Quit, "quit")],
-        Context::Picker => &[(Open, "compare"), (Down, "choose"), (Back, "cancel")],
-        Context::Help | Context::Global => &[(Back, "close")],
-    };
-    local.iter().map(|&(a, label)| (context, a, label)).collect()
-}
-
-/// The tag prompt on the status line, the end of the text in view and the
-/// cursor after it; an error about the text (a bad tag) on the right.
-fn tag_prompt(frame: &mut Frame, area: Rect, theme: &Theme, input: &str, message: Option<&(String, Level)>) {
-    let width = usize::from(area.width);
-    let label = " Tags: ";
-    let help = match message {
-        Some((m, Level::Error)) => format!(" {} ", crate::sanitize::clean_line(m)),
-        _ => " enter keeps · esc cancels ".to_string(),
-    };
-    // Room for at least a few characters of input; the rest for the help or the error.
-    let help = text::truncate(&help, width.saturating_sub(text::width(label) + 12));
-    let room = width.saturating_sub(text::width(label) + text::width(&help) + 1);
-    let mut shown = crate::sanitize::clean_line(input);
-    while text::width(&shown) > room && !shown.is_empty() {
-        shown.remove(0);
-    }
-    let pad = width.saturating_sub(text::width(label) + text::width(&shown) + text::width(&help));
-    let style = if matches!(message, Some((_, Level::Error))) { theme.error } else { theme.dim };
-    let line = Line::from(vec![
-        Span::styled(label, theme.status_key),
-        Span::styled(shown.clone(), theme.search),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(help, style),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
-    let x = area.x + (text::width(label) + text::width(&shown)) as u16;
-    if x < area.right() {
-        frame.set_cursor_position((x, area.y));
-    }
-}
-
-fn status_line(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = &app.theme;
-    let width = usize::from(area.width);
-    // Indexing under way comes first: the key hints give it room.
-    let mut right = match (&app.library, app.screen, &app.live.progress) {
-        (_, _, Some(doing)) => format!("{} ", crate::sanitize::clean_line(doing)),
-        (_, Screen::Compare, _) => "= same  ~ changed  ? weak  < left only  > right only ".to_string(),
-        (LibraryState::Ready(info), _, _) if info.demo => "demo library ".to_string(),
-        _ => String::new(),
-    };
-    let hint = app.browse.results.as_ref().and_then(|r| r.hints.first()).filter(|_| app.screen == Screen::Browse);
-    let mut left: Vec<Span> = vec![Span::raw(" ")];
-    if let Some(p) = &app.prompt {
-        return tag_prompt(frame, area, theme, &p.text, app.message.as_ref());
-    }
-    if let Some((msg, level)) = &app.message {
-        let style = if *level == Level::Error { theme.error } else { theme.hint };
-        left.push(Span::styled(crate::sanitize::clean_line(msg), style));
-    } else if let Some(h) = hint.filter(|_| app.help.is_none() && app.picker.is_none()) {
-        left.push(Span::styled(format!("note: {}", crate::sanitize::clean_line(h)), theme.hint));
-    } else {
-        for (context, action, label) in key_hints(app) {
-            let key = app.keys.first_key(context, action).or_else(|| app.keys.first_key(Context::Global, action));
-            let Some(key) = key else { continue };
-            left.push(Span::styled(key.to_string(), theme.status_key));
-            left.push(Span::styled(format!(" {label}  "), theme.status));
-        }
-        if app.context() == Context::Search {
-            left.push(Span::styled("ctrl-c", theme.status_key));
-            left.push(Span::styled(" quit", theme.status));
-        }
-    }
-    let used: usize = left.iter().map(|s| text::width(&s.content)).sum();
-    if used + text::width(&right) > width && app.live.progress.is_none() {
-        right.clear();
-    }
-    let mut spans = Vec::new();
-    let mut room = width.saturating_sub(text::width(&right));
-    for s in left {
-        if room == 0 {
-            break;
-        }
-        let t = text::truncate(&s.content, room);
-        room = room.saturating_sub(text::width(&t));
-        spans.push(Span::styled(t, s.style));
-    }
-    spans.push(Span::raw(" ".repeat(room)));
-    spans.push(Span::styled(right, theme.dim));
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(Style::new()), area);
 }

@@ -244,6 +244,8 @@ impl ArticleView {
         self.height = usize::from(inner.height).max(1);
         self.ensure_wrapped(width.max(1));
         self.top = self.top.min(self.max_top());
+        // Scrolled past the headline (opened at a match), the frame says whose article this is.
+        let title = if self.top > 0 { self.identity(usize::from(area.width).saturating_sub(4)) } else { title.into() };
         let block = Block::bordered()
             .border_style(border)
             .title(Span::styled(format!(" {title} "), if focused { theme.border_focus } else { theme.dim }))
@@ -252,6 +254,17 @@ impl ArticleView {
         frame.render_widget(block, area);
         let lines = self.visible_lines(theme, width);
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    /// `headline · outlet` within `width` columns: the headline is cut (with
+    /// `…`) before the outlet is.
+    fn identity(&self, width: usize) -> String {
+        let outlet = self.doc.outlet.as_deref().unwrap_or("unknown outlet");
+        let room = width.saturating_sub(text::width(outlet) + 3);
+        if room < 8 {
+            return text::truncate(&format!("{outlet} · {}", self.doc.title), width);
+        }
+        format!("{} · {outlet}", text::truncate(&self.doc.title, room))
     }
 
     fn visible_lines(&self, theme: &Theme, width: usize) -> Vec<Line<'static>> {
