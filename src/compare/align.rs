@@ -228,10 +228,10 @@ impl<'a> Scorer<'a> {
         // The rest, best first, a candidate in order with the clear matches
         // around it preferred in a near tie.
         let mut rest: Vec<(f64, usize, usize)> = Vec::new();
-        for l in 0..nl {
-            for r in 0..nr {
+        for (l, _) in right_of.iter().enumerate().filter(|(_, r)| r.is_none()) {
+            for (r, _) in left_of.iter().enumerate().filter(|(_, l)| l.is_none()) {
                 let o = odds(l, r);
-                if o >= 0.0 && right_of[l].is_none() && left_of[r].is_none() {
+                if o >= 0.0 {
                     let bonus = if in_order(&anchors, l, r) { IN_ORDER } else { 0.0 };
                     rest.push((o + bonus, l, r));
                 }
