@@ -93,7 +93,12 @@ pub fn of(scorer: &Scorer<'_>, m: &Match) -> Evidence {
             _ if through.is_none() && right_terms.iter().all(|(_, t)| t.key != last.key) => {
                 // Met through an acronym: "DNR = Donetsk People's Republic".
                 let other = acronym_partner(&right_terms, &last).unwrap_or_default();
-                push(&mut out.names, format!("{text} = {other}"));
+                // A name cut in two runs ("Donetsk People" 's "Republic") is one entry.
+                let tail = format!(" = {other}");
+                match out.names.last_mut().and_then(|last| last.strip_suffix(&tail).map(str::to_string)) {
+                    Some(head) => *out.names.last_mut().expect("a last entry") = format!("{head} {text}{tail}"),
+                    None => push(&mut out.names, format!("{text}{tail}")),
+                }
             }
             TermKind::Name => push(&mut out.names, text),
             TermKind::Word if through.is_some() => {

@@ -56,6 +56,11 @@ fn pasechnik_is_same_and_pushilin_is_edited() {
     assert_eq!(pushilin.diff.len(), 4, "equal, delete, insert, equal: {:?}", pushilin.diff);
     assert_eq!(pasechnik.left_para, pushilin.left_para, "one paragraph in 002");
     assert_ne!(pasechnik.right_para, pushilin.right_para, "two paragraphs in 004");
+    assert!(pushilin.evidence.names.iter().any(|n| n.starts_with("DNR = Donetsk People")), "{:?}", pushilin.evidence);
+    let back = compare(&seed("004"), &seed("002"));
+    let pushilin = row_left(&back, "Denis Pushilin, the rebel head of the Donetsk People's Republic");
+    let dnr: Vec<&String> = pushilin.evidence.names.iter().filter(|n| n.ends_with("= DNR")).collect();
+    assert_eq!(dnr, ["Donetsk People Republic = DNR"], "the name once, whole");
 }
 
 #[test]
