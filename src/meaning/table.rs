@@ -5,7 +5,7 @@
 //! data, mapped by the OS like the rest of the binary and paged in only where
 //! a lookup touches it, so the first frame pays nothing for it. A word is
 //! found by binary search over its sorted offsets (about 16 string compares
-//! for 80,000 words), a vector is a slice of `i8`.
+//! for the 40,890 words), a vector is a slice of `i8`.
 //!
 //! Layout (little-endian; `assets/meaning/build.py` writes it):
 //!
