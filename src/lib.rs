@@ -25,5 +25,6 @@ pub mod sanitize;
 pub mod state;
 pub mod synth;
 pub mod tui;
+pub mod words;
 
 pub use article::{Article, ArticleId};

@@ -10,7 +10,8 @@
 //! whose first letters, small words skipped, spell an acronym found in either
 //! article (`North Atlantic Treaty Organization`, NATO).
 
-use super::tokens::{Term, TermKind, Word, is_acronym, strip_possessive, words};
+use super::tokens::{Term, TermKind};
+use crate::words::{Word, is_acronym, name_key, strip_possessive, words};
 use std::collections::{HashMap, HashSet};
 
 /// Small words inside a name that its initials skip: "Organization *of*
@@ -96,7 +97,7 @@ impl Expansions {
                 let after = text[name.end..].strip_prefix(" (").and_then(|t| t.split_once(')')).map(|t| t.0);
                 let before = text[..name.start].strip_suffix(" (").and_then(|t| t.rsplit(' ').next());
                 for acronym in [after, before].into_iter().flatten() {
-                    let key = format!("^{}", acronym.replace('.', "").to_lowercase());
+                    let key = format!("^{}", name_key(acronym));
                     if is_acronym(acronym) && acronyms.contains(key.as_str()) {
                         out.add(&key, name.words.clone());
                     }

@@ -7,17 +7,10 @@
 //! from whole paragraphs (a quote may span sentences), normalised for
 //! matching, and kept only if they have at least [`MIN_QUOTE_WORDS`] words.
 
-use super::numbers;
-use super::tokens::words;
+use crate::words::numbers;
+use crate::words::words;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-
-/// Shorter quoted text is usually a scare quote (`"hysteria"`), not a quote.
-pub const MIN_QUOTE_WORDS: usize = 3;
-
-/// Two quotes whose word sets overlap this much (Jaccard) are the same quote
-/// with a word changed or a different cut.
-pub const QUOTE_OVERLAP: f64 = 0.8;
 
 /// Items both articles carry, and those only one carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -38,51 +31,6 @@ impl Shared {
         shared.right_only = right.iter().filter(|r| !left.iter().any(|l| same(l, r))).map(show).collect();
         shared
     }
-}
-
-/// A quote: its text as printed and its matching key (lowercase words).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Quote {
-    pub text: String,
-    pub key: Vec<String>,
-}
-
-/// The quotes of an article: text inside `“…”` or `"…"`, in order, deduplicated.
-pub fn quotes(paragraphs: &[String]) -> Vec<Quote> {
-    let mut out: Vec<Quote> = Vec::new();
-    for p in paragraphs {
-        let mut rest = p.as_str();
-        while let Some(open) = rest.find(['“', '"']) {
-            let opener = rest[open..].chars().next().unwrap_or('"');
-            let closer = if opener == '“' { '”' } else { '"' };
-            let body = &rest[open + opener.len_utf8()..];
-            let Some(close) = body.find(closer) else {
-                break;
-            };
-            let text = body[..close].trim().trim_end_matches([',', '.', ';', ':', ' ']).to_string();
-            rest = &body[close + closer.len_utf8()..];
-            let key = quote_key(&text);
-            if key.len() >= MIN_QUOTE_WORDS && !out.iter().any(|q| q.key == key) {
-                out.push(Quote { text, key });
-            }
-        }
-    }
-    out
-}
-
-fn quote_key(text: &str) -> Vec<String> {
-    words(text).iter().map(|w| w.text.replace('’', "'").to_lowercase()).collect()
-}
-
-/// Same quote: equal, one a cut of the other, or nearly the same words.
-pub fn same_quote(a: &Quote, b: &Quote) -> bool {
-    let (short, long) = if a.key.len() <= b.key.len() { (&a.key, &b.key) } else { (&b.key, &a.key) };
-    if long.windows(short.len()).any(|w| w == short.as_slice()) {
-        return true;
-    }
-    let common = short.iter().filter(|w| long.contains(w)).count() as f64;
-    let union = (short.len() + long.len()) as f64 - common;
-    common / union >= QUOTE_OVERLAP
 }
 
 /// The figures and dates of some sentences, canonical, in order,
@@ -139,25 +87,10 @@ impl Figures {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::{quotes, same_quote};
 
     fn paras(ps: &[&str]) -> Vec<String> {
         ps.iter().map(|p| p.to_string()).collect()
-    }
-
-    #[test]
-    fn quotes_in_straight_and_curly_marks() {
-        let p = paras(&[
-            "\"I ask you to recognize the sovereignty,\" Pasechnik said. It was \"hysteria\".",
-            "“Hear us, Ukraine wants peace. Wants and does everything it can,” Zelenskiy said.",
-        ]);
-        let got: Vec<String> = quotes(&p).into_iter().map(|q| q.text).collect();
-        assert_eq!(
-            got,
-            vec![
-                "I ask you to recognize the sovereignty",
-                "Hear us, Ukraine wants peace. Wants and does everything it can"
-            ]
-        );
     }
 
     #[test]

@@ -26,18 +26,10 @@
 
 mod acronyms;
 mod align;
-pub(crate) mod facts_api {
-    //! The pieces of comparison that event grouping reuses.
-    pub use super::facts::quotes;
-    pub use super::names::runs_in as name_runs_in;
-    pub use super::numbers::{NumberKind, scan as number_spans};
-    pub use super::tokens::{Word, is_stopword, strip_possessive, words};
-}
 mod diff;
 mod evidence;
 mod facts;
 mod names;
-mod numbers;
 mod pair;
 mod render;
 mod rows;
@@ -187,7 +179,7 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
         if y == 0 { 0.0 } else { (x as f64 / y as f64).clamp(0.0, 1.0) }
     };
 
-    let (lq, rq) = (facts::quotes(&left.paragraphs), facts::quotes(&right.paragraphs));
+    let (lq, rq) = (crate::words::quotes(&left.paragraphs), crate::words::quotes(&right.paragraphs));
     let text = |ss: &[Sentence]| ss.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
     let (ltext, rtext) = (text(&ls), text(&rs));
     let lf = facts::figures(ltext.iter().map(String::as_str));
@@ -202,7 +194,7 @@ pub fn compare(left: &Article, right: &Article) -> Alignment {
         shared: Shares { left: ratio(lm, lw), right: ratio(rm, rw) },
         first_published: first_published(left.date, right.date),
         rows,
-        quotes: Shared::split(&lq, &rq, facts::same_quote, |q| q.text.clone()),
+        quotes: Shared::split(&lq, &rq, crate::words::same_quote, |q| q.text.clone()),
         numbers: facts::Figures::shared(&lf, &rf),
         names: names::compare(&ln, &rn),
     }

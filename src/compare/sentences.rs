@@ -7,7 +7,7 @@
 //! A general-purpose segmenter gets these wrong often enough to wreck an
 //! alignment, so this is a small rule-based splitter tuned for news copy.
 
-use super::tokens::listed;
+use crate::words::listed;
 
 /// One sentence of an article, with the paragraph it came from.
 #[derive(Clone, Debug, PartialEq, Eq)]

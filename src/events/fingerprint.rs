@@ -5,12 +5,8 @@
 
 use super::features::hash_bytes;
 use crate::article::{Article, Listing};
-use crate::compare::facts_api::{
-    NumberKind, Word, is_stopword, name_runs_in, number_spans, quotes, strip_possessive, words,
-};
-use rust_stemmers::{Algorithm, Stemmer};
-use std::cell::RefCell;
-use std::collections::HashMap;
+use crate::words::numbers::{NumberKind, scan as number_spans};
+use crate::words::{Word, folded, is_stopword, quotes, runs_in as name_runs_in, stems, strip_possessive, words};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How many words of the article count as its lede.
@@ -81,16 +77,11 @@ pub struct Fingerprint {
     pub shingles: BTreeSet<u64>,
 }
 
-/// A name word's key: `Zelenskiy`, `Zelensky`, `Zelenskyy` are one.
+/// A name word's key: `Zelenskiy`, `Zelensky`, `Zelenskyy` are one (the
+/// program's one name key, its ending folded: grouping matches names by
+/// their hashes alone).
 pub fn name_key(word: &str) -> String {
-    let w = strip_possessive(word.trim_end_matches([',', '.', ';', ':'])).to_lowercase().replace('.', "");
-    if w.chars().count() >= 6 {
-        let trimmed = w.trim_end_matches(['y', 'i']);
-        if trimmed.chars().count() >= 5 {
-            return trimmed.to_string();
-        }
-    }
-    w
+    folded(crate::words::name_key(word))
 }
 
 /// A word's hash: fixed, the same in every run and process.
@@ -118,46 +109,17 @@ struct Content {
     end: usize,
 }
 
-/// The English stemmer, remembering the hash of each word's stem: a
-/// library repeats its words, and stemming is most of the cost of a print.
-/// The memory is per thread, not per `Stems`, so that it lasts across the
-/// many pieces a parallel pass is cut into.
-pub struct Stems {
-    stemmer: Stemmer,
-}
-
-/// A word's hash to its stem's hash. Keyed by the word's 64-bit hash, not
-/// the word: no string is kept or compared. Two words of a library sharing
-/// a hash (about one chance in 200 million at 400,000 words) would share
-/// the stem of whichever a thread met first.
-type StemCache = HashMap<u64, u64, std::hash::BuildHasherDefault<super::features::KeyHasher>>;
-
-thread_local! {
-    static STEM_HASHES: RefCell<StemCache> = RefCell::default();
-}
-
-/// Words remembered at most per thread (about 9 MB); then the memory starts
-/// again. A million articles use more distinct words than 100,000 of them.
-const STEM_CACHE: usize = 400_000;
+/// The English stemmer: the program's one stem memory ([`stems`]),
+/// giving the hash of each word's stem.
+pub struct Stems;
 
 impl Stems {
     /// The hash of a lower-case word's stem.
     fn hash(&self, lower: &str) -> u64 {
-        let key = hash(lower);
-        STEM_HASHES.with_borrow_mut(|cache| {
-            if let Some(&h) = cache.get(&key) {
-                return h;
-            }
-            let h = match lower.contains('’') {
-                true => hash(&self.stemmer.stem(&lower.replace('’', "'"))),
-                false => hash(&self.stemmer.stem(lower)),
-            };
-            if cache.len() >= STEM_CACHE {
-                cache.clear();
-            }
-            cache.insert(key, h);
-            h
-        })
+        match lower.contains('’') {
+            true => stems::with_stem(&lower.replace('’', "'"), hash),
+            false => stems::with_stem(lower, hash),
+        }
     }
 }
 
@@ -288,7 +250,7 @@ fn is_year(canonical: &str) -> bool {
 }
 
 pub fn stemmer() -> Stems {
-    Stems { stemmer: Stemmer::create(Algorithm::English) }
+    Stems
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub mod schema;
 mod search;
 mod similar;
 mod stage;
-mod stem_cache;
+mod stem_filter;
 mod update;
 pub mod watch;
 

@@ -112,7 +112,7 @@ pub fn stemmed_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(super::stem_cache::CachedStemmer)
+        .filter(super::stem_filter::CachedStemmer)
         .build()
 }
 

@@ -6,7 +6,7 @@
 //! string. The aligner uses them as heavy terms, and the report lists the
 //! figures only one side gives.
 
-use super::tokens::{Word, month, strip_possessive};
+use super::{Word, month, strip_possessive};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberKind {
@@ -214,7 +214,7 @@ fn decimal(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::tokens::words;
+    use crate::words::words;
 
     fn found(s: &str) -> Vec<String> {
         scan(s, &words(s)).into_iter().map(|n| n.canonical).collect()

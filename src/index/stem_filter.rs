@@ -1,51 +1,10 @@
-//! English stemming with a memory: a token filter that gives exactly what
-//! Tantivy's [`Stemmer`] gives, remembering each word's stem per thread.
-//!
-//! Stemming every word of every article was the largest single cost of
-//! indexing the body (about a seventh of `byline index`), and a library
-//! repeats its words: a hundred thousand articles of 650 words use some
-//! tens of thousands of distinct ones. A remembered stem costs one hash
-//! lookup and a copy into the token's own buffer, where the stemmer walks
-//! its suffix tables and allocates.
+//! English stemming with a memory, as a Tantivy token filter: each token
+//! is stemmed through the program's one stem memory
+//! ([`crate::words::stems`]), which gives what Tantivy's own English
+//! [`Stemmer`] gives (the test below holds them together) at one hash lookup
+//! per repeated word.
 
-use rustc_hash::FxBuildHasher;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
-
-/// Words remembered at most per thread; then the memory starts again.
-const REMEMBERED: usize = 200_000;
-
-/// The memory of one thread: stems by word, and the stemmer for new words.
-struct Memory {
-    stems: HashMap<Box<str>, Box<str>, FxBuildHasher>,
-    stemmer: TextAnalyzer,
-}
-
-thread_local! {
-    static MEMORY: RefCell<Memory> = RefCell::new(Memory {
-        stems: HashMap::default(),
-        stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build(),
-    });
-}
-
-/// Replace `word` with its English stem.
-fn stem_in_place(word: &mut String) {
-    MEMORY.with_borrow_mut(|m| {
-        if let Some(stem) = m.stems.get(word.as_str()) {
-            word.clear();
-            word.push_str(stem);
-            return;
-        }
-        let mut stem = String::new();
-        m.stemmer.token_stream(word).process(&mut |t| stem.clone_from(&t.text));
-        if m.stems.len() >= REMEMBERED {
-            m.stems.clear();
-        }
-        m.stems.insert(word.as_str().into(), stem.as_str().into());
-        *word = stem;
-    })
-}
+use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// The filter: English stemming, remembered.
 #[derive(Clone, Copy, Debug, Default)]
@@ -81,7 +40,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
         if !self.tail.advance() {
             return false;
         }
-        stem_in_place(&mut self.tail.token_mut().text);
+        crate::words::stems::stem_in_place(&mut self.tail.token_mut().text);
         true
     }
 
@@ -97,7 +56,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, SimpleTokenizer};
+    use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
 
     fn stems(mut analyzer: TextAnalyzer, text: &str) -> Vec<String> {
         let mut out = Vec::new();
