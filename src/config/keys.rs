@@ -276,6 +276,28 @@ actions! {
     WriteMarkdown "write_markdown" "write the comparison as Markdown to a file in this folder",
 }
 
+impl Action {
+    /// What it does in `context`, for the help overlay: the general
+    /// description, unless the action does something of its own there.
+    pub fn description_in(self, context: Context) -> &'static str {
+        match (context, self) {
+            (Context::Events, Action::Open) => "list the event's articles; in a list of articles, read the article",
+            (Context::Events, Action::Compare) => {
+                "put the article beside the marked one, or beside the article you came from"
+            }
+            (Context::Events, Action::Mark) => "mark an article to compare (or not); a second mark opens the two",
+            (Context::Events, Action::Search) => "filter the events by words of their headlines and outlets",
+            (Context::Events, Action::Back) => {
+                "back: from an event to the events, a filter cleared, then to where you were"
+            }
+            (Context::List | Context::Reader | Context::Compare, Action::Events) => {
+                "this article's event, with all its articles (or, in none, its nearest)"
+            }
+            _ => self.description(),
+        }
+    }
+}
+
 /// One action's keys in one context, in the order of the config file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
