@@ -13,7 +13,7 @@
 use super::action::{Action, Context, Key, Resolved, resolve};
 use super::app::{App, Level, Screen};
 use super::protocol::Ask;
-use super::views::events::{Chosen, EventsView, Filter};
+use super::views::events::{Chosen, Filter};
 use crate::article::ArticleId;
 use crate::state::Change;
 
@@ -171,7 +171,7 @@ impl App {
     fn leave_events(&mut self) {
         (self.screen, self.browse.focus) = self.events_return;
         if let Some(v) = &mut self.events {
-            *v = EventsView { current: None, waiting: None, ..std::mem::take(v) };
+            (v.current, v.waiting) = (None, None);
         }
     }
 

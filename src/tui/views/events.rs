@@ -140,7 +140,8 @@ impl EventsView {
             return false;
         };
         self.open = Some(e);
-        self.articles = EntryList { selected: at, ..EntryList::default() };
+        self.articles = EntryList::default();
+        self.articles.selected = at;
         self.marked.clear();
         self.list.selected = self.shown.iter().position(|&s| s == e).unwrap_or(0);
         true
