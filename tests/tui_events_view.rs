@@ -48,7 +48,7 @@ fn e_on_an_article_opens_its_event_with_it_marked_and_enter_reads_and_esc_comes_
     insta::assert_snapshot!("event_of_004_80x24", screen);
 
     // Enter reads the other article; Esc comes back to the event.
-    t.press("k");
+    t.press("j");
     let other = t.app.events.as_ref().unwrap().selected_article().unwrap();
     assert_ne!(other, from);
     t.press("enter");
@@ -131,9 +131,9 @@ fn slash_filters_the_events_by_words_of_headlines_and_outlets() {
     t.press("esc");
     let v = t.app.events.as_ref().unwrap();
     assert_eq!((v.filter.text.as_str(), v.shown.len(), t.app.screen), ("", 2, Screen::Events));
-    t.press("/ m o s esc");
+    t.press("/ t i m e s esc");
     let v = t.app.events.as_ref().unwrap();
-    assert_eq!((v.filter.typing, v.filter.text.as_str(), v.shown.len()), (false, "mos", 1), "esc stops typing");
+    assert_eq!((v.filter.typing, v.filter.text.as_str(), v.shown.len()), (false, "times", 1), "esc stops typing");
     t.press("esc esc");
     assert_eq!(t.app.screen, Screen::Browse);
 }
@@ -144,10 +144,11 @@ fn the_help_says_what_each_key_does_in_the_events_view() {
     select(&mut t, T002);
     t.press("e ?");
     let help = t.screen();
-    for said in ["read the article", "beside the article you came from", "filter the events", "a second mark opens"] {
+    for said in ["read the article", "beside the marked article", "filter the events", "a second mark opens"] {
         assert!(help.contains(said), "{said:?} in\n{help}");
     }
     assert!(!help.contains("open the selected article"), "enter is not said to do what it does not:\n{help}");
-    t.press("esc esc ?");
+    t.press("esc esc esc ?");
+    assert_eq!(t.app.screen, Screen::Browse);
     assert!(t.screen().contains("this article's event"), "{}", t.screen());
 }

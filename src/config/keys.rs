@@ -281,12 +281,10 @@ impl Action {
     /// description, unless the action does something of its own there.
     pub fn description_in(self, context: Context) -> &'static str {
         match (context, self) {
-            (Context::Events, Action::Open) => "list the event's articles; in a list of articles, read the article",
-            (Context::Events, Action::Compare) => {
-                "put the article beside the marked one, or beside the article you came from"
-            }
-            (Context::Events, Action::Mark) => "mark an article to compare (or not); a second mark opens the two",
-            (Context::Events, Action::Search) => "filter the events by words of their headlines and outlets",
+            (Context::Events, Action::Open) => "read the article; in the list of events, list its articles",
+            (Context::Events, Action::Compare) => "put it beside the marked article, or the one you came from",
+            (Context::Events, Action::Mark) => "mark to compare (or not); a second mark opens the two",
+            (Context::Events, Action::Search) => "filter the events by words of headlines and outlets",
             (Context::Events, Action::Back) => {
                 "back: from an event to the events, a filter cleared, then to where you were"
             }

@@ -83,16 +83,20 @@ impl App {
         let empty = self.events.as_ref().is_none_or(|v| v.filter.text.is_empty());
         match resolve(&self.keys, Context::Search, key, true) {
             Resolved::Type(_) if empty && self.help_key(key) => self.apply(Action::Help),
-            Resolved::Type(c) => self.filter_text(&c.to_string()),
+            Resolved::Type(c) => self.filter_typed(&c.to_string()),
             Resolved::Action(a) => self.filter_action(a),
             Resolved::Nothing => {}
         }
     }
 
-    /// Text typed or pasted into the filter.
+    /// Text pasted into the filter, on one line and cleaned.
     pub(super) fn filter_text(&mut self, text: &str) {
+        self.filter_typed(&crate::sanitize::clean_line(text));
+    }
+
+    fn filter_typed(&mut self, text: &str) {
         if let Some(v) = &mut self.events {
-            v.filter.text.push_str(&crate::sanitize::clean_line(text));
+            v.filter.text.push_str(text);
             v.refilter();
         }
     }
@@ -172,6 +176,10 @@ impl App {
         (self.screen, self.browse.focus) = self.events_return;
         if let Some(v) = &mut self.events {
             (v.current, v.waiting) = (None, None);
+        }
+        // The reader may have shown an article of the events meanwhile.
+        if matches!(self.screen, Screen::Browse | Screen::Reader) {
+            self.sync_article();
         }
     }
 
