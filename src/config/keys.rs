@@ -289,7 +289,7 @@ impl Action {
                 "back: from an event to the events, a filter cleared, then to where you were"
             }
             (Context::List | Context::Reader | Context::Compare, Action::Events) => {
-                "this article's event, with all its articles (or, in none, its nearest)"
+                "this article's event, or its nearest if in none"
             }
             _ => self.description(),
         }
