@@ -69,7 +69,8 @@ fn of_prints_the_event_of_one_article_with_it_marked() {
     let sb = indexed();
     let of = json(&sb, &["events", "--of", "002_", "--json"]);
     let id = of["article"]["id"].as_str().unwrap().to_string();
-    let members: Vec<&str> = of["event"]["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let members: Vec<&str> =
+        of["event"]["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert_eq!(members.len(), 2);
     assert!(members.contains(&id.as_str()), "its own event: {of:#}");
     assert_eq!(of["nearest"], serde_json::json!([]), "no counterparts asked for when it has an event");

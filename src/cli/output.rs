@@ -257,11 +257,7 @@ pub fn event_of(of: &crate::library::EventOf) {
     match &of.event {
         Some(e) => event(&mut out, &style, e, Some(&of.article.id)),
         None => {
-            let _ = writeln!(
-                out,
-                "{}",
-                style.bold(&format!("{} {title:?} is in no event", short_id(&of.article.id)))
-            );
+            let _ = writeln!(out, "{}", style.bold(&format!("{} {title:?} is in no event", short_id(&of.article.id))));
             if of.nearest.is_empty() {
                 let _ = writeln!(out, "no other article comes near it");
                 return;
@@ -285,6 +281,7 @@ pub fn event_of(of: &crate::library::EventOf) {
 /// `byline events --of ID --json`: the article, its event with its
 /// coverage (or `null`), and the nearest counterparts of an article in none.
 pub fn event_of_json(of: &crate::library::EventOf) -> serde_json::Value {
-    let event = of.event.as_ref().map(|event| crate::events::Covered { event, coverage: crate::events::Coverage::of(event) });
+    let event =
+        of.event.as_ref().map(|event| crate::events::Covered { event, coverage: crate::events::Coverage::of(event) });
     serde_json::json!({ "article": of.article, "event": event, "nearest": of.nearest })
 }

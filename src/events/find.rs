@@ -109,7 +109,10 @@ mod tests {
             event(
                 "a",
                 "Rebels ask Putin to recognise regions",
-                &[("a1", "Rebels ask Putin to recognise regions", Some("Reuters")), ("a2", "Kremlin weighs plea", None)],
+                &[
+                    ("a1", "Rebels ask Putin to recognise regions", Some("Reuters")),
+                    ("a2", "Kremlin weighs plea", None),
+                ],
             ),
             event(
                 "b",
@@ -123,7 +126,8 @@ mod tests {
     fn every_word_must_start_a_word_of_a_headline_or_an_outlet() {
         let events = two();
         let hay: Vec<Haystack> = events.iter().map(Haystack::of).collect();
-        let ids = |q: &str| EventQuery::new(q).filter(&hay).into_iter().map(|i| events[i].id.clone()).collect::<Vec<_>>();
+        let ids =
+            |q: &str| EventQuery::new(q).filter(&hay).into_iter().map(|i| events[i].id.clone()).collect::<Vec<_>>();
         assert_eq!(ids(""), ["a", "b"], "no words: every event");
         assert_eq!(ids("kreml"), ["a"], "a member's headline, not only the label, and a word's start");
         assert_eq!(ids("MOSCOW quake"), ["b"], "letter case aside, outlet and headline together");

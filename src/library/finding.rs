@@ -43,7 +43,9 @@ pub fn event_of<S: Service + ?Sized>(service: &S, id: &str, nearest: usize) -> R
     let events = service.events()?;
     let listing = Listing::of(&article);
     Ok(match find::containing(&events, &article.id) {
-        Some((event, at)) => EventOf { article: listing, event: Some(event.clone()), position: Some(at), nearest: vec![] },
+        Some((event, at)) => {
+            EventOf { article: listing, event: Some(event.clone()), position: Some(at), nearest: vec![] }
+        }
         None => {
             let nearest = service.related(article.id.as_str(), nearest)?;
             EventOf { article: listing, event: None, position: None, nearest }

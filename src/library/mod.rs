@@ -24,8 +24,8 @@ mod refresh;
 mod service;
 
 pub use error::Error;
-pub use finding::EventOf;
 pub use feeds::{FeedEntry, FetchStep, Fetched, Imported, Subscribed, Unsubscribed};
+pub use finding::EventOf;
 pub use proposals::{Proposal, Relatedness};
 pub use refresh::{Refreshed, Step, Took};
 pub use service::{Compared, LibraryInfo, Service};

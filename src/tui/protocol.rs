@@ -134,7 +134,7 @@ pub enum Answer {
     Refreshed(Indexed),
     /// The events, each with its words for the filter.
     Events(Vec<Event>, Vec<Haystack>),
-    EventOf(EventOf),
+    EventOf(Box<EventOf>),
     Fetched(FetchOutcome),
     Marked,
     /// The file a comparison was written to.
@@ -174,7 +174,7 @@ pub fn respond(service: &dyn Service, ask: Ask, progress: &(dyn Fn(String) + Syn
             let words = events.iter().map(Haystack::of).collect();
             Answer::Events(events, words)
         }),
-        Ask::EventOf { id } => service.event_of(id.as_str(), NEAREST).map(Answer::EventOf),
+        Ask::EventOf { id } => service.event_of(id.as_str(), NEAREST).map(|of| Answer::EventOf(Box::new(of))),
         Ask::Fetch => fetch(service, progress).map(Answer::Fetched),
         Ask::Mark { ids, change } => service.mark(&ids, &change).map(|_| Answer::Marked),
         Ask::WriteMarkdown { left, right, dir } => {

@@ -79,7 +79,7 @@ impl App {
             }
             Answer::EventOf(of) => {
                 if let Some(v) = &mut self.events {
-                    v.set_event_of(of);
+                    v.set_event_of(*of);
                 }
             }
             Answer::Fetched(outcome) => self.fetched(outcome),

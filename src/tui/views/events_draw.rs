@@ -25,7 +25,10 @@ impl EventsView {
         let (title, bottom) = if let Some(e) = self.event() {
             (clean_line(&e.label), " enter reads · c compares · space marks · esc events ")
         } else if let Some(a) = &self.alone {
-            (format!("In no event: {}", clean_line(&a.article.title)), " enter reads · c compares with it · esc events ")
+            (
+                format!("In no event: {}", clean_line(&a.article.title)),
+                " enter reads · c compares with it · esc events ",
+            )
         } else if self.filter.typing {
             (self.list_title(), " type to filter · enter its articles · esc stops typing ")
         } else if !self.filter.text.is_empty() {
@@ -76,12 +79,14 @@ impl EventsView {
         }
         let entries = self.entries(theme);
         if entries.is_empty() && !self.in_articles() {
-            let said = format!(" No event has all of “{}” in its headlines and outlets.", clean_line(&self.filter.text));
+            let said =
+                format!(" No event has all of “{}” in its headlines and outlets.", clean_line(&self.filter.text));
             frame.render_widget(Paragraph::new(Line::styled(said, theme.dim)), inner);
             return;
         }
         // The chart of the open or selected event under the list, when there is room.
-        let shown = self.event().or_else(|| self.events.as_ref()?.get(self.selected_event()?)).filter(|_| self.alone.is_none());
+        let shown =
+            self.event().or_else(|| self.events.as_ref()?.get(self.selected_event()?)).filter(|_| self.alone.is_none());
         let coverage = shown.map(Coverage::of);
         let list_area = match &coverage {
             Some(c) if inner.height >= CHART_FROM => {
@@ -121,7 +126,10 @@ impl EventsView {
                     let outlet = l.outlet.as_deref().map_or_else(|| "unknown outlet".to_string(), clean_line);
                     let mark = if self.marked.contains(&i) { "[x] " } else { "[ ] " };
                     let details = format!("    {:.2} · {outlet} · {}", r.score, date_label(l.date));
-                    Entry { title: format!("{mark}{}", clean_line(&l.title)), details: vec![Span::styled(details, theme.dim)] }
+                    Entry {
+                        title: format!("{mark}{}", clean_line(&l.title)),
+                        details: vec![Span::styled(details, theme.dim)],
+                    }
                 })
                 .collect();
         }

@@ -70,13 +70,9 @@ fn key_hints(app: &App) -> Vec<Hint> {
         Context::Events if app.filter_typing() => {
             vec![(Open, "its articles", 9), (Back, "stop typing", 8), (Help, "keys", 10)]
         }
-        Context::Events if app.events.as_ref().is_some_and(|e| e.in_articles()) => vec![
-            (Open, "read", 9),
-            (Compare, "compare", 8),
-            (Mark, "mark", 6),
-            (Back, "events", 7),
-            (Help, "keys", 10),
-        ],
+        Context::Events if app.events.as_ref().is_some_and(|e| e.in_articles()) => {
+            vec![(Open, "read", 9), (Compare, "compare", 8), (Mark, "mark", 6), (Back, "events", 7), (Help, "keys", 10)]
+        }
         Context::Events => vec![
             (Open, "its articles", 9),
             (Search, "filter", 7),
