@@ -26,7 +26,8 @@ fn screens() -> Vec<(&'static str, String)> {
     let compare = t.screen();
 
     let (_home2, mut t) = demo();
-    t.press("esc e");
+    // `e` opens the selected article's event; `esc` goes up to the list of events.
+    t.press("esc e esc");
     assert!(t.app.events.is_some(), "the events view opened");
     let events = t.screen();
     vec![("browse", browse), ("compare", compare), ("events", events)]

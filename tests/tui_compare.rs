@@ -33,7 +33,8 @@ fn open_002_004(t: &mut Harness) {
 
 /// 000 (Bloomberg) on the left and 001 on the right, from the events view.
 fn open_000_001(t: &mut Harness) {
-    t.press("esc e");
+    // `e` opens the selected article's event; `esc` goes up to the list of events.
+    t.press("esc e esc g");
     let events = t.app.events.as_ref().unwrap().events.clone().unwrap();
     let i = events.iter().position(|e| e.articles.iter().any(|a| a.outlet.as_deref() == Some("Bloomberg"))).unwrap();
     t.press(&"j ".repeat(i));
@@ -164,7 +165,7 @@ fn details_show_every_fact_only_one_side_has() {
 fn events_list_and_an_events_articles() {
     for (w, h) in SIZES {
         let (_home, mut t) = demo(w, h);
-        t.press("esc e");
+        t.press("esc e esc g");
         let screen = t.screen();
         assert!(screen.contains("Events"), "{screen}");
         assert!(screen.contains("Rebel leaders in jap Ukraine"), "{screen}");

@@ -150,7 +150,8 @@ fn d_folds_the_same_rows_and_keeps_the_difference_in_view() {
 #[test]
 fn choosing_two_articles_of_an_event_opens_that_pair_and_esc_comes_back() {
     let (_home, mut t) = demo(100, 30);
-    t.press("esc e");
+    // `e` opens the selected article's event; `esc` goes up to the list of events.
+    t.press("esc e esc g");
     assert_eq!(t.app.screen, Screen::Events);
     let events = t.app.events.as_ref().unwrap().events.clone().expect("the events arrived");
     assert_eq!(events.len(), 2, "the demo has two events");
@@ -171,11 +172,11 @@ fn choosing_two_articles_of_an_event_opens_that_pair_and_esc_comes_back() {
     assert_eq!(t.app.screen, Screen::Events);
     let v = t.app.events.as_ref().unwrap();
     assert_eq!((v.open, v.marked.len()), (Some(pair), 0));
-    // Enter, then Enter on another, opens too; Enter twice on one does not.
-    t.press("g enter enter");
+    // A mark, then `c` on another, opens too; `c` on the marked one does not.
+    t.press("g space c");
     assert_eq!(t.app.screen, Screen::Events);
     assert!(t.app.message.as_ref().unwrap().0.contains("already chosen"));
-    t.press("j enter");
+    t.press("j c");
     assert_eq!(t.app.screen, Screen::Compare);
     assert_eq!(t.app.compare.as_ref().unwrap().ids[0], events[pair].articles[0].id);
     t.press("esc esc");
@@ -191,8 +192,9 @@ fn the_events_key_works_from_the_reader_and_the_help_lists_the_new_keys() {
     assert_eq!(t.app.screen, Screen::Events);
     t.press("?");
     let help = t.screen();
-    assert!(help.contains("Events") && help.contains("choose an article to compare"), "{help}");
-    t.press("esc esc");
+    assert!(help.contains("Events") && help.contains("mark to compare"), "{help}");
+    // Esc closes the help, then goes up to the list of events, then back.
+    t.press("esc esc esc");
     assert_eq!(t.app.screen, Screen::Reader);
     open_002_004(&mut t);
     t.press("?");

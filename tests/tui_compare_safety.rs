@@ -67,7 +67,7 @@ fn hostile_text_in_the_new_views_reaches_the_screen_clean() {
         assert_clean(&t, w, "the two columns");
         t.press("f");
         assert_clean(&t, w, "the two columns' details");
-        t.press("esc e");
+        t.press("esc e esc g");
         assert!(t.screen().contains("Label of the event"), "{}", t.screen());
         assert_clean(&t, w, "the events");
         t.press("enter space");

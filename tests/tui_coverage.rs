@@ -121,7 +121,7 @@ fn the_demo_events_show_their_chart() {
     for (w, h) in SIZES {
         let home = tempfile::tempdir().unwrap();
         let mut t = Harness::demo(home.path(), w, h);
-        t.press("tab e");
+        t.press("tab e esc g");
         let screen = t.screen();
         assert!(screen.contains("Who covered it, when"), "{screen}");
         insta::assert_snapshot!(format!("coverage_demo_{w}x{h}"), screen);

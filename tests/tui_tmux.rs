@@ -193,8 +193,11 @@ fn events_side_by_side_back_quit_in_a_real_terminal() {
     let t = Tmux::start("events", 100, 30);
     t.wait_for(&["5 articles · newest first"]);
 
-    // The events: the {000, 001} one (Bloomberg, 24 February) and the {002, 004} one.
+    // `e` opens the selected article's event (000, the newest, marked);
+    // `Esc` goes up to the events: the {000, 001} one and the {002, 004} one.
     t.keys(&["Escape", "e"]);
+    t.wait_for(&["the article you came from", "enter reads"]);
+    t.keys(&["Escape"]);
     let s = t.wait_for(&[
         "Events: the same story in several articles",
         "2 articles · Bloomberg, 1 unknown outlet · 2022-02-24",
@@ -206,6 +209,10 @@ fn events_side_by_side_back_quit_in_a_real_terminal() {
     // The second event's articles; choose both: side by side.
     t.keys(&["j", "Enter"]);
     t.wait_for(&["Putin Says Considering Ukraine", "East Ukraine rebels ask Putin", "space marks"]);
+    t.keys(&["Enter"]);
+    t.wait_for(&["esc back"]);
+    t.keys(&["Escape"]);
+    t.wait_for(&["space marks"]);
     t.keys(&["Space"]);
     t.wait_for(&["[x] ", "goes on the left"]);
     t.keys(&["j", "Space"]);
@@ -240,9 +247,9 @@ fn events_side_by_side_back_quit_in_a_real_terminal() {
 
     // Esc: the event's articles, the events, the list; then quit.
     t.keys(&["Escape"]);
-    t.wait_for(&["space marks, enter opens"]);
+    t.wait_for(&["enter reads · c compares · space marks"]);
     t.keys(&["Escape"]);
-    t.wait_for(&["enter lists its articles"]);
+    t.wait_for(&["/ filter · enter its articles"]);
     t.keys(&["Escape"]);
     t.wait_for(&["5 articles · newest first", "e events"]);
     t.keys(&["q"]);

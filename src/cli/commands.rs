@@ -8,6 +8,7 @@ use super::{Cli, Command, EXIT_NOTHING, EXIT_OK, ReportFormat};
 use crate::config::{Config, Paths};
 use crate::index::SearchRequest;
 use crate::library::Library;
+use crate::sanitize::clean_line;
 use std::io::IsTerminal;
 
 pub fn run(cli: Cli) -> Result<i32, Failure> {
@@ -86,18 +87,32 @@ pub fn run(cli: Cli) -> Result<i32, Failure> {
             }
             Ok(EXIT_OK)
         }
-        Command::Events { json } => {
-            let events = library.events()?;
+        Command::Events { query, limit, of: Some(id), json } => {
+            debug_assert!(query.is_empty(), "clap keeps QUERY and --of apart");
+            let of = library.event_of(&id, limit.unwrap_or(crate::library::finding::NEAREST))?;
+            if json {
+                output::json(&output::event_of_json(&of))?
+            } else {
+                output::event_of(&of)
+            }
+            Ok(if of.event.is_some() { EXIT_OK } else { EXIT_NOTHING })
+        }
+        Command::Events { query, limit, of: None, json } => {
+            let query = query.join(" ");
+            let events = library.events_matching(&query, limit)?;
             if json {
                 let covered: Vec<crate::events::Covered> = events
                     .iter()
                     .map(|event| crate::events::Covered { event, coverage: crate::events::Coverage::of(event) })
                     .collect();
                 output::json(&covered)?
+            } else if events.is_empty() && !query.trim().is_empty() {
+                eprintln!("byline: no event has all of {:?} in its headlines and outlets", clean_line(&query));
             } else {
                 output::events(&events)
             }
-            Ok(EXIT_OK)
+            let asked = crate::events::find::EventQuery::new(&query);
+            Ok(if events.is_empty() && !asked.is_empty() { EXIT_NOTHING } else { EXIT_OK })
         }
         Command::Compare { left, right, json, format } => {
             let alignment = library.compare(&left, &right)?.alignment;

@@ -122,9 +122,23 @@ pub enum Command {
     /// The events of the library: articles from several outlets that report the same event.
     #[command(
         after_help = "Largest first, each with a short label, its articles, their outlets and its date span.\n\n\
-        Example:\n  byline events --json"
+        QUERY keeps the events in which every word of it starts a word of the label, of an article's headline \
+        or of an outlet, letter case aside (the rule of `/` in the app's events view). --of ID prints the event \
+        of one article; an article in no event is said to be so, with its nearest counterparts.\n\n\
+        Exit status: 0 when something is printed, 1 when no event matches QUERY or the article of --of is in no \
+        event, 2 on error (an unknown or ambiguous id among them).\n\n\
+        Examples:\n  byline events --json\n  byline events ukraine reuters --limit 3\n  byline events --of 002_"
     )]
     Events {
+        /// Keep the events whose headlines and outlets hold these words (several words are joined with spaces).
+        #[arg(conflicts_with = "of")]
+        query: Vec<String>,
+        /// How many events to print (with --of: how many counterparts, for an article in no event; 5 by default).
+        #[arg(long, short = 'n')]
+        limit: Option<usize>,
+        /// Print the event of this article (any unique prefix of its id, or of its file name).
+        #[arg(long, value_name = "ID")]
+        of: Option<String>,
         /// Print them as JSON.
         #[arg(long)]
         json: bool,

@@ -211,32 +211,77 @@ pub fn events(events: &[crate::events::Event]) {
         let _ = writeln!(out, "no events: no two articles report the same event");
     }
     for e in events {
-        let span = match (e.first_date, e.last_date) {
-            (Some(a), Some(b)) if a == b => a.to_string(),
-            (Some(a), Some(b)) => format!("{a} to {b}"),
-            _ => "undated".into(),
-        };
-        let outlets = if e.outlets.is_empty() {
-            "unknown outlets".to_string()
-        } else {
-            e.outlets.iter().map(|o| clean_line(o)).collect::<Vec<_>>().join(", ")
-        };
-        let _ = writeln!(
-            out,
-            "{}  {}",
-            style.bold(&clean_line(&e.label)),
-            style.dim(&format!("[{} articles · {span} · {outlets}]", e.articles.len()))
-        );
-        for m in &e.articles {
-            let _ = writeln!(
-                out,
-                "  {}  {}  {}  {}",
-                short_id(&m.id),
-                date(&m.date),
-                clean_line(&m.title),
-                style.dim(&format!("({})", outlet(&m.outlet)))
-            );
-        }
+        event(&mut out, &style, e, None);
         let _ = writeln!(out);
     }
+}
+
+/// One event: its label and span, then its articles; `current` marked with `>`.
+fn event(out: &mut impl Write, style: &Style, e: &crate::events::Event, current: Option<&crate::article::ArticleId>) {
+    let span = match (e.first_date, e.last_date) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a} to {b}"),
+        _ => "undated".into(),
+    };
+    let outlets = if e.outlets.is_empty() {
+        "unknown outlets".to_string()
+    } else {
+        e.outlets.iter().map(|o| clean_line(o)).collect::<Vec<_>>().join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        style.bold(&clean_line(&e.label)),
+        style.dim(&format!("[{} articles · {span} · {outlets}]", e.articles.len()))
+    );
+    for m in &e.articles {
+        let here = current == Some(&m.id);
+        let line = format!(
+            "{} {}  {}  {}  {}",
+            if here { ">" } else { " " },
+            short_id(&m.id),
+            date(&m.date),
+            clean_line(&m.title),
+            style.dim(&format!("({})", outlet(&m.outlet)))
+        );
+        let _ = writeln!(out, "{}", if here { style.bold(&line) } else { line });
+    }
+}
+
+/// `byline events --of ID`: the article's event, its line marked; or that
+/// it is in none, and its nearest counterparts.
+pub fn event_of(of: &crate::library::EventOf) {
+    let style = Style::detect();
+    let mut out = std::io::stdout().lock();
+    let title = clean_line(&of.article.title);
+    match &of.event {
+        Some(e) => event(&mut out, &style, e, Some(&of.article.id)),
+        None => {
+            let _ = writeln!(out, "{}", style.bold(&format!("{} {title:?} is in no event", short_id(&of.article.id))));
+            if of.nearest.is_empty() {
+                let _ = writeln!(out, "no other article comes near it");
+                return;
+            }
+            let _ = writeln!(out, "{}", style.dim("its nearest counterparts, none close enough to be the same event:"));
+            for r in &of.nearest {
+                let _ = writeln!(
+                    out,
+                    "  {:.2}  {}  {}  {}  {}",
+                    r.score,
+                    short_id(&r.listing.id),
+                    date(&r.listing.date),
+                    clean_line(&r.listing.title),
+                    style.dim(&format!("({})", outlet(&r.listing.outlet)))
+                );
+            }
+        }
+    }
+}
+
+/// `byline events --of ID --json`: the article, its event with its
+/// coverage (or `null`), and the nearest counterparts of an article in none.
+pub fn event_of_json(of: &crate::library::EventOf) -> serde_json::Value {
+    let event =
+        of.event.as_ref().map(|event| crate::events::Covered { event, coverage: crate::events::Coverage::of(event) });
+    serde_json::json!({ "article": of.article, "event": event, "nearest": of.nearest })
 }

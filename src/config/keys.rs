@@ -276,6 +276,26 @@ actions! {
     WriteMarkdown "write_markdown" "write the comparison as Markdown to a file in this folder",
 }
 
+impl Action {
+    /// What it does in `context`, for the help overlay: the general
+    /// description, unless the action does something of its own there.
+    pub fn description_in(self, context: Context) -> &'static str {
+        match (context, self) {
+            (Context::Events, Action::Open) => "read the article; in the list of events, list its articles",
+            (Context::Events, Action::Compare) => "put it beside the marked article, or the one you came from",
+            (Context::Events, Action::Mark) => "mark to compare (or not); a second mark opens the two",
+            (Context::Events, Action::Search) => "filter the events by words of headlines and outlets",
+            (Context::Events, Action::Back) => {
+                "back: from an event to the events, a filter cleared, then to where you were"
+            }
+            (Context::List | Context::Reader | Context::Compare, Action::Events) => {
+                "this article's event, or its nearest if in none"
+            }
+            _ => self.description(),
+        }
+    }
+}
+
 /// One action's keys in one context, in the order of the config file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {

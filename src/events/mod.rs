@@ -17,6 +17,7 @@ pub mod cluster;
 mod codec;
 pub mod coverage;
 pub mod features;
+pub mod find;
 pub mod fingerprint;
 pub mod score;
 mod store;

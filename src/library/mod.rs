@@ -17,6 +17,7 @@
 mod error;
 pub mod export;
 mod feeds;
+pub mod finding;
 mod folders;
 pub mod proposals;
 mod refresh;
@@ -24,6 +25,7 @@ mod service;
 
 pub use error::Error;
 pub use feeds::{FeedEntry, FetchStep, Fetched, Imported, Subscribed, Unsubscribed};
+pub use finding::EventOf;
 pub use proposals::{Proposal, Relatedness};
 pub use refresh::{Refreshed, Step, Took};
 pub use service::{Compared, LibraryInfo, Service};
@@ -147,6 +149,18 @@ impl Library {
     pub fn events(&self) -> Result<Vec<Event>, Error> {
         self.ready()?;
         Ok(crate::events::refresh(&self.catalog)?)
+    }
+
+    /// The events whose titles and outlets hold the words of `query`
+    /// (see [`crate::events::find`]), largest first, at most `limit`.
+    pub fn events_matching(&self, query: &str, limit: Option<usize>) -> Result<Vec<Event>, Error> {
+        finding::events_matching(self, query, limit)
+    }
+
+    /// The event of the article `id`; when it is in none, its `nearest`
+    /// nearest counterparts.
+    pub fn event_of(&self, id: &str, nearest: usize) -> Result<EventOf, Error> {
+        finding::event_of(self, id, nearest)
     }
 
     /// Align the articles `left` and `right` (ids or prefixes).

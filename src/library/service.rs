@@ -68,6 +68,12 @@ pub trait Service: Send + Sync {
         Ok(())
     }
 
+    /// The event of the article `id`, or its nearest counterparts when it
+    /// is in none (see [`super::finding`]).
+    fn event_of(&self, id: &str, nearest: usize) -> Result<super::EventOf, Error> {
+        super::finding::event_of(self, id, nearest)
+    }
+
     /// Align two articles.
     fn compare(&self, left: &str, right: &str) -> Result<Compared, Error> {
         Ok(Compared::of(self.article(left)?, self.article(right)?))

@@ -102,6 +102,8 @@ pub struct App {
     pub(super) reader_return: Focus,
     pub(super) compare_return: (Screen, Focus),
     pub(super) events_return: (Screen, Focus),
+    /// The article read on its own from the events view (`Esc` goes back there).
+    pub(super) reading: Option<ArticleId>,
     pub(super) fetch: super::fetching::FetchState,
 }
 
@@ -134,6 +136,7 @@ impl App {
             reader_return: Focus::List,
             compare_return: (Screen::Browse, Focus::List),
             events_return: (Screen::Browse, Focus::List),
+            reading: None,
             fetch: Default::default(),
         };
         app.search();
@@ -214,6 +217,9 @@ impl App {
                     if self.prompt.is_some() {
                         return self.prompt_key(key);
                     }
+                    if self.filter_typing() {
+                        return self.filter_key(key);
+                    }
                     let context = self.context();
                     match resolve(&self.keys, context, key, context == Context::Search) {
                         // `?` on an empty search line is asked, not typed: nothing is lost.
@@ -229,6 +235,8 @@ impl App {
             AppEvent::Paste(text) => {
                 if self.prompt.is_some() {
                     self.prompt_paste(&text);
+                } else if self.filter_typing() {
+                    self.filter_text(&text);
                 } else if self.context() == Context::Search {
                     self.type_text(&crate::sanitize::clean_line(&text));
                 }
@@ -242,7 +250,7 @@ impl App {
     }
 
     /// A key that shows the help anywhere (`?`, unless the config says otherwise).
-    fn help_key(&self, key: crate::config::keys::Key) -> bool {
+    pub(super) fn help_key(&self, key: crate::config::keys::Key) -> bool {
         self.keys.get(Context::Global, key) == Some(Action::Help)
     }
 

@@ -23,9 +23,16 @@ pub struct TagPrompt {
 }
 
 impl App {
+    /// The hit of the article in use: the list's selection, or the article
+    /// read from the events view when the list holds it.
     fn selected_hit_mut(&mut self) -> Option<&mut SearchHit> {
         let i = self.browse.selected;
-        self.browse.results.as_mut()?.hits.get_mut(i)
+        let id = self.reader_id().cloned();
+        let hits = &mut self.browse.results.as_mut()?.hits;
+        match id {
+            Some(id) if hits.get(i).is_none_or(|h| h.listing.id != id) => hits.iter_mut().find(|h| h.listing.id == id),
+            _ => hits.get_mut(i),
+        }
     }
 
     fn send_change(&mut self, id: ArticleId, change: Change) {
@@ -55,7 +62,9 @@ impl App {
     }
 
     pub(super) fn start_tags(&mut self) {
-        let Some(hit) = self.browse.selected_hit() else { return self.say("no article selected", Level::Info) };
+        let Some(hit) = self.selected_hit_mut().map(|h| h.clone()) else {
+            return self.say("no article selected", Level::Info);
+        };
         let text = if hit.tags.is_empty() { String::new() } else { format!("{} ", hit.tags.join(" ")) };
         self.prompt = Some(TagPrompt { id: hit.listing.id.clone(), before: hit.tags.clone(), text });
     }
@@ -118,7 +127,7 @@ impl App {
 
     /// The selected article's link, checked; `None` after saying why not.
     fn link(&mut self) -> Option<url::Url> {
-        let Some(id) = self.selected_id().cloned() else {
+        let Some(id) = self.reader_id().cloned() else {
             self.say("no article selected", Level::Info);
             return None;
         };
@@ -152,7 +161,7 @@ impl App {
 
     /// `Y`: the id of the article in use, to paste after `byline show`.
     pub(super) fn copy_id(&mut self) {
-        let Some(id) = self.selected_id().cloned() else { return self.say("no article selected", Level::Info) };
+        let Some(id) = self.reader_id().cloned() else { return self.say("no article selected", Level::Info) };
         let count = self.clipboard.as_ref().map_or(0, |c| c.0) + 1;
         self.clipboard = Some((count, crate::links::osc52_text(id.as_str())));
         let short = id.short();

@@ -12,6 +12,7 @@ pub mod action;
 pub mod app;
 pub mod comparison;
 pub mod doc;
+mod events_keys;
 mod fetching;
 pub mod fitting;
 pub mod live;

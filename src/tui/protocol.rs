@@ -16,8 +16,10 @@ use super::doc::Doc;
 use super::live::{Indexed, describe_step, worth_showing};
 use crate::article::ArticleId;
 use crate::events::Event;
+use crate::events::find::Haystack;
 use crate::index::{SearchRequest, SearchResults};
-use crate::library::{Error, FetchStep, LibraryInfo, Proposal, Service};
+use crate::library::finding::NEAREST;
+use crate::library::{Error, EventOf, FetchStep, LibraryInfo, Proposal, Service};
 use crate::sanitize::clean_line;
 use crate::state::Change;
 use std::path::PathBuf;
@@ -46,6 +48,10 @@ pub enum Ask {
     Refresh,
     /// The events of the library.
     Events,
+    /// The event of one article, or its nearest counterparts when it is in none.
+    EventOf {
+        id: ArticleId,
+    },
     /// Fetch every feed, then refresh (on a thread of its own: it may take minutes).
     Fetch,
     /// Change reading state. Never superseded: every change is written.
@@ -72,10 +78,11 @@ pub enum Kind {
     Fetch = 6,
     Mark = 7,
     WriteMarkdown = 8,
+    EventOf = 9,
 }
 
 /// How many kinds of request there are.
-pub const KINDS: usize = 9;
+pub const KINDS: usize = 10;
 
 impl Ask {
     pub fn kind(&self) -> Kind {
@@ -86,6 +93,7 @@ impl Ask {
             Ask::Compare { .. } => Kind::Compare,
             Ask::Refresh => Kind::Refresh,
             Ask::Events => Kind::Events,
+            Ask::EventOf { .. } => Kind::EventOf,
             Ask::Fetch => Kind::Fetch,
             Ask::Mark { .. } => Kind::Mark,
             Ask::WriteMarkdown { .. } => Kind::WriteMarkdown,
@@ -124,7 +132,9 @@ pub enum Answer {
     Proposals(Vec<Proposal>),
     Compared(Arc<Comparison>),
     Refreshed(Indexed),
-    Events(Vec<Event>),
+    /// The events, each with its words for the filter.
+    Events(Vec<Event>, Vec<Haystack>),
+    EventOf(Box<EventOf>),
     Fetched(FetchOutcome),
     Marked,
     /// The file a comparison was written to.
@@ -160,7 +170,11 @@ pub fn respond(service: &dyn Service, ask: Ask, progress: &(dyn Fn(String) + Syn
             };
             service.refresh(&shown).map(|r| Answer::Refreshed(Indexed::of(&r.report)))
         }
-        Ask::Events => service.events().map(Answer::Events),
+        Ask::Events => service.events().map(|events| {
+            let words = events.iter().map(Haystack::of).collect();
+            Answer::Events(events, words)
+        }),
+        Ask::EventOf { id } => service.event_of(id.as_str(), NEAREST).map(|of| Answer::EventOf(Box::new(of))),
         Ask::Fetch => fetch(service, progress).map(Answer::Fetched),
         Ask::Mark { ids, change } => service.mark(&ids, &change).map(|_| Answer::Marked),
         Ask::WriteMarkdown { left, right, dir } => {

@@ -72,9 +72,14 @@ impl App {
                 }
             }
             Answer::Refreshed(indexed) => self.refreshed(Ok(indexed)),
-            Answer::Events(events) => {
+            Answer::Events(events, words) => {
                 if let Some(v) = &mut self.events {
-                    v.set_events(events);
+                    v.set_list(events, words);
+                }
+            }
+            Answer::EventOf(of) => {
+                if let Some(v) = &mut self.events {
+                    v.set_event_of(*of);
                 }
             }
             Answer::Fetched(outcome) => self.fetched(outcome),
@@ -113,6 +118,12 @@ impl App {
                 if let Some(v) = &mut self.events {
                     v.error = Some(said);
                 }
+            }
+            Kind::EventOf => {
+                if let Some(v) = &mut self.events {
+                    v.event_of_failed();
+                }
+                self.say(format!("cannot find the article's event: {said}"), Level::Error);
             }
             Kind::Fetch => self.fetch_failed(e),
             Kind::Mark => self.mark_failed(e),

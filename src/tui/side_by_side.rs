@@ -1,17 +1,16 @@
 //! What the keys do where two articles are chosen and shown: the picker
-//! (an article's related counterparts first), the events view (an event's
-//! articles, two of them chosen) and the two columns (scrolling, jumping
-//! from difference to difference, folding what both say). These three lead
-//! into one another (an event's two articles open the columns, `c` in the
-//! columns opens the picker again), so their keys live together, apart from
-//! the browsing keys of `update`.
+//! (an article's related counterparts first) and the two columns
+//! (scrolling, jumping from difference to difference, folding what both
+//! say). These lead into one another (`c` in the columns opens the picker
+//! again), so their keys live together, apart from the browsing keys of
+//! `update` and the events view's keys (`events_keys`), which open the
+//! columns through [`App::compare_pair`].
 
 use super::action::Action;
 use super::app::{App, Level, Screen};
 use super::protocol::Ask;
 use super::views::browse::Focus;
 use super::views::compare::CompareView;
-use super::views::events::{Chosen, EventsView};
 use super::views::picker::Picker;
 use crate::article::ArticleId;
 
@@ -69,7 +68,7 @@ impl App {
     }
 
     /// Show two articles side by side; the alignment is asked of the worker.
-    fn start_compare(&mut self, view: CompareView) {
+    pub(super) fn start_compare(&mut self, view: CompareView) {
         if self.screen != Screen::Compare {
             self.compare_return = (self.screen, self.browse.focus);
         }
@@ -90,6 +89,9 @@ impl App {
         }
         if action == Action::WriteMarkdown {
             return self.write_markdown();
+        }
+        if action == Action::Events {
+            return self.open_events();
         }
         let Some(c) = &mut self.compare else { return };
         match action {
@@ -126,54 +128,7 @@ impl App {
         }
     }
 
-    /// Ask the worker for the events (cheap when the library has not changed).
-    pub(super) fn ask_events(&mut self) {
-        self.ask(Ask::Events);
-    }
-
-    /// Open the events view, on the list of events.
-    pub(super) fn open_events(&mut self) {
-        self.events_return = (self.screen, self.browse.focus);
-        let view = self.events.take().unwrap_or_default();
-        self.events = Some(EventsView { open: None, marked: Vec::new(), ..view });
-        self.screen = Screen::Events;
-        self.ask_events();
-    }
-
-    pub(super) fn events_action(&mut self, action: Action) {
-        let Some(v) = &mut self.events else { return };
-        let chosen = match action {
-            Action::Up => return v.select(-1),
-            Action::Down => return v.select(1),
-            Action::PageUp => return v.page(-1),
-            Action::PageDown => return v.page(1),
-            Action::Top => return v.select(isize::MIN / 2),
-            Action::Bottom => return v.select(isize::MAX / 2),
-            Action::Back => {
-                if !v.close() {
-                    (self.screen, self.browse.focus) = self.events_return;
-                }
-                return;
-            }
-            Action::Open if v.open.is_none() => {
-                v.open_selected();
-                return;
-            }
-            Action::Open => v.choose(),
-            Action::Mark => v.toggle_mark(),
-            _ => return,
-        };
-        match chosen {
-            Chosen::Pair([left, right]) => self.compare_pair(left, right),
-            Chosen::First => self.say("now choose the article for the right column (enter or space)", Level::Info),
-            Chosen::Nothing if self.events.as_ref().is_some_and(|v| !v.marked.is_empty()) => {
-                self.say("already chosen for the left: choose another article for the right", Level::Info)
-            }
-            Chosen::Unmarked | Chosen::Nothing => {}
-        }
-    }
-
-    fn compare_pair(&mut self, left: ArticleId, right: ArticleId) {
+    pub(super) fn compare_pair(&mut self, left: ArticleId, right: ArticleId) {
         self.start_compare(CompareView::new(left, right, None));
     }
 }

@@ -147,6 +147,7 @@ impl App {
             self.say("no article selected", Level::Info);
             return;
         };
+        self.reading = None;
         self.want_article(id);
         self.opened();
         self.reader_return = if self.browse.focus == Focus::Reader { Focus::List } else { self.browse.focus };
@@ -156,7 +157,7 @@ impl App {
     /// The article on screen in the reader, if it is the one wanted.
     pub(super) fn shown_article(&mut self) -> Option<&mut super::views::reader::ArticleView> {
         let want = match self.screen {
-            Screen::Browse | Screen::Reader => self.selected_id().cloned(),
+            Screen::Browse | Screen::Reader => self.reader_id().cloned(),
             Screen::Compare | Screen::Events => None,
         };
         self.article.as_mut().filter(|a| want.is_none_or(|w| a.doc.id == w))
@@ -166,11 +167,13 @@ impl App {
         let browsing = self.screen == Screen::Browse;
         match action {
             Action::Back if browsing => self.browse.focus = Focus::List,
+            Action::Back if self.reader_back_to_events() => {}
             Action::Back => {
                 self.screen = Screen::Browse;
                 self.browse.focus = self.reader_return;
             }
             Action::Search => {
+                self.reading = None;
                 self.screen = Screen::Browse;
                 self.browse.focus = Focus::Search;
             }

@@ -1,25 +1,24 @@
 //! The events view: the events of the library as the domain groups them
 //! (`events::refresh`, run on the worker), each with its label, how many
-//! articles, which outlets and when; `Enter` lists an event's articles, and
-//! choosing two of them (`Space` marks, `Enter` on a second opens) puts
-//! them side by side, the first chosen on the left. Under the list, a chart
-//! of the selected event's articles per day per outlet (`coverage`).
+//! articles, which outlets and when; `/` filters them by words of their
+//! headlines and outlets (`events::find`, the rule of `byline events
+//! QUERY`); `Enter` lists an event's articles. In an event's articles,
+//! `Enter` reads one, `c` puts it beside the marked one (or beside the
+//! article the view was opened from), and `Space` marks (two marks put the
+//! pair side by side, the first chosen on the left).
+//!
+//! `e` on an article opens the view on that article's event, the article
+//! marked as the one you came from; an article in no event gets its nearest
+//! counterparts listed instead, with the same keys. Drawing is in
+//! `events_draw`.
 
-use super::super::doc::date_label;
-use super::super::text;
-use super::super::theme::Theme;
-use super::coverage;
-use super::entries::{Entry, EntryList};
-use crate::article::ArticleId;
-use crate::events::{Coverage, Event};
-use crate::sanitize::clean_line;
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use crate::article::{ArticleId, Listing};
+use crate::events::Event;
+use crate::events::find::{EventQuery, Haystack};
+use crate::library::EventOf;
+use ratatui::layout::Rect;
 
-/// The chart shows under the list from this many rows inside the frame.
-const CHART_FROM: u16 = 14;
+pub use super::entries::EntryList;
 
 /// What choosing an article led to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,35 +33,118 @@ pub enum Chosen {
     Nothing,
 }
 
+/// The `/` filter over the events.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub text: String,
+    /// Keys type into it.
+    pub typing: bool,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct EventsView {
     pub events: Option<Vec<Event>>,
+    /// Each event's words, for the filter (made on the worker).
+    haystacks: Vec<Haystack>,
     pub error: Option<String>,
-    /// The list of events.
+    pub filter: Filter,
+    /// The positions of the events the filter lets through, in order.
+    pub shown: Vec<usize>,
+    /// The list of events (its selection is a place in `shown`).
     pub list: EntryList,
     /// The event whose articles are listed, and their list.
     pub open: Option<usize>,
     pub articles: EntryList,
     /// The articles chosen in the open event, in the order chosen.
     pub marked: Vec<usize>,
+    /// The article the view was opened from (`e`), marked in its event.
+    pub current: Option<ArticleId>,
+    /// The article whose event is asked of the worker and not yet shown.
+    pub waiting: Option<ArticleId>,
+    /// The article the view was opened from, when it is in no event: it
+    /// and its nearest counterparts, listed in `articles`.
+    pub alone: Option<EventOf>,
     /// Where the list was drawn, for the mouse.
     pub area: Rect,
 }
 
 impl EventsView {
-    /// Take the events, keeping the selected and the open event by id.
-    pub fn set_events(&mut self, events: Vec<Event>) {
+    /// Take the events (each with its words), keeping the selected and the
+    /// open event by id.
+    pub fn set_list(&mut self, events: Vec<Event>, haystacks: Vec<Haystack>) {
         let id = |i: Option<usize>| i.and_then(|i| self.events.as_ref()?.get(i)).map(|e| e.id.clone());
-        let (selected, open) = (id(Some(self.list.selected)), id(self.open));
+        let (selected, open) = (id(self.selected_event()), id(self.open));
         let find = |id: Option<String>| id.and_then(|id| events.iter().position(|e| e.id == id));
-        self.list.selected = find(selected).unwrap_or(0);
         let reopened = find(open);
         if reopened.is_none() || reopened.map(|i| events[i].articles.len()) != self.event().map(|e| e.articles.len()) {
             self.marked.clear();
         }
+        let selected = find(selected);
         self.open = reopened;
         self.events = Some(events);
+        self.haystacks = haystacks;
         self.error = None;
+        self.refilter();
+        self.list.selected = selected.and_then(|i| self.shown.iter().position(|&s| s == i)).unwrap_or(0);
+        if let Some(id) = self.waiting.clone()
+            && self.open_event_of(&id)
+        {
+            self.waiting = None;
+        }
+    }
+
+    /// [`EventsView::set_list`], the words gathered here.
+    pub fn set_events(&mut self, events: Vec<Event>) {
+        let haystacks = events.iter().map(Haystack::of).collect();
+        self.set_list(events, haystacks);
+    }
+
+    /// Start from the article `id`, whose event is being asked for.
+    pub fn start_from(&mut self, id: ArticleId) {
+        self.filter = Filter::default();
+        self.refilter();
+        (self.open, self.alone) = (None, None);
+        self.marked.clear();
+        self.articles = EntryList::default();
+        self.waiting = Some(id.clone());
+        self.current = Some(id);
+    }
+
+    /// The worker's answer to which event the article is in.
+    pub fn set_event_of(&mut self, of: EventOf) {
+        if self.current.as_ref() != Some(&of.article.id) {
+            return;
+        }
+        if of.event.is_none() {
+            self.waiting = None;
+            self.alone = Some(of);
+        } else if self.open_event_of(&of.article.id) {
+            self.waiting = None;
+        }
+        // Else the events at hand are older than the answer: the next list opens it.
+    }
+
+    /// The article's event could not be found: the list of events stays.
+    pub fn event_of_failed(&mut self) {
+        self.waiting = None;
+    }
+
+    /// Open the event that holds `id`, with `id` selected; false when the
+    /// events at hand hold no such event.
+    fn open_event_of(&mut self, id: &ArticleId) -> bool {
+        let Some(events) = &self.events else { return false };
+        let Some((e, at)) = events.iter().enumerate().find_map(|(i, e)| {
+            let at = e.articles.iter().position(|a| &a.id == id)?;
+            Some((i, at))
+        }) else {
+            return false;
+        };
+        self.open = Some(e);
+        self.articles = EntryList::default();
+        self.articles.selected = at;
+        self.marked.clear();
+        self.list.selected = self.shown.iter().position(|&s| s == e).unwrap_or(0);
+        true
     }
 
     /// The open event.
@@ -70,15 +152,33 @@ impl EventsView {
         self.events.as_ref()?.get(self.open?)
     }
 
+    /// The event selected in the list of events.
+    pub fn selected_event(&self) -> Option<usize> {
+        self.shown.get(self.list.selected).copied()
+    }
+
+    /// The articles listed now: an event's, or an article's nearest counterparts.
+    fn listed(&self) -> Option<Vec<&Listing>> {
+        if let Some(e) = self.event() {
+            return Some(e.articles.iter().collect());
+        }
+        self.alone.as_ref().map(|a| a.nearest.iter().map(|r| &r.listing).collect())
+    }
+
+    /// A list of articles is up (an event's, or an article's counterparts).
+    pub fn in_articles(&self) -> bool {
+        self.open.is_some() || self.alone.is_some()
+    }
+
     fn len(&self) -> usize {
-        match self.event() {
-            Some(e) => e.articles.len(),
-            None => self.events.as_ref().map_or(0, Vec::len),
+        match self.listed() {
+            Some(l) => l.len(),
+            None => self.shown.len(),
         }
     }
 
     fn list_mut(&mut self) -> &mut EntryList {
-        if self.open.is_some() { &mut self.articles } else { &mut self.list }
+        if self.in_articles() { &mut self.articles } else { &mut self.list }
     }
 
     pub fn select(&mut self, delta: isize) {
@@ -101,25 +201,32 @@ impl EventsView {
 
     /// List the selected event's articles; false when there is none.
     pub fn open_selected(&mut self) -> bool {
-        let n = self.events.as_ref().map_or(0, Vec::len);
-        if self.open.is_some() || self.list.selected >= n {
-            return false;
-        }
-        self.open = Some(self.list.selected);
+        let Some(i) = self.selected_event().filter(|_| !self.in_articles()) else { return false };
+        self.open = Some(i);
         self.articles = EntryList::default();
         self.marked.clear();
         true
     }
 
-    /// Back from an event's articles to the events; false when already there.
+    /// Back from a list of articles to the events; false when already there.
     pub fn close(&mut self) -> bool {
         self.marked.clear();
-        self.open.take().is_some()
+        self.waiting = None;
+        let was = self.alone.take().is_some() | self.open.take().is_some();
+        if was {
+            self.articles = EntryList::default();
+        }
+        was
+    }
+
+    /// The article selected in the list of articles.
+    pub fn selected_article(&self) -> Option<ArticleId> {
+        self.listed()?.get(self.articles.selected).map(|a| a.id.clone())
     }
 
     fn pair(&mut self) -> Chosen {
-        let Some(e) = self.event() else { return Chosen::Nothing };
-        let ids = [e.articles[self.marked[0]].id.clone(), e.articles[self.marked[1]].id.clone()];
+        let Some(l) = self.listed() else { return Chosen::Nothing };
+        let ids = [l[self.marked[0]].id.clone(), l[self.marked[1]].id.clone()];
         self.marked.clear();
         Chosen::Pair(ids)
     }
@@ -128,7 +235,7 @@ impl EventsView {
     /// makes the pair.
     pub fn toggle_mark(&mut self) -> Chosen {
         let i = self.articles.selected;
-        if self.event().is_none_or(|e| i >= e.articles.len()) {
+        if i >= self.listed().map_or(0, |l| l.len()) {
             return Chosen::Nothing;
         }
         if let Some(at) = self.marked.iter().position(|&m| m == i) {
@@ -139,90 +246,32 @@ impl EventsView {
         if self.marked.len() == 2 { self.pair() } else { Chosen::First }
     }
 
-    /// `Enter` on an article: the pair with the one marked before, or the first mark.
-    pub fn choose(&mut self) -> Chosen {
+    /// `c` on an article: beside the one marked, or else beside the article
+    /// the view was opened from; with neither, it is the first of two.
+    pub fn compare_selected(&mut self) -> Chosen {
+        let Some(selected) = self.selected_article() else { return Chosen::Nothing };
         match self.marked.as_slice() {
             [m] if *m == self.articles.selected => Chosen::Nothing,
-            _ => self.toggle_mark(),
-        }
-    }
-
-    pub fn render(&mut self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let (title, bottom) = match self.event() {
-            Some(e) => (clean_line(&e.label), " choose two: space marks, enter opens · esc events "),
-            None => ("Events: the same story in several articles".to_string(), " enter lists its articles · esc back "),
-        };
-        let title = format!(" {} ", text::truncate(&title, usize::from(area.width.saturating_sub(6))));
-        let block = Block::bordered()
-            .border_style(theme.border_focus)
-            .title(Span::styled(title, theme.border_focus))
-            .title_bottom(Line::styled(bottom, theme.dim).right_aligned());
-        let inner = block.inner(area);
-        self.area = inner;
-        frame.render_widget(block, area);
-        let message = match (&self.events, &self.error) {
-            (_, Some(e)) => Some((format!(" Cannot list the events: {e}"), theme.error)),
-            (None, _) => Some((" Grouping the articles into events…".to_string(), theme.dim)),
-            (Some(e), _) if e.is_empty() => {
-                Some((" No events: no two articles in the library report the same event.".to_string(), theme.dim))
-            }
-            _ => None,
-        };
-        if let Some((text, style)) = message {
-            frame.render_widget(Paragraph::new(Line::styled(text, style)), inner);
-            return;
-        }
-        let entries = match self.event() {
-            Some(e) => self.article_entries(e, theme),
-            None => self.events.iter().flatten().map(|e| event_entry(e, theme)).collect(),
-        };
-        // The chart of the open or selected event under the list, when there is room.
-        let shown = self.event().or_else(|| self.events.as_ref()?.get(self.list.selected));
-        let coverage = shown.map(Coverage::of);
-        let list_area = match &coverage {
-            Some(c) if inner.height >= CHART_FROM => {
-                let chart = coverage::wanted_height(c).min(inner.height / 2);
-                let [list, chart_area] = Layout::vertical([Constraint::Min(1), Constraint::Length(chart)]).areas(inner);
-                coverage::render(frame, chart_area, c, theme);
-                list
-            }
-            _ => inner,
-        };
-        self.area = list_area;
-        let list = if self.open.is_some() { &mut self.articles } else { &mut self.list };
-        list.render(frame, list_area, &entries, theme);
-    }
-
-    fn article_entries(&self, e: &Event, theme: &Theme) -> Vec<Entry> {
-        e.articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let mark = self.marked.iter().position(|&m| m == i);
-                let outlet = a.outlet.as_deref().map_or_else(|| "unknown outlet".to_string(), clean_line);
-                let mut details = vec![Span::styled(format!("    {outlet} · {}", date_label(a.date)), theme.dim)];
-                if mark == Some(0) {
-                    details.push(Span::styled(" · goes on the left", theme.hint));
+            [_] => self.toggle_mark(),
+            _ => match self.current.clone().filter(|c| *c != selected) {
+                Some(current) => {
+                    self.marked.clear();
+                    Chosen::Pair([current, selected])
                 }
-                let check = if mark.is_some() { "[x] " } else { "[ ] " };
-                Entry { title: format!("{check}{}", clean_line(&a.title)), details }
-            })
-            .collect()
+                None => self.toggle_mark(),
+            },
+        }
     }
-}
 
-/// "2 articles · The Moscow Times, 1 unknown outlet · 2022-02-21".
-fn event_entry(e: &Event, theme: &Theme) -> Entry {
-    let mut outlets: Vec<String> = e.outlets.iter().map(|o| clean_line(o)).collect();
-    match e.articles.iter().filter(|a| a.outlet.is_none()).count() {
-        0 => {}
-        1 => outlets.push("1 unknown outlet".into()),
-        n => outlets.push(format!("{n} unknown outlets")),
+    /// The filter's text changed: which events it lets through, the
+    /// selection kept on the same event when it still shows.
+    pub fn refilter(&mut self) {
+        let was = self.selected_event();
+        let events = self.events.as_deref().unwrap_or_default();
+        if self.haystacks.len() != events.len() {
+            self.haystacks = events.iter().map(Haystack::of).collect();
+        }
+        self.shown = EventQuery::new(&self.filter.text).filter(&self.haystacks);
+        self.list.selected = was.and_then(|w| self.shown.iter().position(|&s| s == w)).unwrap_or(0);
     }
-    let span = match (e.first_date, e.last_date) {
-        (Some(a), Some(b)) if a != b => format!("{} – {}", date_label(Some(a)), date_label(Some(b))),
-        (a, b) => date_label(a.or(b)),
-    };
-    let details = format!("{} articles · {} · {span}", e.articles.len(), outlets.join(", "));
-    Entry { title: clean_line(&e.label), details: vec![Span::styled(details, theme.dim)] }
 }

@@ -74,12 +74,17 @@ impl Help {
             }
             lines.push(Line::styled(context.title().to_string(), theme.title));
             let mut rows: Vec<(String, &str)> =
-                keys.bindings(context).map(|b| (names(b), b.action.description())).collect();
+                keys.bindings(context).map(|b| (names(b), b.action.description_in(context))).collect();
             match context {
                 Context::Global => rows.push(("ctrl-c".into(), "quit, always")),
                 Context::Search => {
                     rows.push(("any character".into(), "type it into the search line (? on an empty line: these keys)"))
                 }
+                Context::Events => rows.push((
+                    "any character".into(),
+                    "after the filter key, type the filter (the search line's keys edit it); an event is kept \
+                    when every word starts a word of its headlines or outlets",
+                )),
                 Context::Compare => {
                     let legend = super::LEGEND;
                     let legend = text::wrap(legend, width.saturating_sub(2)).into_iter().map(|r| &legend[r]);

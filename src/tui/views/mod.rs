@@ -9,6 +9,7 @@ pub mod compare_header;
 pub mod coverage;
 pub mod entries;
 pub mod events;
+mod events_draw;
 pub mod help;
 pub mod picker;
 pub mod reader;
@@ -51,7 +52,7 @@ pub fn render(app: &mut App, frame: &mut Frame) {
         Screen::Browse => render_browse(app, frame, main),
         Screen::Reader => {
             let theme = app.theme.clone();
-            let ok = app.selected_id().cloned();
+            let ok = app.reader_id().cloned();
             match app.article.as_mut().filter(|a| ok.is_none_or(|id| a.doc.id == id)) {
                 Some(view) => view.render(frame, main, &theme, true, "Article"),
                 None => reader::render_message(frame, main, &theme, "Article", "Loading the article…", theme.dim),

@@ -48,6 +48,7 @@ fn key_hints(app: &App) -> Vec<Hint> {
             (NextMatch, "next match", 8),
             (PrevMatch, "previous", 4),
             (Compare, "compare", 7),
+            (Events, "its event", 3),
             (Back, "back", 9),
             (Help, "keys", 10),
             (Quit, "quit", 6),
@@ -66,11 +67,15 @@ fn key_hints(app: &App) -> Vec<Hint> {
             }
             hints
         }
-        Context::Events if app.events.as_ref().is_some_and(|e| e.open.is_some()) => {
-            vec![(Mark, "mark", 8), (Open, "compare", 9), (Back, "events", 7), (Help, "keys", 10)]
+        Context::Events if app.filter_typing() => {
+            vec![(Open, "its articles", 9), (Back, "stop typing", 8), (Help, "keys", 10)]
+        }
+        Context::Events if app.events.as_ref().is_some_and(|e| e.in_articles()) => {
+            vec![(Open, "read", 9), (Compare, "compare", 8), (Mark, "mark", 6), (Back, "events", 7), (Help, "keys", 10)]
         }
         Context::Events => vec![
             (Open, "its articles", 9),
+            (Search, "filter", 7),
             (Down, "choose", 5),
             (Back, "back", 8),
             (Help, "keys", 10),

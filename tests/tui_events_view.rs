@@ -1,0 +1,154 @@
+//! The events view started from what you read (issue 18), on the demo
+//! library: `e` on an article opens its event with the article marked and
+//! selected, or, for an article in no event, its nearest counterparts; in
+//! a list of articles `Enter` reads one (and `Esc` comes back) and `c`
+//! compares; in the list of events `/` filters by words of headlines and
+//! outlets, `Esc` stops typing, clears, then goes back; the help says what
+//! each key does there. A snapshot of the event opened from an article.
+
+use byline::tui::app::Screen;
+use byline::tui::testing::Harness;
+use byline::tui::views::browse::Focus;
+
+fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
+    let home = tempfile::tempdir().unwrap();
+    let h = Harness::demo(home.path(), w, h);
+    (home, h)
+}
+
+/// Select the article titled `title` in the result list (focus on the list).
+fn select(t: &mut Harness, title: &str) {
+    t.press("esc g");
+    while t.app.browse.selected_hit().unwrap().listing.title != title {
+        let before = t.app.browse.selected;
+        t.press("j");
+        assert_ne!(t.app.browse.selected, before, "{title} is not in the list");
+    }
+}
+
+const T002: &str = "East Ukraine rebels ask Putin to recognize regions as independent";
+const T004: &str = "Putin Says Considering Ukraine Separatists' Independence Request";
+/// 003: the demo's article in no event.
+const T003_WORD: &str = "Rudenko";
+
+#[test]
+fn e_on_an_article_opens_its_event_with_it_marked_and_enter_reads_and_esc_comes_back() {
+    let (_home, mut t) = demo(80, 24);
+    select(&mut t, T004);
+    let from = t.app.browse.selected_hit().unwrap().listing.id.clone();
+    t.press("e");
+    assert_eq!(t.app.screen, Screen::Events);
+    let v = t.app.events.as_ref().unwrap();
+    let event = v.event().expect("the article's event is open");
+    let titles: Vec<&str> = event.articles.iter().map(|a| a.title.as_str()).collect();
+    assert!(titles.contains(&T002) && titles.contains(&T004), "{titles:?}");
+    assert_eq!(v.selected_article(), Some(from.clone()), "the article you came from is selected");
+    let screen = t.screen();
+    assert!(screen.contains("the article you came from"), "{screen}");
+    insta::assert_snapshot!("event_of_004_80x24", screen);
+
+    // Enter reads the other article; Esc comes back to the event.
+    t.press("j");
+    let other = t.app.events.as_ref().unwrap().selected_article().unwrap();
+    assert_ne!(other, from);
+    t.press("enter");
+    assert_eq!(t.app.screen, Screen::Reader);
+    assert_eq!(t.app.article.as_ref().unwrap().doc.id, other, "the reader shows the event's article, not the list's");
+    assert!(t.screen().contains(T002), "{}", t.screen());
+    t.press("j esc");
+    assert_eq!(t.app.screen, Screen::Events);
+    assert!(t.app.events.as_ref().unwrap().event().is_some(), "back on the event's articles");
+
+    // c puts the selected beside the article you came from.
+    t.press("c");
+    assert_eq!(t.app.screen, Screen::Compare);
+    assert_eq!(t.app.compare.as_ref().unwrap().ids, [from.clone(), other.clone()]);
+    // e in the columns: the focused column's event, and Esc does not loop.
+    t.press("e");
+    assert_eq!(t.app.screen, Screen::Events);
+    assert_eq!(t.app.events.as_ref().unwrap().selected_article(), Some(from));
+    t.press("esc");
+    assert_eq!(t.app.events.as_ref().unwrap().open, None, "esc: from the event to the events");
+    t.press("esc");
+    assert_eq!((t.app.screen, t.app.browse.focus), (Screen::Browse, Focus::List), "then back where e was pressed");
+}
+
+#[test]
+fn an_article_in_no_event_lists_its_nearest_counterparts() {
+    let (_home, mut t) = demo(100, 30);
+    t.type_text(T003_WORD);
+    t.press("enter");
+    assert_eq!(t.app.screen, Screen::Reader);
+    let from = t.app.article.as_ref().unwrap().doc.id.clone();
+    t.press("e");
+    let v = t.app.events.as_ref().unwrap();
+    let alone = v.alone.as_ref().expect("in no event");
+    assert_eq!(alone.article.id, from);
+    assert!(!alone.nearest.is_empty(), "its nearest counterparts are listed");
+    let first = alone.nearest[0].listing.clone();
+    let screen = t.screen();
+    assert!(screen.contains("In no event") && screen.contains("The nearest, best first"), "{screen}");
+    assert!(screen.contains(&first.title[..20]), "{screen}");
+    // c compares it with the selected counterpart; Enter reads one.
+    t.press("c");
+    assert_eq!(t.app.compare.as_ref().unwrap().ids, [from.clone(), first.id.clone()]);
+    t.press("esc enter");
+    assert_eq!((t.app.screen, t.app.article.as_ref().unwrap().doc.id.clone()), (Screen::Reader, first.id));
+    t.press("esc esc");
+    assert!(t.app.events.as_ref().unwrap().alone.is_none(), "esc: to the list of events");
+    assert!(t.screen().contains("Events: the same story"), "{}", t.screen());
+    t.press("esc");
+    assert_eq!(t.app.screen, Screen::Reader, "back to the article e was pressed on");
+    assert_eq!(t.app.article.as_ref().unwrap().doc.id, from);
+}
+
+#[test]
+fn slash_filters_the_events_by_words_of_headlines_and_outlets() {
+    let (_home, mut t) = demo(100, 30);
+    t.press("esc e esc");
+    let v = t.app.events.as_ref().unwrap();
+    assert_eq!((v.open, v.shown.len()), (None, 2), "the list of events, both shown");
+    t.press("/");
+    t.type_text("bloo");
+    let v = t.app.events.as_ref().unwrap();
+    assert_eq!((v.filter.text.as_str(), v.shown.len()), ("bloo", 1), "an outlet's start");
+    let screen = t.screen();
+    assert!(screen.contains("/bloo") && screen.contains("1 of 2"), "{screen}");
+    // Letters that are keys elsewhere type while the filter has the keys.
+    t.type_text("mberg jq");
+    assert_eq!(t.app.events.as_ref().unwrap().shown.len(), 0);
+    assert!(t.screen().contains("No event has all of"), "{}", t.screen());
+    t.press("ctrl-w");
+    assert_eq!(t.app.events.as_ref().unwrap().filter.text, "bloomberg ");
+    // Enter stops typing and lists the event's articles.
+    t.press("enter");
+    let v = t.app.events.as_ref().unwrap();
+    assert!(v.event().unwrap().outlets.iter().any(|o| o == "Bloomberg"));
+    assert!(!v.filter.typing);
+    // Esc: to the filtered list; Esc: the filter cleared; Esc: back.
+    t.press("esc");
+    assert_eq!(t.app.events.as_ref().unwrap().shown.len(), 1);
+    t.press("esc");
+    let v = t.app.events.as_ref().unwrap();
+    assert_eq!((v.filter.text.as_str(), v.shown.len(), t.app.screen), ("", 2, Screen::Events));
+    t.press("/ t i m e s esc");
+    let v = t.app.events.as_ref().unwrap();
+    assert_eq!((v.filter.typing, v.filter.text.as_str(), v.shown.len()), (false, "times", 1), "esc stops typing");
+    t.press("esc esc");
+    assert_eq!(t.app.screen, Screen::Browse);
+}
+
+#[test]
+fn the_help_says_what_each_key_does_in_the_events_view() {
+    let (_home, mut t) = demo(100, 40);
+    select(&mut t, T002);
+    t.press("e ?");
+    let help = t.screen();
+    for said in ["read the article", "beside the marked article", "filter the events", "a second mark opens"] {
+        assert!(help.contains(said), "{said:?} in\n{help}");
+    }
+    assert!(!help.contains("open the selected article"), "enter is not said to do what it does not:\n{help}");
+    t.press("esc esc esc ?");
+    assert_eq!(t.app.screen, Screen::Browse);
+    assert!(t.screen().contains("this article's event"), "{}", t.screen());
+}
