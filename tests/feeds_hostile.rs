@@ -6,13 +6,10 @@
 //! refusal, the private marker file unread and the peak memory of `byline
 //! fetch` under 150 MB (`hostile/feeds.rs`).
 
-mod common;
-#[path = "hostile/feeds.rs"]
-mod hostile;
-#[path = "common/http.rs"]
-mod http;
-#[path = "common/measure.rs"]
-mod measure;
+use crate::common;
+use crate::common::http;
+use crate::common::measure;
+use crate::hostile::feeds as hostile;
 
 use flate2::Compression;
 use hostile::{Hostile, item, rss};

@@ -5,15 +5,9 @@
 //! by the app into a real terminal's byte stream. Each case ends with the
 //! checks of `hostile/feeds.rs`.
 
-mod common;
-#[path = "hostile/feeds.rs"]
-mod hostile;
-#[path = "common/http.rs"]
-mod http;
-#[path = "common/measure.rs"]
-mod measure;
-#[path = "common/terminal.rs"]
-mod terminal;
+use crate::common::http;
+use crate::common::terminal;
+use crate::hostile::feeds as hostile;
 
 use hostile::{Hostile, line_is_clean, rss};
 use http::Route;
