@@ -6,10 +6,12 @@
 //! refusal, the private marker file unread and the peak memory of `byline
 //! fetch` under 150 MB (`hostile/feeds.rs`).
 
-use crate::common;
-use crate::common::http;
-use crate::common::measure;
-use crate::hostile::feeds as hostile;
+mod common;
+#[path = "hostile/feeds.rs"]
+mod hostile;
+
+use common::http;
+use common::measure;
 
 use flate2::Compression;
 use hostile::{Hostile, item, rss};

@@ -5,9 +5,12 @@
 //! by the app into a real terminal's byte stream. Each case ends with the
 //! checks of `hostile/feeds.rs`.
 
-use crate::common::http;
-use crate::common::terminal;
-use crate::hostile::feeds as hostile;
+mod common;
+#[path = "hostile/feeds.rs"]
+mod hostile;
+
+use common::http;
+use common::terminal;
 
 use hostile::{Hostile, line_is_clean, rss};
 use http::Route;

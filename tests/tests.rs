@@ -21,9 +21,8 @@ mod report;
 #[path = "../benches/suite/stats.rs"]
 mod stats;
 
-/// Hostile inputs built by the tests that feed byline bad files and feeds.
+/// Hostile files, built by the tests that feed byline bad ones.
 mod hostile {
-    pub mod feeds;
     pub mod files;
 }
 
@@ -33,8 +32,6 @@ mod conventions_cli;
 mod events;
 mod events_generated;
 mod feeds;
-mod feeds_hostile;
-mod feeds_hostile_text;
 mod fuzz_regressions;
 mod honest_queries;
 mod hostile_corpus;
