@@ -1,15 +1,11 @@
 //! The command line end to end, on a temporary BYLINE_HOME: what a user or a
 //! script sees, exit codes included.
 
-mod common;
+use crate::common::{self, json};
 
 use common::{SEEDS, Sandbox, seed_numbers};
 use predicates::prelude::*;
 use std::path::PathBuf;
-
-fn json(out: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(out).expect("valid JSON")
-}
 
 fn hit_seeds(v: &serde_json::Value) -> Vec<String> {
     let mut s: Vec<String> = v["hits"]

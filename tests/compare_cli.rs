@@ -1,7 +1,7 @@
 //! `byline compare` end to end on the demo library: the JSON shape scripts
 //! rely on, and the two acceptance pairs of the corpus README.
 
-mod common;
+use crate::common;
 
 use common::Sandbox;
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! parser, `byline paths`, and a log file that `-v` fills and that never
 //! changes what a command prints.
 
-mod common;
+use crate::common;
 
 /// The subcommands a user types.
 const SUBCOMMANDS: &[&str] =

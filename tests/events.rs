@@ -2,19 +2,14 @@
 //! the command line, as a journalist would ask: which articles report the
 //! same event, and which account is this one's counterpart?
 
-mod common;
+use crate::common;
 
 use common::{SEEDS, Sandbox};
 use std::path::PathBuf;
 
-fn json(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
-    let out = sb.cmd().args(args).assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
 /// Seed number of an article id, via `show --json`.
 fn seed_of(sb: &Sandbox, id: &str) -> String {
-    let a = json(sb, &["show", id, "--json"]);
+    let a = sb.json(&["show", id, "--json"]);
     let path = PathBuf::from(a["paths"][0].as_str().unwrap());
     path.file_name().unwrap().to_string_lossy()[..3].to_string()
 }
@@ -29,7 +24,7 @@ fn indexed() -> Sandbox {
 fn each_account_ranks_its_counterpart_first() {
     let sb = indexed();
     for (subject, counterpart) in [("002", "004"), ("004", "002"), ("000", "001"), ("001", "000")] {
-        let related = json(&sb, &["related", &format!("{subject}_"), "--json"]);
+        let related = sb.json(&["related", &format!("{subject}_"), "--json"]);
         let first = related[0]["id"].as_str().unwrap();
         assert_eq!(seed_of(&sb, first), counterpart, "{subject}'s first counterpart");
         let scores: Vec<f64> = related.as_array().unwrap().iter().map(|r| r["score"].as_f64().unwrap()).collect();
@@ -42,7 +37,7 @@ fn each_account_ranks_its_counterpart_first() {
 #[test]
 fn related_says_why() {
     let sb = indexed();
-    let related = json(&sb, &["related", "002_", "--limit", "1", "--json"]);
+    let related = sb.json(&["related", "002_", "--limit", "1", "--json"]);
     assert_eq!(related.as_array().unwrap().len(), 1);
     let reasons = &related[0]["reasons"];
     let names: Vec<&str> = reasons["names"].as_array().unwrap().iter().map(|n| n.as_str().unwrap()).collect();
@@ -67,7 +62,7 @@ fn related_says_why() {
 #[test]
 fn events_group_the_same_event_and_leave_the_other_alone() {
     let sb = indexed();
-    let events = json(&sb, &["events", "--json"]);
+    let events = sb.json(&["events", "--json"]);
     let mut groups: Vec<Vec<String>> = events
         .as_array()
         .unwrap()
@@ -98,7 +93,7 @@ fn events_are_kept_and_updated_when_the_library_changes() {
     let lib = sb.library_with_seeds();
     sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success();
     assert!(sb.home().join("data/events.json").exists(), "groups are kept in the data dir");
-    assert_eq!(json(&sb, &["events", "--json"]).as_array().unwrap().len(), 2);
+    assert_eq!(sb.json(&["events", "--json"]).as_array().unwrap().len(), 2);
     // 004 goes: its event has one article left, so it is no longer an event.
     let f = std::fs::read_dir(&lib)
         .unwrap()
@@ -107,7 +102,7 @@ fn events_are_kept_and_updated_when_the_library_changes() {
         .unwrap();
     std::fs::remove_file(f).unwrap();
     sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success();
-    let events = json(&sb, &["events", "--json"]);
+    let events = sb.json(&["events", "--json"]);
     assert_eq!(events.as_array().unwrap().len(), 1);
 }
 
@@ -117,7 +112,7 @@ fn events_follow_a_changed_outlet_and_date() {
     let lib = sb.library_with_seeds();
     sb.cmd().args(["index", lib.to_str().unwrap()]).assert().success();
     let event_of_000 = |sb: &Sandbox| -> serde_json::Value {
-        let events = json(sb, &["events", "--json"]);
+        let events = sb.json(&["events", "--json"]);
         let has_000 = |e: &&serde_json::Value| {
             e["articles"].as_array().unwrap().iter().any(|a| seed_of(sb, a["id"].as_str().unwrap()) == "000")
         };
@@ -147,7 +142,7 @@ fn a_touched_file_carries_the_events_over_and_a_changed_one_regroups() {
         String::from_utf8(out).unwrap()
     };
     index(&sb);
-    let events = json(&sb, &["events", "--json"]);
+    let events = sb.json(&["events", "--json"]);
     let paths = sb.paths();
     let stamp = || byline::index::Catalog::open(&paths).unwrap().commit_stamp().unwrap();
     let stored_for = || byline::events::EventStore::load(&paths).expect("events stored").commit;
@@ -166,7 +161,7 @@ fn a_touched_file_carries_the_events_over_and_a_changed_one_regroups() {
     assert_ne!(stamp(), commit, "the file's new record is a new commit");
     assert_eq!(stored_for(), stamp(), "the stored events are the new commit's");
     assert!(!rewritten(), "and were not grouped again");
-    assert_eq!(json(&sb, &["events", "--json"]), events);
+    assert_eq!(sb.json(&["events", "--json"]), events);
 
     let text = std::fs::read_to_string(&seed).unwrap();
     std::fs::write(&seed, format!("{text}\n\nA paragraph added by the test.\n")).unwrap();

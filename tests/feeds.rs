@@ -1,18 +1,13 @@
 //! Feeds end to end: `byline feed …` and `byline fetch` against a server on
 //! 127.0.0.1 that the test starts, on a temporary BYLINE_HOME.
 
-mod common;
-#[path = "common/http.rs"]
-mod http;
+use crate::common::http;
+use crate::common::{self, json};
 
 use common::Sandbox;
 use http::{Route, Server};
 use predicates::prelude::*;
 use std::time::Duration;
-
-fn json(out: &[u8]) -> serde_json::Value {
-    serde_json::from_slice(out).expect("valid JSON")
-}
 
 /// A sandbox whose config sets `[feeds]` to these lines.
 fn sandbox(feeds_config: &str) -> Sandbox {

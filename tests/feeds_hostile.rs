@@ -9,10 +9,9 @@
 mod common;
 #[path = "hostile/feeds.rs"]
 mod hostile;
-#[path = "common/http.rs"]
-mod http;
-#[path = "common/measure.rs"]
-mod measure;
+
+use common::http;
+use common::measure;
 
 use flate2::Compression;
 use hostile::{Hostile, item, rss};

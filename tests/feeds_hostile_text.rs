@@ -8,12 +8,9 @@
 mod common;
 #[path = "hostile/feeds.rs"]
 mod hostile;
-#[path = "common/http.rs"]
-mod http;
-#[path = "common/measure.rs"]
-mod measure;
-#[path = "common/terminal.rs"]
-mod terminal;
+
+use common::http;
+use common::terminal;
 
 use hostile::{Hostile, line_is_clean, rss};
 use http::Route;

@@ -2,7 +2,7 @@
 //! answer (issue 21): `byline search` on the demo library, each case with
 //! its exit status and the line it prints.
 
-mod common;
+use crate::common;
 
 use common::{SEEDS, Sandbox};
 

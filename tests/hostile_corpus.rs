@@ -12,9 +12,8 @@
 //! Tests run as root here, so `chmod 000` does not make a file unreadable:
 //! the unreadable files are a dangling symlink and a symlink to itself.
 
-mod common;
-#[path = "hostile/files.rs"]
-mod files;
+use crate::common;
+use crate::hostile::files;
 
 use byline::article::Article;
 use byline::index::{Catalog, SearchRequest};

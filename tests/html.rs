@@ -5,17 +5,13 @@
 //! an outlet's page must compare with the other outlet's text exactly as its
 //! plain-text version does.
 
-mod common;
+use crate::common::{self, json};
 
 use common::{SEEDS, Sandbox};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/html");
-
-fn json(out: &[u8]) -> Value {
-    serde_json::from_slice(out).expect("valid JSON")
-}
 
 /// A sandbox whose library holds every fixture page, indexed.
 fn indexed_fixtures() -> (Sandbox, Value) {
@@ -306,7 +302,7 @@ fn a_real_article_as_an_html_page_compares_as_its_text_does() {
 /// Extraction speed on the fixture pages and on the Daily Sabah page made
 /// heavy the way real pages are (300 KB of inline script, 2,000 menu links).
 /// Prints numbers; asserts nothing about time.
-/// `cargo test --release --test html -- --ignored --nocapture extraction_throughput`
+/// `cargo test --release --test tests -- --ignored --nocapture html::extraction_throughput`
 #[test]
 #[ignore = "a measurement, run by hand"]
 fn extraction_throughput() {

@@ -8,7 +8,7 @@
 //! in Japanese, text inside a `paywall` element, a placeholder date in the
 //! structured data, a UTC timestamp on a page that states its offset.
 
-mod common;
+use crate::common;
 
 use common::Sandbox;
 use serde_json::Value;

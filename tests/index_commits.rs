@@ -6,7 +6,7 @@
 //! of different batches and a `sources.toml`; then a file removed, one
 //! changed, one added and the `sources.toml` changed.
 
-mod common;
+use crate::common;
 
 use common::{Sandbox, write};
 use std::path::Path;

@@ -5,23 +5,10 @@
 //! the same way; a failed rebuild leaves the old index as it was; an I/O
 //! error is reported and never mistaken for damage.
 
-mod common;
+use crate::common;
 
 use byline::index::Catalog;
 use std::path::{Path, PathBuf};
-
-/// One test of this file at a time. They hold the index's writer lock in
-/// this process (a refresh, a rebuild, a writer of their own) and take it
-/// again at once, while others start `byline` processes. A process started
-/// from another thread keeps a copy of the lock's file handle until it
-/// runs `byline` (the handle closes on exec), so the lock can outlive its
-/// release by a few milliseconds: 8 runs of this file in 60 failed with
-/// "another byline is indexing" before this. Separate programs, as users
-/// run them, share no handles.
-fn serial() -> std::sync::MutexGuard<'static, ()> {
-    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    SERIAL.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
 
 /// A sandbox with the five seeds indexed, and the index folder.
 fn indexed() -> (common::Sandbox, PathBuf) {
@@ -63,7 +50,6 @@ fn assert_rebuilt(sandbox: &common::Sandbox, before: &[String], now: bool) {
 
 #[test]
 fn garbage_meta_json_is_rebuilt() {
-    let _serial = serial();
     let (sandbox, dir) = indexed();
     let before = data_entries(&sandbox);
     std::fs::write(dir.join("meta.json"), b"\x00garbage{{{not json").unwrap();
@@ -72,7 +58,6 @@ fn garbage_meta_json_is_rebuilt() {
 
 #[test]
 fn truncated_meta_json_is_rebuilt_and_the_cli_says_so() {
-    let _serial = serial();
     let (sandbox, dir) = indexed();
     let before = data_entries(&sandbox);
     let meta = std::fs::read(dir.join("meta.json")).unwrap();
@@ -88,7 +73,6 @@ fn truncated_meta_json_is_rebuilt_and_the_cli_says_so() {
 
 #[test]
 fn a_missing_segment_file_is_rebuilt() {
-    let _serial = serial();
     let (sandbox, dir) = indexed();
     let before = data_entries(&sandbox);
     let segment_file = segment_files(&dir).into_iter().find(|p| p.extension().is_some_and(|e| e == "idx")).unwrap();
@@ -108,7 +92,6 @@ fn segment_files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn a_failed_rebuild_leaves_the_old_index() {
-    let _serial = serial();
     let (sandbox, dir) = indexed();
     let before = data_entries(&sandbox);
     std::fs::write(dir.join("meta.json"), b"garbage").unwrap();
@@ -122,7 +105,6 @@ fn a_failed_rebuild_leaves_the_old_index() {
 
 #[test]
 fn io_errors_are_reported_and_never_wipe_the_index() {
-    let _serial = serial();
     // meta.json that cannot be read (a folder where the file should be).
     let (sandbox, dir) = indexed();
     let files = segment_files(&dir);
@@ -145,7 +127,6 @@ fn io_errors_are_reported_and_never_wipe_the_index() {
 
 #[test]
 fn a_held_lock_is_not_damage() {
-    let _serial = serial();
     let (sandbox, dir) = indexed();
     let stamp = Catalog::open(&sandbox.paths()).unwrap().commit_stamp().unwrap();
     let index = tantivy::Index::open_in_dir(&dir).unwrap();
@@ -158,7 +139,6 @@ fn a_held_lock_is_not_damage() {
 
 #[test]
 fn damage_seen_while_another_byline_writes_is_not_rebuilt() {
-    let _serial = serial();
     let (sandbox, dir) = indexed();
     let index = tantivy::Index::open_in_dir(&dir).unwrap();
     let _writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
@@ -183,7 +163,6 @@ fn segment_file(dir: &Path, ext: &str) -> PathBuf {
 
 #[test]
 fn a_flipped_byte_in_a_segment_file_is_found_by_byline_index_and_rebuilt() {
-    let _serial = serial();
     // The store holds the articles' text; the idx file holds the postings.
     for ext in ["store", "idx"] {
         let (sandbox, dir) = indexed();
@@ -210,7 +189,6 @@ fn a_flipped_byte_in_a_segment_file_is_found_by_byline_index_and_rebuilt() {
 
 #[test]
 fn a_segment_file_that_cannot_be_read_is_not_damage() {
-    let _serial = serial();
     let (sandbox, dir) = indexed();
     let store = segment_file(&dir, "store");
     // A folder where the file was: reading it fails as any I/O error does

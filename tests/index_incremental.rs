@@ -1,7 +1,7 @@
 //! Incremental indexing on a real library folder: unchanged, touched,
 //! edited, deleted, renamed and duplicated files.
 
-mod common;
+use crate::common;
 
 use byline::index::{Catalog, IndexReport, SearchRequest};
 use common::{Sandbox, write};

@@ -3,7 +3,7 @@
 //! kept until removed), `byline library remove`, and `byline index` with no
 //! path reading every folder again.
 
-mod common;
+use crate::common;
 
 use common::{SEEDS, Sandbox};
 use std::path::{Path, PathBuf};

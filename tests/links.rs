@@ -3,7 +3,7 @@
 //! argument and nothing in it runs; links that are not http or https never
 //! start anything.
 
-mod common;
+use crate::common;
 
 use common::{Sandbox, write};
 use std::path::{Path, PathBuf};

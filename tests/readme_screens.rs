@@ -2,7 +2,7 @@
 //! side-by-side view and the events view, drawn from the demo library by the
 //! current build. This test draws them again and fails when the README's
 //! captures are no longer true; `BYLINE_UPDATE_README=1 cargo test --test
-//! readme_screens` writes the new ones into the README.
+//! tests readme_screens` writes the new ones into the README.
 
 use byline::tui::testing::Harness;
 use std::path::Path;
@@ -10,9 +10,7 @@ use std::path::Path;
 const SIZE: (u16, u16) = (100, 30);
 
 fn demo() -> (tempfile::TempDir, Harness) {
-    let home = tempfile::tempdir().unwrap();
-    let h = Harness::demo(home.path(), SIZE.0, SIZE.1);
-    (home, h)
+    crate::common::demo(SIZE.0, SIZE.1)
 }
 
 /// Each screen with its name in the README's markers.
@@ -66,6 +64,6 @@ fn the_readme_screens_are_what_this_build_draws() {
     }
     assert!(
         readme == expected,
-        "the README's screens are out of date: run BYLINE_UPDATE_README=1 cargo test --test readme_screens"
+        "the README's screens are out of date: run BYLINE_UPDATE_README=1 cargo test --test tests readme_screens"
     );
 }

@@ -1,6 +1,6 @@
 //! Every query form on the demo library, through the domain API.
 
-mod common;
+use crate::common;
 
 use byline::index::{Catalog, SearchRequest, SearchResults, Sort};
 use common::{Sandbox, seed_numbers};

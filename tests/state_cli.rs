@@ -4,15 +4,10 @@
 //! bylines writing at once lose nothing, and a damaged state file is named,
 //! never wiped.
 
-mod common;
+use crate::common;
 
 use common::Sandbox;
 use std::collections::BTreeSet;
-
-fn json(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
-    let out = sb.cmd().args(args).assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
-}
 
 /// The seed numbers ("002") a search finds.
 fn found(sb: &Sandbox, query: &str) -> BTreeSet<String> {
@@ -44,18 +39,18 @@ fn marks_stars_and_tags_are_found_again_by_filters() {
     assert_eq!(found(&sb, "is:unread"), all, "everything starts unread");
     assert!(found(&sb, "is:read").is_empty());
 
-    let marked = json(&sb, &["mark", "002_", "004_", "--read", "--json"]);
+    let marked = sb.json(&["mark", "002_", "004_", "--read", "--json"]);
     assert_eq!(marked.as_array().unwrap().len(), 2);
     assert!(marked.as_array().unwrap().iter().all(|m| m["read"] == true && m["starred"] == false));
-    json(&sb, &["star", "000_", "--json"]);
-    let tagged = json(&sb, &["tag", "000_", "002_", "+Ukraine", "+draft", "--json"]);
+    sb.json(&["star", "000_", "--json"]);
+    let tagged = sb.json(&["tag", "000_", "002_", "+Ukraine", "+draft", "--json"]);
     assert_eq!(tagged[0]["tags"], serde_json::json!(["draft", "ukraine"]));
-    json(&sb, &["tag", "002_", "-draft", "--json"]);
+    sb.json(&["tag", "002_", "-draft", "--json"]);
 
     assert_eq!(found(&sb, "is:read"), set(&["002", "004"]));
     assert_eq!(found(&sb, "is:unread"), set(&["000", "001", "003"]));
     assert_eq!(found(&sb, "-is:read"), set(&["000", "001", "003"]));
-    assert_eq!(json(&sb, &["search", "--json", "--", "-is:read"])["hints"], serde_json::json!([]));
+    assert_eq!(sb.json(&["search", "--json", "--", "-is:read"])["hints"], serde_json::json!([]));
     assert_eq!(found(&sb, "is:starred"), set(&["000"]));
     assert_eq!(found(&sb, "tag:ukraine"), set(&["000", "002"]));
     assert_eq!(found(&sb, "tag:draft"), set(&["000"]));
@@ -68,17 +63,17 @@ fn marks_stars_and_tags_are_found_again_by_filters() {
     assert_eq!(found(&sb, "Pasechnik -tag:ukraine date:2022-02-21"), set(&["004"]));
 
     // Hits and articles say their state.
-    let hits = json(&sb, &["search", "is:starred", "--json"]);
+    let hits = sb.json(&["search", "is:starred", "--json"]);
     assert_eq!(hits["hits"][0]["starred"], true);
     assert_eq!(hits["hits"][0]["tags"], serde_json::json!(["draft", "ukraine"]));
     assert_eq!(hits["hits"][0]["read"], false);
-    let shown = json(&sb, &["show", "002_", "--json"]);
+    let shown = sb.json(&["show", "002_", "--json"]);
     assert_eq!((shown["read"].clone(), shown["starred"].clone()), (true.into(), false.into()));
     assert_eq!(shown["tags"], serde_json::json!(["ukraine"]));
     assert!(shown["paragraphs"].is_array(), "the article's own fields are still there");
 
-    json(&sb, &["mark", "002_", "--unread", "--json"]);
-    json(&sb, &["star", "000_", "--off", "--json"]);
+    sb.json(&["mark", "002_", "--unread", "--json"]);
+    sb.json(&["star", "000_", "--off", "--json"]);
     assert_eq!(found(&sb, "is:read"), set(&["004"]));
     assert!(found(&sb, "is:starred").is_empty());
     sb.cmd().args(["search", "is:starred"]).assert().code(1);
@@ -87,8 +82,8 @@ fn marks_stars_and_tags_are_found_again_by_filters() {
 #[test]
 fn state_survives_reindexing_and_a_rebuilt_index() {
     let sb = indexed();
-    json(&sb, &["star", "001_", "--json"]);
-    json(&sb, &["tag", "003_", "+kept", "--json"]);
+    sb.json(&["star", "001_", "--json"]);
+    sb.json(&["tag", "003_", "+kept", "--json"]);
     let lib = sb.dir.path().join("library");
     sb.cmd().arg("index").arg(&lib).assert().success();
     assert_eq!(found(&sb, "is:starred"), set(&["001"]));
@@ -108,7 +103,7 @@ fn state_survives_reindexing_and_a_rebuilt_index() {
 #[test]
 fn two_bylines_writing_at_once_lose_nothing() {
     let sb = indexed();
-    let ids: Vec<String> = json(&sb, &["search", "is:unread", "--json"])["hits"]
+    let ids: Vec<String> = sb.json(&["search", "is:unread", "--json"])["hits"]
         .as_array()
         .unwrap()
         .iter()
@@ -144,7 +139,7 @@ fn a_damaged_state_file_is_named_and_kept() {
     let err = String::from_utf8_lossy(&out);
     assert!(err.contains("reading-state.json") && err.contains("left as it is"), "{err}");
     // Searching goes on, without the state, and says why.
-    let v = json(&sb, &["search", "putin", "--json"]);
+    let v = sb.json(&["search", "putin", "--json"]);
     assert!(v["total"].as_u64().unwrap() > 0);
     assert!(v["hints"][0].as_str().unwrap().contains("reading-state.json"), "{v}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "{ this is not json");
@@ -157,14 +152,14 @@ fn bad_tags_and_unknown_filters_are_explained() {
     assert!(String::from_utf8_lossy(&out).contains("cannot contain ';'"));
     let out = sb.cmd().args(["tag", "000_"]).assert().code(2).get_output().stderr.clone();
     assert!(String::from_utf8_lossy(&out).contains("+name"));
-    let v = json(&sb, &["search", "is:purple putin", "--json"]);
+    let v = sb.json(&["search", "is:purple putin", "--json"]);
     assert!(v["hints"][0].as_str().unwrap().contains("is:purple"), "{v}");
 }
 
 #[test]
 fn events_json_says_who_covered_each_event_and_when() {
     let sb = indexed();
-    let events = json(&sb, &["events", "--json"]);
+    let events = sb.json(&["events", "--json"]);
     let first = &events[0];
     let coverage = &first["coverage"];
     let days = coverage["days"].as_array().unwrap();

@@ -2,7 +2,7 @@
 //! and come back as generated: headline, outlet, date, byline, url and every
 //! paragraph, in `.txt`, `.md`, `.jsonl` files and JSONL shards.
 
-mod common;
+use crate::common;
 
 use byline::corpus::{Fields, fields::derive_title, read_file};
 use byline::index::{Catalog, SearchRequest};

@@ -5,17 +5,12 @@
 //! word), the header, a changed row's word differences, differences only,
 //! and the events with an event's articles.
 
+use crate::common::demo;
 use byline::compare::RowKind;
 use byline::tui::testing::Harness;
 use ratatui::style::{Color, Modifier};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
-
-fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
-    let home = tempfile::tempdir().unwrap();
-    let h = Harness::demo(home.path(), w, h);
-    (home, h)
-}
 
 /// 002 on the left, its best counterpart (004) on the right, from the picker.
 fn open_002_004(t: &mut Harness) {

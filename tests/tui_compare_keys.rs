@@ -4,16 +4,11 @@
 //! picker proposes the related counterparts first; choosing two articles
 //! of an event opens that pair; `Esc` goes back the way it came.
 
+use crate::common::demo;
 use byline::compare::RowKind;
 use byline::tui::app::Screen;
 use byline::tui::testing::Harness;
 use byline::tui::views::browse::Focus;
-
-fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
-    let home = tempfile::tempdir().unwrap();
-    let h = Harness::demo(home.path(), w, h);
-    (home, h)
-}
 
 /// Select the article titled `title` in the result list (focus on the list).
 fn select(t: &mut Harness, title: &str) {

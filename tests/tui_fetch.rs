@@ -1,9 +1,8 @@
 //! `F` in the app: a fetch on its own thread, its progress and outcome in the
 //! status line, and the list re-read so the new articles show.
 
-mod common;
-#[path = "common/http.rs"]
-mod http;
+use crate::common;
+use crate::common::http;
 
 use byline::config::Paths;
 use byline::feeds::{Feed, FeedList, Source};

@@ -12,9 +12,7 @@ use byline::tui::{AppEvent, Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
 fn demo() -> (tempfile::TempDir, Harness) {
-    let home = tempfile::tempdir().unwrap();
-    let h = Harness::demo(home.path(), 100, 30);
-    (home, h)
+    crate::common::demo(100, 30)
 }
 
 fn selected(t: &Harness) -> String {

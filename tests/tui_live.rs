@@ -7,7 +7,7 @@
 //! test runs where another byline holds the index, one where the index was
 //! damaged and rebuilt on open.
 
-mod common;
+use crate::common;
 
 use byline::config::{Config, Paths};
 use byline::index::Catalog;

@@ -4,6 +4,7 @@
 //! `w` writes the comparison as Markdown; and at 80x24 and 120x35 the
 //! reader, the side-by-side header and the help cut nothing badly.
 
+use crate::common::demo;
 use byline::article::{Article, ArticleId};
 use byline::index::{SearchRequest, SearchResults};
 use byline::library::{Error, LibraryInfo, Refreshed, Service, Step};
@@ -141,12 +142,6 @@ fn g_goes_to_the_real_end_of_a_long_list_without_reading_all_of_it() {
     let mut t = Harness::new(Arc::new(Memory(stories(4))), 100, 40);
     t.press("tab G");
     assert_eq!(selected(&t), "Story 03");
-}
-
-fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
-    let home = tempfile::tempdir().unwrap();
-    let h = Harness::demo(home.path(), w, h);
-    (home, h)
 }
 
 #[test]

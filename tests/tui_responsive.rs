@@ -125,7 +125,14 @@ fn keystrokes_are_drawn_while_a_slow_search_runs_and_stale_results_are_dropped()
     wait_for(&mut frames, "the first frame", &|_| true);
     assert!(frames[0].screen.contains("Opening the library…"), "{}", frames[0].screen);
     wait_for(&mut frames, "the library open", &|f: &Frame| !f.search_line.contains("opening"));
-    // The first search (the whole library) is now running and takes 600 ms.
+    // The first search (the whole library) is now running and takes 600 ms:
+    // waited for, as the worker may not have picked it up yet when the
+    // threads of the other tests in this process hold both cores.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while backend.searched.lock().unwrap().is_empty() {
+        assert!(Instant::now() < deadline, "the first search never started");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     let mut latencies = Vec::new();
     let mut typed = String::new();
     for c in "pasech".chars() {

@@ -2,6 +2,7 @@
 //! disk, what the list shows (unread in bold, read plain, a star, tags),
 //! the tag prompt, opening and copying an article's link.
 
+use crate::common::demo;
 use byline::article::{Article, ArticleId};
 use byline::config::Paths;
 use byline::links::Opener;
@@ -9,12 +10,6 @@ use byline::state::Store;
 use byline::tui::testing::{Harness, Memory};
 use ratatui::style::Modifier;
 use std::sync::Arc;
-
-fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
-    let home = tempfile::tempdir().unwrap();
-    let h = Harness::demo(home.path(), w, h);
-    (home, h)
-}
 
 fn kept(home: &tempfile::TempDir) -> byline::state::ReadingState {
     Store::new(&Paths::under(home.path())).load().unwrap()

@@ -8,11 +8,10 @@
 //! control but the ESC of those sequences — and no bidi control may appear.
 //!
 //! The long variant tries 2,000 cases:
-//! `BYLINE_CASES=2000 cargo test --test tui_terminal_bytes -- --ignored`.
+//! `BYLINE_CASES=2000 cargo test --test tests tui_terminal_bytes:: -- --ignored`.
 
-mod common;
-#[path = "common/terminal.rs"]
-mod terminal;
+use crate::common;
+use crate::common::terminal;
 
 use byline::tui::testing::{Harness, Memory, OneEvent};
 use byline::tui::views;
@@ -105,7 +104,7 @@ fn the_checker_catches_what_it_must() {
 }
 
 #[test]
-#[ignore = "long: BYLINE_CASES=2000 cargo test --test tui_terminal_bytes -- --ignored"]
+#[ignore = "long: BYLINE_CASES=2000 cargo test --test tests tui_terminal_bytes:: -- --ignored"]
 fn the_bytes_sent_to_the_terminal_many_cases() {
     run(std::env::var("BYLINE_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(2000));
 }

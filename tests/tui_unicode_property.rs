@@ -6,9 +6,9 @@
 //! character, and nothing may panic.
 //!
 //! The long variant tries 5,000 cases:
-//! `BYLINE_CASES=5000 cargo test --test tui_unicode_property -- --ignored`.
+//! `BYLINE_CASES=5000 cargo test --test tests tui_unicode_property:: -- --ignored`.
 
-mod common;
+use crate::common;
 
 use byline::sanitize::is_forbidden;
 use byline::tui::testing::{Harness, Memory};
@@ -51,7 +51,7 @@ fn arbitrary_unicode_never_puts_a_control_in_a_cell() {
 }
 
 #[test]
-#[ignore = "long: BYLINE_CASES=5000 cargo test --test tui_unicode_property -- --ignored"]
+#[ignore = "long: BYLINE_CASES=5000 cargo test --test tests tui_unicode_property:: -- --ignored"]
 fn arbitrary_unicode_many_cases() {
     run(std::env::var("BYLINE_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(5000));
 }

@@ -2,16 +2,11 @@
 //! compared with insta snapshots, on the demo library in a temporary
 //! BYLINE_HOME. Styles are checked on the buffer where they matter.
 
+use crate::common::demo;
 use byline::tui::testing::Harness;
 use ratatui::style::Color;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (140, 40)];
-
-fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
-    let home = tempfile::tempdir().unwrap();
-    let h = Harness::demo(home.path(), w, h);
-    (home, h)
-}
 
 #[test]
 fn browse_lists_the_library_newest_first() {

@@ -6,7 +6,7 @@
 //! with its path and a reason; and a re-run converges to exactly what a
 //! fresh index of the folder as it now is holds.
 
-mod common;
+use crate::common;
 
 use byline::config::Paths;
 use byline::index::{Catalog, SearchRequest};
@@ -181,7 +181,7 @@ fn files_changing_during_the_walk_are_indexed_or_skipped_and_a_rerun_converges()
 }
 
 #[test]
-#[ignore = "long: BYLINE_ROUNDS=10 cargo test --test walk_race -- --ignored --nocapture"]
+#[ignore = "long: BYLINE_ROUNDS=10 cargo test --test tests walk_race:: -- --ignored --nocapture"]
 fn files_changing_during_the_walk_many_seeds() {
     let rounds = std::env::var("BYLINE_ROUNDS").ok().and_then(|k| k.parse().ok()).unwrap_or(10);
     for seed in 100..100 + rounds {

@@ -72,9 +72,12 @@ impl IndexReport {
 #[error("another byline is indexing this library ({}); try again when it has finished", .0.display())]
 pub struct Busy(pub PathBuf);
 
-/// The index's writer, or [`Busy`] when another byline holds it.
+/// The index's writer, or [`Busy`] when another byline holds it (after
+/// [`LOCK_WAIT`](super::recover::LOCK_WAIT)).
 pub(super) fn writer(lib: &Catalog) -> anyhow::Result<tantivy::IndexWriter<TantivyDocument>> {
-    lib.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES * 2).map_err(|e| match e {
+    let busy = |e: &tantivy::TantivyError| matches!(e, tantivy::TantivyError::LockFailure(..));
+    let taken = super::recover::waiting_for_lock(busy, || lib.index.writer::<TantivyDocument>(WRITER_HEAP_BYTES * 2));
+    taken.map_err(|e| match e {
         tantivy::TantivyError::LockFailure(..) => anyhow::Error::new(Busy(lib.data_dir().to_path_buf())),
         e => anyhow::Error::new(e).context("cannot open the index for writing"),
     })

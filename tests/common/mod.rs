@@ -2,6 +2,9 @@
 //! copy of the demo articles to index, and the `byline` binary.
 #![allow(dead_code)]
 
+pub mod http;
+pub mod measure;
+pub mod terminal;
 pub mod unicode;
 
 use std::path::{Path, PathBuf};
@@ -37,6 +40,12 @@ impl Sandbox {
         lib
     }
 
+    /// The JSON that `byline ARGS` prints, the run asserted to succeed.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.cmd().args(args).assert().success().get_output().stdout.clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+
     pub fn cmd(&self) -> assert_cmd::Command {
         let mut cmd = assert_cmd::Command::cargo_bin("byline").unwrap();
         cmd.env("BYLINE_HOME", self.home()).env("NO_COLOR", "1").env_remove("RUST_BACKTRACE");
@@ -52,4 +61,17 @@ pub fn seed_numbers(paths: &[PathBuf]) -> Vec<String> {
 pub fn write(path: &Path, text: impl AsRef<[u8]>) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
+}
+
+/// Bytes that must be JSON, parsed.
+pub fn json(out: &[u8]) -> serde_json::Value {
+    serde_json::from_slice(out).expect("valid JSON")
+}
+
+/// The app on the demo library at `w`×`h`, and the temporary home it keeps
+/// its state in (dropped with the harness's test).
+pub fn demo(w: u16, h: u16) -> (tempfile::TempDir, byline::tui::testing::Harness) {
+    let home = tempfile::tempdir().unwrap();
+    let harness = byline::tui::testing::Harness::demo(home.path(), w, h);
+    (home, harness)
 }

@@ -8,9 +8,9 @@
 
 #![allow(dead_code)]
 
+use crate::common::http::{Route, Server};
+use crate::common::measure::{self, Run};
 use crate::common::{self, Sandbox};
-use crate::http::{Route, Server};
-use crate::measure::{self, Run};
 use byline::feeds::{Feed, FeedList, Source};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
