@@ -4,9 +4,8 @@
 //! limit cuts, and `--of` prints one article's event, or says it is in
 //! none and lists its nearest counterparts, with the CLI's exit statuses.
 
-mod common;
 
-use common::{SEEDS, Sandbox};
+use crate::common::{SEEDS, Sandbox};
 
 fn indexed() -> Sandbox {
     let sb = Sandbox::new();
@@ -20,11 +19,6 @@ fn run(sb: &Sandbox, args: &[&str]) -> (i32, String, String) {
     (out.status.code().unwrap(), text(&out.stdout), text(&out.stderr))
 }
 
-fn json(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
-    let (code, out, err) = run(sb, args);
-    assert_eq!(code, 0, "{args:?}: {err}");
-    serde_json::from_str(&out).unwrap()
-}
 
 /// The outlets of each event listed.
 fn outlets(events: &serde_json::Value) -> Vec<Vec<String>> {
@@ -35,15 +29,15 @@ fn outlets(events: &serde_json::Value) -> Vec<Vec<String>> {
 #[test]
 fn a_query_keeps_the_events_whose_headlines_and_outlets_hold_its_words() {
     let sb = indexed();
-    let all = json(&sb, &["events", "--json"]);
+    let all = sb.json(&["events", "--json"]);
     assert_eq!(all.as_array().unwrap().len(), 2, "the seeds make two events");
     // An outlet's name, a word's start, letter case aside.
-    let bloomberg = json(&sb, &["events", "BLOOM", "--json"]);
+    let bloomberg = sb.json(&["events", "BLOOM", "--json"]);
     assert_eq!(bloomberg.as_array().unwrap().len(), 1, "{bloomberg:#}");
     assert!(outlets(&bloomberg)[0].iter().any(|o| o.contains("Bloomberg")), "{bloomberg:#}");
     assert!(bloomberg[0]["coverage"]["days"].is_array(), "each event printed with its coverage, as without a query");
     // Words of a headline: every word must match, in one event.
-    let moscow = json(&sb, &["events", "moscow", "times", "--json"]);
+    let moscow = sb.json(&["events", "moscow", "times", "--json"]);
     assert_eq!(moscow.as_array().unwrap().len(), 1);
     assert_eq!(moscow[0]["outlets"], serde_json::json!(["The Moscow Times"]));
     let (code, out, err) = run(&sb, &["events", "bloomberg", "moscow", "times"]);
@@ -54,9 +48,9 @@ fn a_query_keeps_the_events_whose_headlines_and_outlets_hold_its_words() {
 #[test]
 fn the_limit_cuts_the_list_after_the_query() {
     let sb = indexed();
-    let ukraine = json(&sb, &["events", "ukraine", "--json"]);
+    let ukraine = sb.json(&["events", "ukraine", "--json"]);
     assert_eq!(ukraine.as_array().unwrap().len(), 2, "both events are about Ukraine");
-    let one = json(&sb, &["events", "ukraine", "--limit", "1", "--json"]);
+    let one = sb.json(&["events", "ukraine", "--limit", "1", "--json"]);
     assert_eq!(one.as_array().unwrap().len(), 1);
     assert_eq!(one[0]["id"], ukraine[0]["id"], "the first of the same order");
     let (code, out, _) = run(&sb, &["events", "-n", "1"]);
@@ -67,7 +61,7 @@ fn the_limit_cuts_the_list_after_the_query() {
 #[test]
 fn of_prints_the_event_of_one_article_with_it_marked() {
     let sb = indexed();
-    let of = json(&sb, &["events", "--of", "002_", "--json"]);
+    let of = sb.json(&["events", "--of", "002_", "--json"]);
     let id = of["article"]["id"].as_str().unwrap().to_string();
     let members: Vec<&str> =
         of["event"]["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();

@@ -7,14 +7,10 @@
 //! each key does there. A snapshot of the event opened from an article.
 
 use byline::tui::app::Screen;
+use crate::common::demo;
 use byline::tui::testing::Harness;
 use byline::tui::views::browse::Focus;
 
-fn demo(w: u16, h: u16) -> (tempfile::TempDir, Harness) {
-    let home = tempfile::tempdir().unwrap();
-    let h = Harness::demo(home.path(), w, h);
-    (home, h)
-}
 
 /// Select the article titled `title` in the result list (focus on the list).
 fn select(t: &mut Harness, title: &str) {
