@@ -14,9 +14,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 /// Two articles whose pair score reaches this report the same event.
-pub const SAME_EVENT: f64 = 0.28;
+pub const SAME_EVENT: f64 = 0.22;
 /// Two groups are one event while their mean pair score reaches this.
-pub const AVERAGE_LINK: f64 = 0.2;
+pub const AVERAGE_LINK: f64 = 0.07;
 
 /// Articles from one or more outlets that report the same event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,6 +31,28 @@ pub struct Event {
     pub outlets: Vec<String>,
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
+}
+
+/// An article's pair is kept only if it scores at least this share of
+/// each side's best pair: a pair both sides rank near their best.
+pub const MUTUAL: f64 = 0.5;
+/// Members tied to their group at least this share of the most central
+/// one's strength are near-ties; the earliest of them names the event.
+const NEAR_TIE: f64 = 0.8;
+
+/// The member that names the event: among the most central (most strongly
+/// tied to the rest of the group), the earliest account, then the smallest
+/// id, so that the label does not depend on the order of the index.
+fn label_of(members: &[Listing], group: &[usize], strength: &[f64]) -> usize {
+    let top = group.iter().map(|&i| strength[i]).fold(0.0, f64::max);
+    *group
+        .iter()
+        .filter(|&&i| strength[i] >= NEAR_TIE * top)
+        .min_by(|&&x, &&y| {
+            let (a, b) = (&members[x], &members[y]);
+            (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
+        })
+        .expect("non-empty")
 }
 
 /// A scored pair of articles, as positions in the member list.
@@ -52,8 +74,9 @@ fn average_linkage(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<usize> {
             heap.push((Ordered(mean(sum, a, b, &size)), a, b));
         }
     }
+    let threshold = crate::events::score::knob("avg", AVERAGE_LINK);
     while let Some((Ordered(m), a, b)) = heap.pop() {
-        if m < AVERAGE_LINK {
+        if m < threshold {
             break;
         }
         // Stale entries: a side was merged away, or the mean has changed.
@@ -109,16 +132,26 @@ impl Ord for Ordered {
 /// Group `members` by the scored `edges`; events of two or more articles,
 /// largest first (then newest).
 pub fn events(members: &[Listing], edges: &[Edge]) -> Vec<Event> {
+    let same = crate::events::score::knob("same", SAME_EVENT);
+    let mutual = crate::events::score::knob("mutual", MUTUAL);
+    let valid: Vec<Edge> = edges.iter().copied().filter(|&(a, b, _)| a != b && a.max(b) < members.len()).collect();
+    // Each article's best pair.
+    let mut best = vec![0.0f64; members.len()];
+    for &(a, b, s) in &valid {
+        best[a] = best[a].max(s);
+        best[b] = best[b].max(s);
+    }
+    let pairs: Vec<Edge> =
+        valid.into_iter().filter(|&(a, b, s)| s >= same && s >= mutual * best[a] && s >= mutual * best[b]).collect();
+    let root = average_linkage(members.len(), &pairs);
+    // How strongly each article is tied to the rest of its own group.
     let mut strength = vec![0.0f64; members.len()];
-    let mut pairs = Vec::new();
-    for &(a, b, score) in edges.iter().filter(|e| e.2 >= SAME_EVENT) {
-        if a != b && a.max(b) < members.len() {
-            strength[a] += score;
-            strength[b] += score;
-            pairs.push((a, b, score));
+    for &(a, b, s) in &pairs {
+        if root[a] == root[b] {
+            strength[a] += s;
+            strength[b] += s;
         }
     }
-    let root = average_linkage(members.len(), &pairs);
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, r) in root.iter().enumerate() {
         groups.entry(*r).or_default().push(i);
@@ -127,12 +160,7 @@ pub fn events(members: &[Listing], edges: &[Edge]) -> Vec<Event> {
         .into_values()
         .filter(|g| g.len() > 1)
         .map(|g| {
-            // The most connected article; among equals the smallest id, so the
-            // label does not depend on the order the index returns articles in.
-            let central = *g
-                .iter()
-                .max_by(|&&x, &&y| strength[x].total_cmp(&strength[y]).then_with(|| members[y].id.cmp(&members[x].id)))
-                .expect("non-empty");
+            let central = label_of(members, &g, &strength);
             let mut articles: Vec<Listing> = g.iter().map(|&i| members[i].clone()).collect();
             articles.sort_by(|x, y| x.date.cmp(&y.date).then_with(|| x.id.cmp(&y.id)));
             let mut outlets: Vec<String> = articles.iter().filter_map(|m| m.outlet.clone()).collect();
