@@ -30,29 +30,19 @@ pub use store::{EventStore, Grouping};
 use crate::article::{Article, ArticleId, Listing};
 use crate::index::{Catalog, Snapshot};
 use candidates::FeatureMap;
-use weights::DocFreq;
 use features::{Features, hash_str};
 use fingerprint::{Fingerprint, Passages, stemmer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use weights::DocFreq;
 
-/// How many candidates the index proposes for each article.
+/// How many candidates the index proposes for each article: more than a
+/// large event has members, so that the neighbourhood an article is weighed
+/// against holds some articles of other events.
 pub const CANDIDATES: usize = 20;
 /// How many of them, the best scored, are kept as the article's pairs.
 pub const KEPT: usize = 12;
-
-fn candidates() -> usize {
-    score::knob("cands", CANDIDATES as f64) as usize
-}
-
-fn kept() -> usize {
-    score::knob("keep", KEPT as f64) as usize
-}
-
-fn same_event() -> f64 {
-    score::knob("same", SAME_EVENT)
-}
 
 /// An article that reports the same event as another, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -69,7 +59,7 @@ pub struct Related {
 
 /// The articles most likely to report the same event as `article`, best first.
 pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result<Vec<Related>> {
-    let candidates = lib.more_like(article, candidates().max(limit))?;
+    let candidates = lib.more_like(article, CANDIDATES.max(limit))?;
     let stemmer = stemmer();
     let subject = Fingerprint::of(article, &stemmer);
     let features: Vec<Features> = candidates.iter().map(|c| Features::of(&Fingerprint::of(c, &stemmer))).collect();
@@ -106,7 +96,7 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
                 quotes: s.quotes.iter().map(|&q| subject.quotes[q].1.clone()).collect(),
                 passages: subject_passages.shared_with(&Passages::of(c, &stemmer), 3),
             };
-            Related { listing: Listing::of(c), score: s.score, same_event: s.score >= same_event(), reasons }
+            Related { listing: Listing::of(c), score: s.score, same_event: s.score >= SAME_EVENT, reasons }
         })
         .collect())
 }
@@ -119,13 +109,13 @@ fn score_subjects(map: &FeatureMap, features: &[Features], subjects: &[usize]) -
     subjects
         .par_iter()
         .flat_map_iter(|&i| {
-            let candidates = map.candidates(features, i, candidates());
+            let candidates = map.candidates(features, i, CANDIDATES);
             let hood: Vec<&Features> = candidates.iter().map(|&c| &features[c]).collect();
             let scores = score::score_candidates(&features[i], &hood, map, false);
             let mut edges: Vec<Directed> =
                 candidates.into_iter().zip(scores).map(|(c, s)| (i as u32, c as u32, s.score as f32)).collect();
             edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
-            edges.truncate(kept());
+            edges.truncate(KEPT);
             edges
         })
         .collect()
@@ -134,18 +124,12 @@ fn score_subjects(map: &FeatureMap, features: &[Features], subjects: &[usize]) -
 /// Directed edges to undirected ones: a pair scored from both sides gets the
 /// mean of the two, a pair scored from one side that score.
 fn undirected(directed: &[Directed]) -> Vec<Edge> {
-    let how = score::knob("both", 0.0);
     let mut pairs: Vec<(u32, u32, f32)> = directed.iter().map(|&(a, b, s)| (a.min(b), a.max(b), s)).collect();
     pairs.sort_unstable_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.total_cmp(&y.2)));
     let mut out: Vec<Edge> = Vec::with_capacity(pairs.len());
     for group in pairs.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         let mean = group.iter().map(|e| e.2 as f64).sum::<f64>() / group.len() as f64;
-        let v = match how as u32 {
-            1 => group.iter().map(|e| e.2 as f64).fold(0.0, f64::max),
-            2 if group.len() == 1 => group[0].2 as f64 * score::knob("lone", 1.0),
-            _ => mean,
-        };
-        out.push((group[0].0 as usize, group[0].1 as usize, v));
+        out.push((group[0].0 as usize, group[0].1 as usize, mean));
     }
     out
 }
