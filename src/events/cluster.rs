@@ -208,13 +208,15 @@ mod tests {
     fn an_event_is_named_by_its_earliest_central_account_not_a_follow_up() {
         // The follow-up (c) is as tied to the rest as the first report (b);
         // the undated one (a) too. The first report names the event.
-        let members = [member("a", "undated", None), member("b", "first", Some(21)), member("c", "follow-up", Some(22))];
+        let members =
+            [member("a", "undated", None), member("b", "first", Some(21)), member("c", "follow-up", Some(22))];
         let edges = [(0, 1, 0.5), (1, 2, 0.5), (0, 2, 0.5)];
-        let events = events(&members, &edges);
-        assert_eq!(events.len(), 1);
-        assert_eq!(events[0].label, "first");
+        let found = events(&members, &edges);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].label, "first");
         // A loosely tied member is not central, however early.
-        let members = [member("a", "early aside", Some(1)), member("b", "core", Some(21)), member("c", "core too", Some(21))];
+        let members =
+            [member("a", "early aside", Some(1)), member("b", "core", Some(21)), member("c", "core too", Some(21))];
         let edges = [(0, 1, 0.3), (1, 2, 0.9), (0, 2, 0.3)];
         assert_eq!(events(&members, &edges)[0].label, "core");
     }

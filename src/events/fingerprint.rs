@@ -263,10 +263,13 @@ impl Fingerprint {
                     .collect();
                 // Each word is shown as the whole name it stands in
                 // ("Leonid Pasechnik", not "Leonid"): the longest run met.
-                let whole: Vec<String> = kept
-                    .iter()
-                    .map(|(_, t)| strip_possessive(t.trim_end_matches([',', '.', ';', ':'])).into_owned())
-                    .collect();
+                // As written ("Russia's Security Council"), but for the
+                // possessive of its last word ("Putin's" is "Putin").
+                let mut whole: Vec<String> =
+                    kept.iter().map(|(_, t)| t.trim_end_matches([',', '.', ';', ':']).to_string()).collect();
+                if let Some(last) = whole.last_mut() {
+                    *last = strip_possessive(last).into_owned();
+                }
                 for (k, _) in &kept {
                     let shown = names.entry(name_key(k)).or_insert_with(String::new);
                     if shown.is_empty() || shown.split_whitespace().count() < whole.len() {

@@ -4,9 +4,11 @@
 //! features ([`features`]); candidates come from an inverted map of the rarest
 //! of them ([`candidates`]), so the work grows with n·k and never with all
 //! pairs. Each candidate is scored on what identifies an event
-//! ([`fingerprint`]: names, figures, quotes, the lede, shared wording)
-//! weighted against the neighbourhood ([`score`]), and pairs that reach
-//! [`cluster::SAME_EVENT`] are grouped ([`cluster`]). The pairs, the groups
+//! ([`fingerprint`]: names, figures, quotes, the headline and lede, shared
+//! wording) weighted by how rare it is in the library ([`weights`]) and,
+//! for names and figures, against the neighbourhood ([`score`]); pairs that
+//! reach [`cluster::SAME_EVENT`] near both sides' best are grouped
+//! ([`cluster`]). The pairs, the groups
 //! and each article's features are kept in the data dir ([`store`]), so a
 //! re-index computes features and scores only for what it changed.
 //! One article's counterparts ([`related`]) come from a MoreLikeThis query

@@ -1,11 +1,15 @@
 //! How surely two articles report the same event, from 0 to 1, and why.
 //!
-//! Features are weighted against the subject's neighbourhood (the subject and
-//! its candidates from the index): a name or figure that every candidate
-//! shares is the storyline's common ground (Putin, Ukraine, 150,000 troops)
-//! and counts for little; one that only this pair shares (Nord Stream 2,
-//! letters dated Feb. 22) counts for a lot. That is what keeps an article
-//! from being grouped with one that is merely about the same crisis.
+//! Every feature weighs by how rare it is in the library ([`rarity`]): the
+//! names all fourteen accounts of one casting share are rare there, so they
+//! count, where weighed only against an article's candidates (all members
+//! of that event) they counted for nothing and the event fell apart. Names
+//! and figures are also weighed against the neighbourhood (the subject's
+//! candidates): a name every candidate shares is a storyline's common
+//! ground (its cast, in every one of its events) and counts for little.
+//! What tells one event from another of the same storyline or kind is
+//! mostly the headline and the lede: who did what, in rare words. Dates
+//! weigh in as evidence ([`date_factor`]), an unknown date as unknown.
 
 use super::candidates::{self, NAME, NUMBER, key};
 use super::features::{self, Features, KeyMap};

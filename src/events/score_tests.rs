@@ -49,10 +49,10 @@ fn article(names: &[u32], lede: &[u32], numbers: &[u32], when: Option<NaiveDate>
 fn library(rare: &[(u8, u32, usize)]) -> Lib {
     let mut df = HashMap::new();
     for w in 0..20 {
-        df.insert(key(LEDE, w), 3_000);
+        df.insert(key(candidates::LEDE, w), 3_000);
     }
     for w in 20..40 {
-        df.insert(key(LEDE, w), 300);
+        df.insert(key(candidates::LEDE, w), 300);
     }
     for &(kind, f, n) in rare {
         df.insert(key(kind, f), n);
