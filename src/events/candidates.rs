@@ -27,8 +27,13 @@ const MAX_DF_SHARE: f64 = 0.25;
 /// sketch): two copies of one report share some of them.
 const WORDING_SKETCH: usize = 8;
 
+/// The kinds of feature, as keyed.
+pub const NAME: u8 = 1;
+pub const NUMBER: u8 = 2;
+pub const LEDE: u8 = 3;
+
 /// One feature key per kind, so that a name and a figure never collide.
-fn key(kind: u8, h: u32) -> u32 {
+pub fn key(kind: u8, h: u32) -> u32 {
     let mut bytes = [kind; 5];
     bytes[1..].copy_from_slice(&h.to_le_bytes());
     fold(hash_bytes(&bytes))
@@ -47,9 +52,9 @@ fn triple(w: &[u32]) -> u32 {
 /// The features an article is found by.
 fn feature_keys(p: &Features) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::with_capacity(p.names.len() + p.numbers.len() + p.lede.len() + 16);
-    out.extend(p.names.iter().map(|&h| key(1, h)));
-    out.extend(p.numbers.iter().map(|&h| key(2, h)));
-    out.extend(p.lede.iter().map(|&h| key(3, h)));
+    out.extend(p.names.iter().map(|&h| key(NAME, h)));
+    out.extend(p.numbers.iter().map(|&h| key(NUMBER, h)));
+    out.extend(p.lede.iter().map(|&h| key(LEDE, h)));
     out.extend(p.shingles.iter().take(WORDING_SKETCH).map(|&h| key(4, h)));
     for q in p.quotes.iter() {
         for w in q.windows(3) {
@@ -110,6 +115,12 @@ impl FeatureMap {
         }
     }
 
+    /// Each key in two or more articles, with how many: what
+    /// [`super::weights`] stores.
+    pub fn frequencies(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        self.keys.iter().zip(self.offsets.windows(2)).map(|(&k, o)| (k, o[1] - o[0])).filter(|&(_, df)| df > 1)
+    }
+
     /// Up to `k` articles most like article `i` of `features` (the features
     /// the map was built from; itself excluded), best first.
     pub fn candidates(&self, features: &[Features], i: usize, k: usize) -> Vec<usize> {
@@ -145,6 +156,15 @@ impl FeatureMap {
         let mut ranked: Vec<(f64, u32)> = score.into_iter().map(|(j, s)| (s, j)).collect();
         ranked.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         ranked.into_iter().take(k).map(|(_, j)| j as usize).collect()
+    }
+}
+
+impl super::weights::DocFreq for FeatureMap {
+    fn articles(&self) -> usize {
+        self.articles
+    }
+    fn df(&self, key: u32) -> usize {
+        self.postings(key).len()
     }
 }
 

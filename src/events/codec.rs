@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 /// The fewest bytes an article takes (a listing and features with empty
 /// strings and lists): what a count read from a file can be checked against.
-pub const MIN_ARTICLE_BYTES: usize = 37;
+pub const MIN_ARTICLE_BYTES: usize = 41;
 
 /// Appends values to a byte buffer.
 #[derive(Default)]
@@ -59,7 +59,7 @@ impl Writer {
 
     pub fn features(&mut self, p: &Features) {
         self.date(p.date);
-        for hs in [&p.names, &p.numbers, &p.lede, &p.shingles] {
+        for hs in [&p.names, &p.numbers, &p.lede, &p.head, &p.shingles] {
             self.hashes(hs);
         }
         self.u32(p.quotes.len() as u32);
@@ -122,13 +122,14 @@ impl<'a> Reader<'a> {
 
     pub fn features(&mut self) -> Option<Features> {
         let date = self.date()?;
-        let (names, numbers, lede, shingles) = (self.hashes()?, self.hashes()?, self.hashes()?, self.hashes()?);
+        let (names, numbers, lede) = (self.hashes()?, self.hashes()?, self.hashes()?);
+        let (head, shingles) = (self.hashes()?, self.hashes()?);
         let n = self.u32()? as usize;
         let mut quotes = Vec::with_capacity(n.min(self.0.len() / 4));
         for _ in 0..n {
             quotes.push(self.hashes()?);
         }
-        Some(Features { date, names, numbers, lede, shingles, quotes: quotes.into_boxed_slice() })
+        Some(Features { date, names, numbers, lede, head, shingles, quotes: quotes.into_boxed_slice() })
     }
 }
 

@@ -61,6 +61,8 @@ pub struct Features {
     pub numbers: Box<[u32]>,
     /// Stemmed content words of the headline and lede, sorted.
     pub lede: Box<[u32]>,
+    /// Stemmed content words of the headline, sorted.
+    pub head: Box<[u32]>,
     /// A sample of the runs of five content words, sorted.
     pub shingles: Box<[u32]>,
     /// Each quote's words, in order (quotes match when one contains the other).
@@ -81,6 +83,7 @@ impl Features {
             names: sorted(f.names.keys().map(|n| hash_str(n))),
             numbers: sorted(f.numbers.iter().map(|n| hash_str(n))),
             lede: sorted(f.lede.iter().map(|&h| fold(h))),
+            head: sorted(f.head.iter().map(|&h| fold(h))),
             shingles: sorted(f.shingles.iter().map(|&h| fold(h))),
             quotes: f.quotes.iter().map(|(words, _)| words.iter().map(|w| hash_str(w)).collect()).collect(),
         }

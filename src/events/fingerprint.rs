@@ -65,7 +65,8 @@ const NOT_NAMES: &[&str] = &[
 pub struct Fingerprint {
     pub listing: Listing,
     /// Name words (lower case, transliteration endings folded), each with
-    /// how it was first written, for showing it.
+    /// the whole name it was written in (the longest run of name words it
+    /// stood in), for showing it.
     pub names: BTreeMap<String, String>,
     /// Figures and days in canonical form (years left out: background).
     pub numbers: BTreeSet<String>,
@@ -73,6 +74,8 @@ pub struct Fingerprint {
     pub quotes: Vec<(Vec<String>, String)>,
     /// Hashes of the stemmed content words of the lede.
     pub lede: BTreeSet<u64>,
+    /// Hashes of the stemmed content words of the headline: who did what.
+    pub head: BTreeSet<u64>,
     /// Hashes of a sample of the runs of five content words.
     pub shingles: BTreeSet<u64>,
 }
@@ -214,11 +217,25 @@ impl Fingerprint {
         for (para, p) in a.paragraphs.iter().enumerate() {
             let ws = words(p);
             for run in name_runs_in(p, &ws).into_iter().filter(|r| !r.initial) {
-                for (k, text) in run.keys.iter().zip(run.text.split_whitespace()) {
-                    if !NOT_NAMES.contains(&k.as_str()) && k.chars().any(char::is_alphabetic) {
-                        names.entry(name_key(k)).or_insert_with(|| {
-                            strip_possessive(text.trim_end_matches([',', '.', ';', ':'])).into_owned()
-                        });
+                let kept: Vec<(&String, &str)> = run
+                    .keys
+                    .iter()
+                    .zip(run.text.split_whitespace())
+                    .filter(|(k, _)| !NOT_NAMES.contains(&k.as_str()) && k.chars().any(char::is_alphabetic))
+                    .collect();
+                // Each word is shown as the whole name it stands in
+                // ("Leonid Pasechnik", not "Leonid"): the longest run met.
+                // As written ("Russia's Security Council"), but for the
+                // possessive of its last word ("Putin's" is "Putin").
+                let mut whole: Vec<String> =
+                    kept.iter().map(|(_, t)| t.trim_end_matches([',', '.', ';', ':']).to_string()).collect();
+                if let Some(last) = whole.last_mut() {
+                    *last = strip_possessive(last).into_owned();
+                }
+                for (k, _) in &kept {
+                    let shown = names.entry(name_key(k)).or_insert_with(String::new);
+                    if shown.is_empty() || shown.split_whitespace().count() < whole.len() {
+                        *shown = whole.join(" ");
                     }
                 }
             }
@@ -233,12 +250,13 @@ impl Fingerprint {
         // The event is stated in the headline and the first sentences.
         let title_words = content_words(std::slice::from_ref(&a.title), stemmer);
         let lede = title_words.iter().map(|c| c.stem).chain(content.iter().take(LEDE_WORDS).copied()).collect();
+        let head = title_words.iter().map(|c| c.stem).collect();
         let shingles = content
             .windows(SHINGLE_WORDS)
             .map(|w| run_hash(w.iter().copied()))
             .filter(|h| h % SHINGLE_SAMPLE == 0)
             .collect();
-        Fingerprint { listing: Listing::of(a), names, numbers, quotes, lede, shingles }
+        Fingerprint { listing: Listing::of(a), names, numbers, quotes, lede, head, shingles }
     }
 }
 

@@ -4,9 +4,11 @@
 //! features ([`features`]); candidates come from an inverted map of the rarest
 //! of them ([`candidates`]), so the work grows with n·k and never with all
 //! pairs. Each candidate is scored on what identifies an event
-//! ([`fingerprint`]: names, figures, quotes, the lede, shared wording)
-//! weighted against the neighbourhood ([`score`]), and pairs that reach
-//! [`cluster::SAME_EVENT`] are grouped ([`cluster`]). The pairs, the groups
+//! ([`fingerprint`]: names, figures, quotes, the headline and lede, shared
+//! wording) weighted by how rare it is in the library ([`weights`]) and,
+//! for names and figures, against the neighbourhood ([`score`]); pairs that
+//! reach [`cluster::SAME_EVENT`] near both sides' best are grouped
+//! ([`cluster`]). The pairs, the groups
 //! and each article's features are kept in the data dir ([`store`]), so a
 //! re-index computes features and scores only for what it changed.
 //! One article's counterparts ([`related`]) come from a MoreLikeThis query
@@ -21,6 +23,7 @@ pub mod find;
 pub mod fingerprint;
 pub mod score;
 mod store;
+pub mod weights;
 
 pub use cluster::{Edge, Event, SAME_EVENT};
 pub use coverage::{Coverage, Covered};
@@ -35,9 +38,14 @@ use fingerprint::{Fingerprint, Passages, stemmer};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use weights::DocFreq;
 
-/// How many candidates the index proposes for each article.
-pub const CANDIDATES: usize = 12;
+/// How many candidates the index proposes for each article: more than a
+/// large event has members, so that the neighbourhood an article is weighed
+/// against holds some articles of other events.
+pub const CANDIDATES: usize = 20;
+/// How many of them, the best scored, are kept as the article's pairs.
+pub const KEPT: usize = 12;
 
 /// An article that reports the same event as another, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,15 +67,26 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
     let subject = Fingerprint::of(article, &stemmer);
     let features: Vec<Features> = candidates.iter().map(|c| Features::of(&Fingerprint::of(c, &stemmer))).collect();
     let hood: Vec<&Features> = features.iter().collect();
-    let scores = score::score_candidates(&Features::of(&subject), &hood, true);
+    let library: Box<dyn weights::DocFreq> = match weights::Stored::load(lib.paths()) {
+        Some(stored) => Box::new(stored),
+        None => Box::new(weights::Unknown),
+    };
+    let scores = score::score_candidates(&Features::of(&subject), &hood, library.as_ref(), true);
     let mut out: Vec<(usize, score::PairScore)> = scores.into_iter().enumerate().collect();
     out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     out.truncate(limit);
     // The subject's features as it writes them.
     let names: HashMap<u32, &String> = subject.names.iter().map(|(k, shown)| (hash_str(k), shown)).collect();
     let numbers: HashMap<u32, &String> = subject.numbers.iter().map(|n| (hash_str(n), n)).collect();
+    // Two words of one name ("Leonid", "Pasechnik") are one reason.
     let text = |map: &HashMap<u32, &String>, hashes: &[u32]| -> Vec<String> {
-        hashes.iter().filter_map(|h| map.get(h).map(|s| (*s).clone())).collect()
+        let mut out: Vec<String> = Vec::new();
+        for s in hashes.iter().filter_map(|h| map.get(h)) {
+            if !out.iter().any(|o| o == *s) {
+                out.push((*s).clone());
+            }
+        }
+        out
     };
     let subject_passages = Passages::of(article, &stemmer);
     Ok(out
@@ -95,8 +114,12 @@ fn score_subjects(map: &FeatureMap, features: &[Features], subjects: &[usize]) -
         .flat_map_iter(|&i| {
             let candidates = map.candidates(features, i, CANDIDATES);
             let hood: Vec<&Features> = candidates.iter().map(|&c| &features[c]).collect();
-            let scores = score::score_candidates(&features[i], &hood, false);
-            candidates.into_iter().zip(scores).map(move |(c, s)| (i as u32, c as u32, s.score as f32))
+            let scores = score::score_candidates(&features[i], &hood, map, false);
+            let mut edges: Vec<Directed> =
+                candidates.into_iter().zip(scores).map(|(c, s)| (i as u32, c as u32, s.score as f32)).collect();
+            edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
+            edges.truncate(KEPT);
+            edges
         })
         .collect()
 }
@@ -223,6 +246,7 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
     directed.retain(|e| !is_touched[e.0 as usize]);
     directed.extend(score_subjects(&map, &features, &touched));
     directed.extend(new_edges);
+    weights::save(lib.paths(), map.articles(), map.frequencies())?;
     drop(map);
     let (scored, articles) = (started.elapsed(), members.len());
     let events = cluster::events(&members, &undirected(&directed));
