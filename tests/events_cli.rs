@@ -4,7 +4,6 @@
 //! limit cuts, and `--of` prints one article's event, or says it is in
 //! none and lists its nearest counterparts, with the CLI's exit statuses.
 
-
 use crate::common::{SEEDS, Sandbox};
 
 fn indexed() -> Sandbox {
@@ -18,7 +17,6 @@ fn run(sb: &Sandbox, args: &[&str]) -> (i32, String, String) {
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     (out.status.code().unwrap(), text(&out.stdout), text(&out.stderr))
 }
-
 
 /// The outlets of each event listed.
 fn outlets(events: &serde_json::Value) -> Vec<Vec<String>> {

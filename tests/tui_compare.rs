@@ -163,7 +163,7 @@ fn events_list_and_an_events_articles() {
         t.press("esc e esc g");
         let screen = t.screen();
         assert!(screen.contains("Events"), "{screen}");
-        assert!(screen.contains("Rebel leaders in jap Ukraine"), "{screen}");
+        assert!(screen.contains("Separatist leaders in eastern Ukraine appealed"), "{screen}");
         assert!(screen.contains("Putin Says Considering Ukraine"), "{screen}");
         assert!(screen.contains("2 articles · Bloomberg, 1 unknown outlet · 2022-02-24"), "{screen}");
         assert!(screen.contains("2 articles · The Moscow Times, 1 unknown outlet · 2022-02-21"), "{screen}");

@@ -6,11 +6,10 @@
 //! outlets, `Esc` stops typing, clears, then goes back; the help says what
 //! each key does there. A snapshot of the event opened from an article.
 
-use byline::tui::app::Screen;
 use crate::common::demo;
+use byline::tui::app::Screen;
 use byline::tui::testing::Harness;
 use byline::tui::views::browse::Focus;
-
 
 /// Select the article titled `title` in the result list (focus on the list).
 fn select(t: &mut Harness, title: &str) {

@@ -57,7 +57,7 @@ fn run(cases: u64) {
             ("c", "compare picker"),
             ("enter", "two columns"),
             ("f ]", "two columns, details"),
-            ("esc e", "events"),
+            ("esc e esc", "events"),
             ("enter space", "an event's articles"),
             ("j space", "two columns from the events"),
             ("?", "help"),

@@ -171,13 +171,12 @@ impl super::weights::DocFreq for FeatureMap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::events::fingerprint::{Fingerprint, stemmer};
+    use crate::events::fingerprint::Fingerprint;
 
     fn features() -> Vec<Features> {
-        let st = stemmer();
         ["000", "001", "002", "003", "004"]
             .iter()
-            .map(|p| Features::of(&Fingerprint::of(&crate::corpus::demo::article(p).unwrap(), &st)))
+            .map(|p| Features::of(&Fingerprint::of(&crate::corpus::demo::article(p).unwrap())))
             .collect()
     }
 

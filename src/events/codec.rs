@@ -136,14 +136,14 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::events::fingerprint::{Fingerprint, stemmer};
+    use crate::events::fingerprint::Fingerprint;
 
     #[test]
     fn listings_and_prints_of_the_real_articles_read_back() {
         let mut w = Writer::default();
         let mut expected = Vec::new();
         for a in ["000", "001", "002", "003", "004"].into_iter().filter_map(crate::corpus::demo::article) {
-            let (m, p) = (Listing::of(&a), Features::of(&Fingerprint::of(&a, &stemmer())));
+            let (m, p) = (Listing::of(&a), Features::of(&Fingerprint::of(&a)));
             w.listing(&m);
             w.features(&p);
             expected.push((m, p));

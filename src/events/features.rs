@@ -111,12 +111,11 @@ pub fn shared(a: &[u32], b: &[u32], mut each: impl FnMut(u32)) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::events::fingerprint::stemmer;
 
     #[test]
     fn the_hashes_keep_every_feature_of_the_fingerprint() {
         let a = crate::corpus::demo::article("000").unwrap();
-        let f = Fingerprint::of(&a, &stemmer());
+        let f = Fingerprint::of(&a);
         let p = Features::of(&f);
         assert_eq!(p.names.len(), f.names.len());
         assert_eq!(p.numbers.len(), f.numbers.len());

@@ -112,31 +112,26 @@ struct Content {
     end: usize,
 }
 
-/// The English stemmer: the program's one stem memory ([`stems`]),
-/// giving the hash of each word's stem.
-pub struct Stems;
-
-impl Stems {
-    /// The hash of a lower-case word's stem.
-    fn hash(&self, lower: &str) -> u64 {
-        match lower.contains('’') {
-            true => stems::with_stem(&lower.replace('’', "'"), hash),
-            false => stems::with_stem(lower, hash),
-        }
+/// The hash of a lower-case word's stem, through the program's one stem
+/// memory ([`stems`]).
+fn stem_hash(lower: &str) -> u64 {
+    match lower.contains('’') {
+        true => stems::with_stem(&lower.replace('’', "'"), hash),
+        false => stems::with_stem(lower, hash),
     }
 }
 
 /// The stemmed content words of some paragraphs, in order.
-fn content_words(paragraphs: &[String], stemmer: &Stems) -> Vec<Content> {
+fn content_words(paragraphs: &[String]) -> Vec<Content> {
     let mut out = Vec::new();
     for (para, p) in paragraphs.iter().enumerate() {
-        push_content_words(para, &words(p), stemmer, &mut out);
+        push_content_words(para, &words(p), &mut out);
     }
     out
 }
 
 /// The content words among `ws`, the words of paragraph `para`, onto `out`.
-fn push_content_words(para: usize, ws: &[Word<'_>], stemmer: &Stems, out: &mut Vec<Content>) {
+fn push_content_words(para: usize, ws: &[Word<'_>], out: &mut Vec<Content>) {
     let mut lower = String::new();
     for w in ws {
         lower.clear();
@@ -147,7 +142,7 @@ fn push_content_words(para: usize, ws: &[Word<'_>], stemmer: &Stems, out: &mut V
             lower.extend(w.text.chars().flat_map(char::to_lowercase));
         }
         if lower.chars().any(char::is_alphanumeric) && !is_stopword(&lower) {
-            let stem = stemmer.hash(&lower);
+            let stem = stem_hash(&lower);
             out.push(Content { stem, para, start: w.start, end: w.end() });
         }
     }
@@ -163,8 +158,8 @@ pub struct Passages<'a> {
 }
 
 impl<'a> Passages<'a> {
-    pub fn of(article: &'a Article, stemmer: &Stems) -> Self {
-        let words = content_words(&article.paragraphs, stemmer);
+    pub fn of(article: &'a Article) -> Self {
+        let words = content_words(&article.paragraphs);
         let windows = words.windows(SHINGLE_WORDS).map(|w| run_hash(w.iter().map(|c| c.stem))).collect();
         Passages { article, words, windows }
     }
@@ -209,7 +204,7 @@ impl<'a> Passages<'a> {
 }
 
 impl Fingerprint {
-    pub fn of(a: &Article, stemmer: &Stems) -> Fingerprint {
+    pub fn of(a: &Article) -> Fingerprint {
         let mut names = BTreeMap::new();
         let mut numbers = BTreeSet::new();
         let mut body = Vec::new();
@@ -242,13 +237,13 @@ impl Fingerprint {
             // Spelled counts ("two regions") say nothing about which event.
             let figures = number_spans(p, &ws).into_iter().filter(|n| n.kind != NumberKind::Spelled);
             numbers.extend(figures.map(|n| n.canonical).filter(|f| !is_year(f)));
-            push_content_words(para, &ws, stemmer, &mut body);
+            push_content_words(para, &ws, &mut body);
         }
         let quotes = quotes(&a.paragraphs).into_iter().map(|q| (q.key, q.text)).collect();
 
         let content: Vec<u64> = body.into_iter().map(|c| c.stem).collect();
         // The event is stated in the headline and the first sentences.
-        let title_words = content_words(std::slice::from_ref(&a.title), stemmer);
+        let title_words = content_words(std::slice::from_ref(&a.title));
         let lede = title_words.iter().map(|c| c.stem).chain(content.iter().take(LEDE_WORDS).copied()).collect();
         let head = title_words.iter().map(|c| c.stem).collect();
         let shingles = content
@@ -267,10 +262,6 @@ fn is_year(canonical: &str) -> bool {
     digits && (canonical.len() == 4 || canonical.len() == 1)
 }
 
-pub fn stemmer() -> Stems {
-    Stems
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,7 +277,7 @@ mod tests {
     #[test]
     fn fingerprint_of_a_seed() {
         let a = crate::corpus::demo::article("000").unwrap();
-        let f = Fingerprint::of(&a, &stemmer());
+        let f = Fingerprint::of(&a);
         for n in ["peskov", "nord", "stream", "kuleba", "zelensk"] {
             assert!(f.names.contains_key(n), "{n}: {:?}", f.names);
         }

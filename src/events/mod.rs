@@ -34,7 +34,7 @@ use crate::article::{Article, ArticleId, Listing};
 use crate::index::{Catalog, Snapshot};
 use candidates::FeatureMap;
 use features::{Features, hash_str};
-use fingerprint::{Fingerprint, Passages, stemmer};
+use fingerprint::{Fingerprint, Passages};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -63,9 +63,8 @@ pub struct Related {
 /// The articles most likely to report the same event as `article`, best first.
 pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result<Vec<Related>> {
     let candidates = lib.more_like(article, CANDIDATES.max(limit))?;
-    let stemmer = stemmer();
-    let subject = Fingerprint::of(article, &stemmer);
-    let features: Vec<Features> = candidates.iter().map(|c| Features::of(&Fingerprint::of(c, &stemmer))).collect();
+    let subject = Fingerprint::of(article);
+    let features: Vec<Features> = candidates.iter().map(|c| Features::of(&Fingerprint::of(c))).collect();
     let hood: Vec<&Features> = features.iter().collect();
     let library: Box<dyn weights::DocFreq> = match weights::Stored::load(lib.paths()) {
         Some(stored) => Box::new(stored),
@@ -88,7 +87,7 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
         }
         out
     };
-    let subject_passages = Passages::of(article, &stemmer);
+    let subject_passages = Passages::of(article);
     Ok(out
         .into_iter()
         .map(|(i, s)| {
@@ -97,7 +96,7 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
                 names: text(&names, &s.names),
                 numbers: text(&numbers, &s.numbers),
                 quotes: s.quotes.iter().map(|&q| subject.quotes[q].1.clone()).collect(),
-                passages: subject_passages.shared_with(&Passages::of(c, &stemmer), 3),
+                passages: subject_passages.shared_with(&Passages::of(c), 3),
             };
             Related { listing: Listing::of(c), score: s.score, same_event: s.score >= SAME_EVENT, reasons }
         })
@@ -146,12 +145,12 @@ fn undirected(directed: &[Directed]) -> Vec<Edge> {
 fn read_all(snap: &Snapshot, kept: Vec<Option<(Listing, Features)>>) -> anyhow::Result<Vec<(Listing, Features, bool)>> {
     kept.into_par_iter()
         .enumerate()
-        .map_init(stemmer, |st, (i, kept)| {
+        .map(|(i, kept)| {
             let a = snap.article(i)?;
             let member = Listing::of(&a);
             Ok(match kept {
                 Some((was, stored)) if was.title == member.title && was.date == member.date => (member, stored, false),
-                _ => (member, Features::of(&Fingerprint::of(&a, st)), true),
+                _ => (member, Features::of(&Fingerprint::of(&a)), true),
             })
         })
         .collect()
