@@ -4,24 +4,11 @@
 //! picker proposes the related counterparts first; choosing two articles
 //! of an event opens that pair; `Esc` goes back the way it came.
 
-use crate::common::demo;
+use crate::common::{T002, T004, demo, select};
 use byline::compare::RowKind;
 use byline::tui::app::Screen;
 use byline::tui::testing::Harness;
 use byline::tui::views::browse::Focus;
-
-/// Select the article titled `title` in the result list (focus on the list).
-fn select(t: &mut Harness, title: &str) {
-    t.press("esc g");
-    while t.app.browse.selected_hit().unwrap().listing.title != title {
-        let before = t.app.browse.selected;
-        t.press("j");
-        assert_ne!(t.app.browse.selected, before, "{title} is not in the list");
-    }
-}
-
-const T002: &str = "East Ukraine rebels ask Putin to recognize regions as independent";
-const T004: &str = "Putin Says Considering Ukraine Separatists' Independence Request";
 
 /// 002 beside 004, from the picker.
 fn open_002_004(t: &mut Harness) {

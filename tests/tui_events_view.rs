@@ -6,23 +6,10 @@
 //! outlets, `Esc` stops typing, clears, then goes back; the help says what
 //! each key does there. A snapshot of the event opened from an article.
 
-use crate::common::demo;
+use crate::common::{T002, T004, demo, select};
 use byline::tui::app::Screen;
-use byline::tui::testing::Harness;
 use byline::tui::views::browse::Focus;
 
-/// Select the article titled `title` in the result list (focus on the list).
-fn select(t: &mut Harness, title: &str) {
-    t.press("esc g");
-    while t.app.browse.selected_hit().unwrap().listing.title != title {
-        let before = t.app.browse.selected;
-        t.press("j");
-        assert_ne!(t.app.browse.selected, before, "{title} is not in the list");
-    }
-}
-
-const T002: &str = "East Ukraine rebels ask Putin to recognize regions as independent";
-const T004: &str = "Putin Says Considering Ukraine Separatists' Independence Request";
 /// 003: the demo's article in no event.
 const T003_WORD: &str = "Rudenko";
 

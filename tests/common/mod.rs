@@ -75,3 +75,17 @@ pub fn demo(w: u16, h: u16) -> (tempfile::TempDir, byline::tui::testing::Harness
     let harness = byline::tui::testing::Harness::demo(home.path(), w, h);
     (home, harness)
 }
+
+/// Select the article titled `title` in the app's result list (focus on the list).
+pub fn select(t: &mut byline::tui::testing::Harness, title: &str) {
+    t.press("esc g");
+    while t.app.browse.selected_hit().unwrap().listing.title != title {
+        let before = t.app.browse.selected;
+        t.press("j");
+        assert_ne!(t.app.browse.selected, before, "{title} is not in the list");
+    }
+}
+
+/// The titles of two demo accounts of one event (002 and 004).
+pub const T002: &str = "East Ukraine rebels ask Putin to recognize regions as independent";
+pub const T004: &str = "Putin Says Considering Ukraine Separatists' Independence Request";
