@@ -267,10 +267,8 @@ impl EventsView {
     /// selection kept on the same event when it still shows.
     pub fn refilter(&mut self) {
         let was = self.selected_event();
-        let events = self.events.as_deref().unwrap_or_default();
-        if self.haystacks.len() != events.len() {
-            self.haystacks = events.iter().map(Haystack::of).collect();
-        }
+        // The words were gathered with the list, on the worker (`set_list`):
+        // a key press only scans them.
         self.shown = EventQuery::new(&self.filter.text).filter(&self.haystacks);
         self.list.selected = was.and_then(|w| self.shown.iter().position(|&s| s == w)).unwrap_or(0);
     }
