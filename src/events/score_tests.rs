@@ -117,3 +117,28 @@ fn an_unknown_date_neither_joins_nor_separates() {
     let s = one(&undated, &kind_only);
     assert!(s < SAME_EVENT, "{s:.3}");
 }
+
+#[test]
+fn an_events_own_accounts_are_no_background_for_its_names() {
+    // Twelve accounts of one happening, told in the subject's own headline
+    // and lede words, and six of another happening of the same story: the
+    // name the twelve share keeps its weight; the name all eighteen share
+    // (the story's cast) loses it.
+    let (event_name, cast) = (100, 101);
+    let lib = library(&[(NAME, event_name, 30), (NAME, cast, 60)]);
+    let lede: Vec<u32> = [0, 1, 20, 21].into_iter().chain(500..508).collect();
+    let subject = article(&[event_name, cast], &lede, &[], None);
+    let member = |i: u32| article(&[event_name, cast], &[&lede[..10], &[600 + i]].concat(), &[], None);
+    let other = |i: u32| article(&[cast], &[0, 1, 20, 21, 700, 701, 702, 710 + i], &[], None);
+    let candidates: Vec<Features> = (0..12).map(member).chain((0..6).map(other)).collect();
+    let ledes = Hood::new(candidates::LEDE, 0.0, &lib, &subject.lede, candidates.iter().map(|c| (&c.lede[..], 1.0)));
+    let told: Vec<f64> =
+        candidates.iter().map(|c| background(cosine(&subject.lede, &c.lede, &ledes, None), 0.0)).collect();
+    assert!(told[..12].iter().all(|&b| b == 0.0), "the event's accounts: {told:?}");
+    assert!(told[12..].iter().all(|&b| b > 0.3), "the other happening's: {told:?}");
+    let sets = candidates.iter().zip(&told).map(|(c, &b)| (&c.names[..], b));
+    let names = Hood::new(NAME, NAMES_CONTRAST, &lib, &subject.names, sets);
+    let full = rarity(&lib, NAME, event_name);
+    assert!((names.weight(event_name) - full).abs() < 1e-9, "{} of {full}", names.weight(event_name));
+    assert!(names.weight(cast) < 0.05 * rarity(&lib, NAME, cast), "{}", names.weight(cast));
+}

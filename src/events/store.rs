@@ -1,7 +1,7 @@
 //! The events kept in the data dir, so `byline events` and the app do not
 //! regroup the library every time, and a re-index only rescores what changed.
 //!
-//! Two files: `events.json`, the groups as listed (all that showing them
+//! Two files (and the members of [`super::members`]): `events.json`, the groups as listed (all that showing them
 //! needs), and `grouping.bin`, what a re-index needs to read and rescore
 //! only what changed: every grouped article's listing and features, and
 //! the scored pairs by position, in a compact binary form ([`codec`])
@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// Bumped when the scoring or the files change: older files are rebuilt.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 const MAGIC: &[u8; 4] = b"BYLG";
 
 /// The events as listed.
@@ -63,7 +63,10 @@ impl EventStore {
         (store.version == VERSION).then_some(store)
     }
 
+    /// Saved with who is in which event ([`super::members`]), for the
+    /// same commit.
     pub fn save(&self, paths: &Paths) -> anyhow::Result<()> {
+        super::members::save(paths, self.commit, &self.events)?;
         crate::fsutil::write_atomic_with(&events_file(paths), |out| Ok(serde_json::to_writer(out, self)?))?;
         Ok(())
     }
