@@ -14,7 +14,7 @@ use super::views::picker::Picker;
 use super::views::reader::ArticleView;
 use crate::article::ArticleId;
 use crate::config::Config;
-use crate::index::SearchRequest;
+use crate::index::{SearchHit, SearchRequest};
 use crate::library::LibraryInfo;
 use ratatui::layout::Rect;
 
@@ -104,6 +104,13 @@ pub struct App {
     pub(super) events_return: (Screen, Focus),
     /// The article read on its own from the events view (`Esc` goes back there).
     pub(super) reading: Option<ArticleId>,
+    /// The article last opened as a hit of its own, with its reading state
+    /// (the worker's, or the list's when the list held it): what the keys
+    /// that change that state use when the list does not hold the article.
+    pub(super) shown_hit: Option<SearchHit>,
+    /// An article read from the events view before any copy of it was
+    /// held: marked read when the worker's answer brings its hit.
+    pub(super) read_on_open: Option<ArticleId>,
     pub(super) fetch: super::fetching::FetchState,
 }
 
@@ -137,6 +144,8 @@ impl App {
             compare_return: (Screen::Browse, Focus::List),
             events_return: (Screen::Browse, Focus::List),
             reading: None,
+            shown_hit: None,
+            read_on_open: None,
             fetch: Default::default(),
         };
         app.search();
