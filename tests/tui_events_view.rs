@@ -244,3 +244,30 @@ fn the_article_you_came_from_counts_in_its_event_only() {
     t.press("c");
     assert_eq!(t.app.compare.as_ref().map(|c| c.ids.clone()), Some([from, selected]));
 }
+
+#[test]
+fn a_change_that_cannot_be_kept_leaves_the_article_read_from_the_events_view_as_kept() {
+    let (home, mut t) = demo(100, 30);
+    let paths = Paths::under(home.path());
+    let store = Store::new(&paths);
+    select(&mut t, T002);
+    let other = t.app.selected_id().unwrap().clone();
+    store.update(std::slice::from_ref(&other), &Change::Star(true)).unwrap();
+    t.press("/");
+    t.type_text(T004_WORD);
+    t.press("esc e j enter");
+    assert_eq!(t.app.article.as_ref().unwrap().doc.id, other);
+    // A folder where the lock file goes: no change can be written now.
+    let lock = paths.data.join("reading-state.lock");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    t.press("*");
+    assert!(said(&t).starts_with("cannot keep the reading state"), "{}", said(&t));
+    assert!(store.load().unwrap().marks(&other).starred, "still starred on disk");
+    let shown = t.app.article.as_ref().unwrap().doc.id.clone();
+    assert_eq!(shown, other, "the list searched again does not put its selection in the reader");
+    std::fs::remove_dir(&lock).unwrap();
+    t.press("*");
+    assert_eq!(said(&t), "star taken off", "the article's state is what is kept, not the change that failed");
+    assert!(!store.load().unwrap().marks(&other).starred);
+}

@@ -323,10 +323,11 @@ impl App {
         self.search();
     }
 
-    /// Ask for the article the reading pane should show, unless it is shown
-    /// (with the current query's matches) or already asked for.
+    /// Ask for the article the reader should show (the list's selection, or
+    /// the article read from the events view while it is read), unless it is
+    /// shown (with the current query's matches) or already asked for.
     pub(super) fn sync_article(&mut self) {
-        let Some(id) = self.browse.selected_hit().map(|h| h.listing.id.clone()) else { return };
+        let Some(id) = self.reader_id().cloned() else { return };
         self.want_article(id);
     }
 
