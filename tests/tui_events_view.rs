@@ -4,14 +4,26 @@
 //! a list of articles `Enter` reads one (and `Esc` comes back) and `c`
 //! compares; in the list of events `/` filters by words of headlines and
 //! outlets, `Esc` stops typing, clears, then goes back; the help says what
-//! each key does there. A snapshot of the event opened from an article.
+//! each key does there; the article you came from counts in its event
+//! only; in an article read from the events view that the result list does
+//! not hold, `m`, `*` and `t` change its reading state as kept. A snapshot
+//! of the event opened from an article.
 
 use crate::common::{T002, T004, demo, select};
+use byline::config::Paths;
+use byline::state::{Change, Store};
 use byline::tui::app::Screen;
 use byline::tui::views::browse::Focus;
 
 /// 003: the demo's article in no event.
 const T003_WORD: &str = "Rudenko";
+
+/// A word of 004 only: the result list holds 004 and not 002.
+const T004_WORD: &str = "acronyms";
+
+fn said(t: &byline::tui::testing::Harness) -> &str {
+    t.app.message.as_ref().map_or("", |m| m.0.as_str())
+}
 
 #[test]
 fn e_on_an_article_opens_its_event_with_it_marked_and_enter_reads_and_esc_comes_back() {
@@ -133,4 +145,129 @@ fn the_help_says_what_each_key_does_in_the_events_view() {
     t.press("esc esc esc ?");
     assert_eq!(t.app.screen, Screen::Browse);
     assert!(t.screen().contains("this article's event"), "{}", t.screen());
+}
+
+#[test]
+fn an_article_read_from_the_events_view_that_the_list_does_not_hold_takes_m_star_and_t() {
+    let (home, mut t) = demo(100, 30);
+    let store = Store::new(&Paths::under(home.path()));
+    select(&mut t, T002);
+    let other = t.app.selected_id().unwrap().clone();
+    // 002 is starred and tagged already: the keys start from what is kept.
+    store.update(std::slice::from_ref(&other), &Change::Star(true)).unwrap();
+    store.update(std::slice::from_ref(&other), &Change::Tags { add: vec!["kept".into()], remove: vec![] }).unwrap();
+    t.press("/");
+    t.type_text(T004_WORD);
+    t.press("esc");
+    let listed: Vec<&str> = t.app.browse.hits().iter().map(|h| h.listing.title.as_str()).collect();
+    assert_eq!(listed, [T004], "the list holds 004 only");
+    t.press("e j");
+    assert_eq!(t.app.events.as_ref().unwrap().selected_article(), Some(other.clone()));
+    t.press("enter");
+    assert_eq!((t.app.screen, t.app.article.as_ref().unwrap().doc.id.clone()), (Screen::Reader, other.clone()));
+    assert!(store.load().unwrap().marks(&other).read, "opening it marked it read");
+
+    t.press("m");
+    assert_eq!(said(&t), "marked unread", "m takes it as read, as it is");
+    assert!(!store.load().unwrap().marks(&other).read);
+    t.press("*");
+    assert_eq!(said(&t), "star taken off", "* takes it as starred, as it is kept");
+    assert!(!store.load().unwrap().marks(&other).starred);
+    t.press("t");
+    assert_eq!(t.app.prompt.as_ref().map(|p| p.text.as_str()), Some("kept "), "its tags as kept");
+    t.type_text("ukraine");
+    t.press("enter");
+    let tags: Vec<String> = store.load().unwrap().marks(&other).tags.into_iter().collect();
+    assert_eq!(tags, ["kept", "ukraine"]);
+    t.press("m");
+    assert_eq!(said(&t), "marked read", "the article's state follows each change");
+    assert!(store.load().unwrap().marks(&other).read);
+
+    // Read again from the event, it keeps what was changed.
+    t.press("esc enter *");
+    assert_eq!(said(&t), "starred");
+    assert!(store.load().unwrap().marks(&other).starred);
+}
+
+#[test]
+fn an_article_read_from_the_events_view_that_the_list_holds_changes_in_the_list_too() {
+    let (_home, mut t) = demo(100, 30);
+    select(&mut t, T004);
+    t.press("e j");
+    let other = t.app.events.as_ref().unwrap().selected_article().unwrap();
+    t.press("enter * esc esc esc");
+    assert_eq!(t.app.screen, Screen::Browse);
+    let hit = t.app.browse.hits().iter().find(|h| h.listing.id == other).unwrap();
+    assert!(hit.read && hit.starred, "the list shows it read (opened) and starred: {hit:?}");
+}
+
+#[test]
+fn the_article_you_came_from_counts_in_its_event_only() {
+    let (_home, mut t) = demo(100, 30);
+    select(&mut t, T004);
+    let from = t.app.selected_id().unwrap().clone();
+    t.press("e esc");
+    // Open the other event.
+    let v = t.app.events.as_ref().unwrap();
+    let events = v.events.as_ref().unwrap();
+    let other = v.shown.iter().position(|&i| events[i].articles.iter().all(|a| a.id != from)).unwrap();
+    t.press("g");
+    for _ in 0..other {
+        t.press("j");
+    }
+    t.press("enter");
+    let v = t.app.events.as_ref().unwrap();
+    assert!(v.event().unwrap().articles.iter().all(|a| a.id != from), "in the other event");
+    assert!(!t.screen().contains("the article you came from"), "{}", t.screen());
+    // c does not reach for an article of another event: it is the first of two.
+    t.press("c");
+    assert_eq!(t.app.screen, Screen::Events, "no comparison with the article of another event");
+    assert!(said(&t).starts_with("now choose the article for the right column"), "{}", said(&t));
+    // Back in the event that holds it, it is marked again and c compares with it.
+    t.press("esc");
+    let v = t.app.events.as_ref().unwrap();
+    let events = v.events.as_ref().unwrap();
+    let its = v.shown.iter().position(|&i| events[i].articles.iter().any(|a| a.id == from)).unwrap();
+    t.press("g");
+    for _ in 0..its {
+        t.press("j");
+    }
+    t.press("enter");
+    assert!(t.screen().contains("the article you came from"), "{}", t.screen());
+    let selected = t.app.events.as_ref().unwrap().selected_article().unwrap();
+    let selected = if selected == from {
+        t.press("j");
+        t.app.events.as_ref().unwrap().selected_article().unwrap()
+    } else {
+        selected
+    };
+    t.press("c");
+    assert_eq!(t.app.compare.as_ref().map(|c| c.ids.clone()), Some([from, selected]));
+}
+
+#[test]
+fn a_change_that_cannot_be_kept_leaves_the_article_read_from_the_events_view_as_kept() {
+    let (home, mut t) = demo(100, 30);
+    let paths = Paths::under(home.path());
+    let store = Store::new(&paths);
+    select(&mut t, T002);
+    let other = t.app.selected_id().unwrap().clone();
+    store.update(std::slice::from_ref(&other), &Change::Star(true)).unwrap();
+    t.press("/");
+    t.type_text(T004_WORD);
+    t.press("esc e j enter");
+    assert_eq!(t.app.article.as_ref().unwrap().doc.id, other);
+    // A folder where the lock file goes: no change can be written now.
+    let lock = paths.data.join("reading-state.lock");
+    std::fs::remove_file(&lock).unwrap();
+    std::fs::create_dir(&lock).unwrap();
+    t.press("*");
+    assert!(said(&t).starts_with("cannot keep the reading state"), "{}", said(&t));
+    assert!(store.load().unwrap().marks(&other).starred, "still starred on disk");
+    let shown = t.app.article.as_ref().unwrap().doc.id.clone();
+    assert_eq!(shown, other, "the list searched again does not put its selection in the reader");
+    std::fs::remove_dir(&lock).unwrap();
+    t.press("*");
+    assert_eq!(said(&t), "star taken off", "the article's state is what is kept, not the change that failed");
+    assert!(!store.load().unwrap().marks(&other).starred);
 }

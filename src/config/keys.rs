@@ -282,7 +282,9 @@ impl Action {
     pub fn description_in(self, context: Context) -> &'static str {
         match (context, self) {
             (Context::Events, Action::Open) => "read the article; in the list of events, list its articles",
-            (Context::Events, Action::Compare) => "put it beside the marked article, or the one you came from",
+            (Context::Events, Action::Compare) => {
+                "put it beside the marked article, or (in its event) the one you came from"
+            }
             (Context::Events, Action::Mark) => "mark to compare (or not); a second mark opens the two",
             (Context::Events, Action::Search) => "filter the events by words of headlines and outlets",
             (Context::Events, Action::Back) => {

@@ -13,7 +13,7 @@ use crate::article::{Article, ArticleId};
 use crate::compare::Alignment;
 use crate::events::{Event, Related};
 use crate::index::{SearchRequest, SearchResults, Sort};
-use crate::state::Change;
+use crate::state::{Change, Marks};
 use std::path::{Path, PathBuf};
 
 /// What a front end learns when the library is open.
@@ -66,6 +66,11 @@ pub trait Service: Send + Sync {
     /// keeps it nowhere: the list shows it until the next search.
     fn mark(&self, _ids: &[ArticleId], _change: &Change) -> Result<(), Error> {
         Ok(())
+    }
+    /// The reading state of the article `id`. A library that keeps none
+    /// says it is unread, unstarred and untagged.
+    fn marks(&self, _id: &ArticleId) -> Result<Marks, Error> {
+        Ok(Marks::default())
     }
 
     /// The event of the article `id`, or its nearest counterparts when it
@@ -132,5 +137,8 @@ impl Service for Library {
     }
     fn mark(&self, ids: &[ArticleId], change: &Change) -> Result<(), Error> {
         Library::mark(self, ids, change).map(|_| ())
+    }
+    fn marks(&self, id: &ArticleId) -> Result<Marks, Error> {
+        Ok(crate::state::marks_of(&crate::state::Store::new(self.paths()), id)?)
     }
 }

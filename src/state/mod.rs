@@ -150,6 +150,13 @@ pub fn search(library: &Catalog, request: &SearchRequest) -> anyhow::Result<Sear
     Ok(results)
 }
 
+/// The reading state of `id`, from memory when the file has not changed
+/// since it was last read (see [`cached`]): what the app asks on opening
+/// each article, so it must not read the file each time.
+pub fn marks_of(store: &Store, id: &ArticleId) -> Result<Marks, StateError> {
+    Ok(cached::load(store)?.state.marks(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ use super::views::picker::Picker;
 use super::views::reader::ArticleView;
 use crate::article::ArticleId;
 use crate::config::Config;
-use crate::index::SearchRequest;
+use crate::index::{SearchHit, SearchRequest};
 use crate::library::LibraryInfo;
 use ratatui::layout::Rect;
 
@@ -104,6 +104,13 @@ pub struct App {
     pub(super) events_return: (Screen, Focus),
     /// The article read on its own from the events view (`Esc` goes back there).
     pub(super) reading: Option<ArticleId>,
+    /// The article last opened as a hit of its own, with its reading state
+    /// (the worker's, or the list's when the list held it): what the keys
+    /// that change that state use when the list does not hold the article.
+    pub(super) shown_hit: Option<SearchHit>,
+    /// An article read from the events view before any copy of it was
+    /// held: marked read when the worker's answer brings its hit.
+    pub(super) read_on_open: Option<ArticleId>,
     pub(super) fetch: super::fetching::FetchState,
 }
 
@@ -137,6 +144,8 @@ impl App {
             compare_return: (Screen::Browse, Focus::List),
             events_return: (Screen::Browse, Focus::List),
             reading: None,
+            shown_hit: None,
+            read_on_open: None,
             fetch: Default::default(),
         };
         app.search();
@@ -314,10 +323,11 @@ impl App {
         self.search();
     }
 
-    /// Ask for the article the reading pane should show, unless it is shown
-    /// (with the current query's matches) or already asked for.
+    /// Ask for the article the reader should show (the list's selection, or
+    /// the article read from the events view while it is read), unless it is
+    /// shown (with the current query's matches) or already asked for.
     pub(super) fn sync_article(&mut self) {
-        let Some(id) = self.browse.selected_hit().map(|h| h.listing.id.clone()) else { return };
+        let Some(id) = self.reader_id().cloned() else { return };
         self.want_article(id);
     }
 

@@ -15,7 +15,6 @@ use super::app::{App, Level, Screen};
 use super::protocol::Ask;
 use super::views::events::{Chosen, Filter};
 use crate::article::ArticleId;
-use crate::state::Change;
 
 impl App {
     /// Ask the worker for the events (cheap when the library has not changed).
@@ -186,16 +185,15 @@ impl App {
     /// Read an article of the events view on its own; `Esc` comes back.
     fn read_from_events(&mut self, id: ArticleId) {
         self.reading = Some(id.clone());
-        self.want_article(id.clone());
-        // Opened is read, as from the list.
-        let hit = self.browse.results.as_mut().and_then(|r| r.hits.iter_mut().find(|h| h.listing.id == id));
-        if hit.as_ref().is_none_or(|h| !h.read) {
-            if let Some(h) = hit {
-                h.read = true;
-            }
-            self.ask(Ask::Mark { ids: vec![id], change: Change::Read(true) });
-        }
         self.screen = Screen::Reader;
+        self.want_article(id.clone());
+        // Opened is read, as from the list: now if a copy of it is held (in
+        // the list, or it was shown last), else once the worker sends it.
+        if self.hit_of(&id).is_some() {
+            self.opened();
+        } else {
+            self.read_on_open = Some(id);
+        }
     }
 
     /// The article the reader shows: one read from the events view, else

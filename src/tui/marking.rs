@@ -4,7 +4,10 @@
 //!
 //! The list shows a change at once; the worker writes it to the reading
 //! state (`state::Store`), and a failure is said on the status line and the
-//! list searched again so that it shows what is really kept.
+//! list searched again so that it shows what is really kept. An article the
+//! list does not hold (one read from the events view) is changed through
+//! the hit the worker sent with it on opening (`App::shown_hit`), and every
+//! copy held of an article changes alike.
 
 use super::action::{Key, KeyCode};
 use super::app::{App, Level};
@@ -23,15 +26,30 @@ pub struct TagPrompt {
 }
 
 impl App {
-    /// The hit of the article in use: the list's selection, or the article
-    /// read from the events view when the list holds it.
-    fn selected_hit_mut(&mut self) -> Option<&mut SearchHit> {
-        let i = self.browse.selected;
-        let id = self.reader_id().cloned();
-        let hits = &mut self.browse.results.as_mut()?.hits;
-        match id {
-            Some(id) if hits.get(i).is_none_or(|h| h.listing.id != id) => hits.iter_mut().find(|h| h.listing.id == id),
-            _ => hits.get_mut(i),
+    /// The hit of the article in use, with its reading state: the list's
+    /// selection, or the article read from the events view, from the list
+    /// when it holds it, else the hit the worker sent on opening it.
+    fn selected_hit(&self) -> Option<&SearchHit> {
+        self.hit_of(self.reader_id()?)
+    }
+
+    pub(super) fn hit_of(&self, id: &ArticleId) -> Option<&SearchHit> {
+        let hits = self.browse.hits();
+        let listed = hits.get(self.browse.selected).filter(|h| h.listing.id == *id);
+        listed.or_else(|| hits.iter().find(|h| h.listing.id == *id)).or_else(|| self.shown_hit_of(id))
+    }
+
+    /// The worker's hit of the article shown, when it is the article `id`.
+    pub(super) fn shown_hit_of(&self, id: &ArticleId) -> Option<&SearchHit> {
+        self.shown_hit.as_ref().filter(|h| h.listing.id == *id)
+    }
+
+    /// Change every copy held of the article `id`'s reading state alike:
+    /// its row in the list and the hit of the article shown.
+    fn change_hits(&mut self, id: &ArticleId, change: impl Fn(&mut SearchHit)) {
+        let listed = self.browse.results.as_mut().map_or(&mut [][..], |r| &mut r.hits[..]);
+        for hit in listed.iter_mut().chain(self.shown_hit.as_mut()).filter(|h| h.listing.id == *id) {
+            change(hit);
         }
     }
 
@@ -39,20 +57,28 @@ impl App {
         self.ask(Ask::Mark { ids: vec![id], change });
     }
 
-    /// The article was opened: it is read now.
+    /// The article in use was opened: it is read now.
     pub(super) fn opened(&mut self) {
-        let Some(hit) = self.selected_hit_mut().filter(|h| !h.read) else { return };
-        hit.read = true;
-        let id = hit.listing.id.clone();
-        self.send_change(id, Change::Read(true));
+        if let Some(id) = self.reader_id().cloned() {
+            self.read_now(&id);
+        }
+    }
+
+    /// The article `id` was opened: it is read now, if unread (when no copy
+    /// of it is held yet, see `read_on_open`).
+    pub(super) fn read_now(&mut self, id: &ArticleId) {
+        if self.hit_of(id).is_none_or(|h| h.read) {
+            return;
+        }
+        self.change_hits(id, |h| h.read = true);
+        self.send_change(id.clone(), Change::Read(true));
     }
 
     /// Flip the selected article's read mark (or, with `star`, its star).
     pub(super) fn toggle(&mut self, star: bool) {
-        let Some(hit) = self.selected_hit_mut() else { return self.say("no article selected", Level::Info) };
-        let mark = if star { &mut hit.starred } else { &mut hit.read };
-        *mark = !*mark;
-        let (id, on) = (hit.listing.id.clone(), *mark);
+        let Some(hit) = self.selected_hit() else { return self.say("no article selected", Level::Info) };
+        let (id, on) = (hit.listing.id.clone(), !if star { hit.starred } else { hit.read });
+        self.change_hits(&id, |h| if star { h.starred = on } else { h.read = on });
         let (change, said) = match (star, on) {
             (true, on) => (Change::Star(on), if on { "starred" } else { "star taken off" }),
             (false, on) => (Change::Read(on), if on { "marked read" } else { "marked unread" }),
@@ -62,9 +88,7 @@ impl App {
     }
 
     pub(super) fn start_tags(&mut self) {
-        let Some(hit) = self.selected_hit_mut().map(|h| h.clone()) else {
-            return self.say("no article selected", Level::Info);
-        };
+        let Some(hit) = self.selected_hit() else { return self.say("no article selected", Level::Info) };
         let text = if hit.tags.is_empty() { String::new() } else { format!("{} ", hit.tags.join(" ")) };
         self.prompt = Some(TagPrompt { id: hit.listing.id.clone(), before: hit.tags.clone(), text });
     }
@@ -117,9 +141,7 @@ impl App {
         if add.is_empty() && remove.is_empty() {
             return self.say("tags unchanged", Level::Info);
         }
-        if let Some(hit) = self.browse.results.as_mut().and_then(|r| r.hits.iter_mut().find(|h| h.listing.id == p.id)) {
-            hit.tags = tags.clone();
-        }
+        self.change_hits(&p.id, |h| h.tags = tags.clone());
         self.send_change(p.id, Change::Tags { add, remove });
         let said = if tags.is_empty() { "tags removed".to_string() } else { format!("tags: {}", tags.join(", ")) };
         self.say(said, Level::Info);
@@ -172,5 +194,15 @@ impl App {
     pub(super) fn mark_failed(&mut self, e: crate::library::Error) {
         self.say(format!("cannot keep the reading state: {e}"), Level::Error);
         self.search();
+        // The hit of the article shown is asked again, for its state as
+        // kept, unless another article is on its way (its hit with it).
+        if self.shown_hit.take().is_some()
+            && self.requested.is_none()
+            && let Some(view) = &self.article
+        {
+            let (id, query) = (view.doc.id.clone(), view.doc.query.clone());
+            self.requested = Some((id.clone(), query.clone()));
+            self.ask(Ask::Open { id, query });
+        }
     }
 }

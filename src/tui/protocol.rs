@@ -14,10 +14,10 @@
 use super::comparison::Comparison;
 use super::doc::Doc;
 use super::live::{Indexed, describe_step, worth_showing};
-use crate::article::ArticleId;
+use crate::article::{ArticleId, Listing};
 use crate::events::Event;
 use crate::events::find::Haystack;
-use crate::index::{SearchRequest, SearchResults};
+use crate::index::{SearchHit, SearchRequest, SearchResults};
 use crate::library::finding::NEAREST;
 use crate::library::{Error, EventOf, FetchStep, LibraryInfo, Proposal, Service};
 use crate::sanitize::clean_line;
@@ -128,7 +128,9 @@ pub struct FetchOutcome {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
     Searched(SearchResults),
-    Opened(Arc<Doc>),
+    /// The article, and the article as a hit of its own with its reading
+    /// state, for the keys that change it when no list holds the article.
+    Opened(Arc<Doc>, Box<SearchHit>),
     Proposals(Vec<Proposal>),
     Compared(Arc<Comparison>),
     Refreshed(Indexed),
@@ -157,7 +159,7 @@ pub enum Reply {
 pub fn respond(service: &dyn Service, ask: Ask, progress: &(dyn Fn(String) + Sync)) -> Result<Answer, Error> {
     match ask {
         Ask::Search(request) => service.search(&request).map(Answer::Searched),
-        Ask::Open { id, query } => service.article(id.as_str()).map(|a| Answer::Opened(Arc::new(Doc::new(&a, &query)))),
+        Ask::Open { id, query } => open(service, &id, &query),
         Ask::Proposals { id, outlet } => service.proposals(&id, outlet.as_deref()).map(Answer::Proposals),
         Ask::Compare { left, right } => {
             service.compare(left.as_str(), right.as_str()).map(|c| Answer::Compared(Arc::new(Comparison::of(c))))
@@ -188,6 +190,24 @@ pub fn respond(service: &dyn Service, ask: Ask, progress: &(dyn Fn(String) + Syn
 pub fn handle(service: &dyn Service, request: Request) -> Reply {
     let (kind, generation) = (request.ask.kind(), request.generation);
     Reply::Answer { kind, generation, answer: respond(service, request.ask, &|_| {}) }
+}
+
+/// The article `id` ready to draw, with its reading state. A state that
+/// cannot be read does not stop the reading: the article is said unread
+/// (the result list's hint says why, and a change would say it again).
+fn open(service: &dyn Service, id: &ArticleId, query: &str) -> Result<Answer, Error> {
+    let article = service.article(id.as_str())?;
+    let marks = service.marks(&article.id).unwrap_or_default();
+    let hit = SearchHit {
+        listing: Listing::of(&article),
+        score: 0.0,
+        snippet: Default::default(),
+        paths: article.paths.clone(),
+        read: marks.read,
+        starred: marks.starred,
+        tags: marks.tags.into_iter().collect(),
+    };
+    Ok(Answer::Opened(Arc::new(Doc::new(&article, query)), Box::new(hit)))
 }
 
 fn fetch(service: &dyn Service, progress: &(dyn Fn(String) + Sync)) -> Result<FetchOutcome, Error> {

@@ -7,6 +7,7 @@ use super::app::{App, Level, LibraryState};
 use super::protocol::{Answer, Kind, Reply};
 use super::views::browse::Fetching;
 use super::views::reader::ArticleView;
+use crate::index::{SearchHit, SearchResults};
 use crate::library::Error;
 
 impl App {
@@ -41,6 +42,7 @@ impl App {
         match answer {
             Answer::Searched(r) => {
                 self.browse.searching = false;
+                self.shown_hit_as_listed(&r);
                 match std::mem::take(&mut self.browse.fetching) {
                     Fetching::After => self.browse.append_results(r),
                     Fetching::Before => self.browse.prepend_results(r),
@@ -54,11 +56,16 @@ impl App {
                     }
                 }
             }
-            Answer::Opened(doc) => {
+            Answer::Opened(doc, hit) => {
                 self.requested = None;
+                let id = doc.id.clone();
+                self.keep_shown_hit(*hit);
                 match &mut self.article {
-                    Some(view) if view.doc.id == doc.id => view.replace_doc(doc),
+                    Some(view) if view.doc.id == id => view.replace_doc(doc),
                     _ => self.article = Some(ArticleView::new(doc, true)),
+                }
+                if self.read_on_open.take_if(|r| *r == id).is_some() {
+                    self.read_now(&id);
                 }
             }
             Answer::Proposals(hits) => {
@@ -91,6 +98,28 @@ impl App {
         }
     }
 
+    /// The hit of the article just opened. What the app holds is ahead of
+    /// the worker's answer (a change may have been asked after the article
+    /// was): the list's copy when it holds the article, else the one kept
+    /// when the same article was opened before.
+    fn keep_shown_hit(&mut self, mut hit: SearchHit) {
+        let id = hit.listing.id.clone();
+        let held = self.browse.hits().iter().find(|h| h.listing.id == id).or_else(|| self.shown_hit_of(&id));
+        if let Some(h) = held {
+            (hit.read, hit.starred, hit.tags) = (h.read, h.starred, h.tags.clone());
+        }
+        self.shown_hit = Some(hit);
+    }
+
+    /// A search says the reading state as kept: the hit of the article
+    /// shown follows it when the search found that article.
+    fn shown_hit_as_listed(&mut self, r: &SearchResults) {
+        let Some(shown) = &mut self.shown_hit else { return };
+        if let Some(h) = r.hits.iter().find(|h| h.listing.id == shown.listing.id) {
+            (shown.read, shown.starred, shown.tags) = (h.read, h.starred, h.tags.clone());
+        }
+    }
+
     /// Why the latest request of `kind` has no answer.
     fn failed(&mut self, kind: Kind, e: Error) {
         let said = e.to_string();
@@ -100,7 +129,7 @@ impl App {
                 self.browse.error = Some(said);
             }
             Kind::Open => {
-                self.requested = None;
+                (self.requested, self.read_on_open) = (None, None);
                 self.say(format!("cannot open the article: {said}"), Level::Error);
             }
             Kind::Proposals => {

@@ -3,12 +3,13 @@
 //! articles, which outlets and when; `/` filters them by words of their
 //! headlines and outlets (`events::find`, the rule of `byline events
 //! QUERY`); `Enter` lists an event's articles. In an event's articles,
-//! `Enter` reads one, `c` puts it beside the marked one (or beside the
-//! article the view was opened from), and `Space` marks (two marks put the
-//! pair side by side, the first chosen on the left).
+//! `Enter` reads one, `c` puts it beside the marked one (or, in its event,
+//! beside the article the view was opened from), and `Space` marks (two
+//! marks put the pair side by side, the first chosen on the left).
 //!
 //! `e` on an article opens the view on that article's event, the article
-//! marked as the one you came from; an article in no event gets its nearest
+//! marked as the one you came from there (and only there: in another event
+//! `c` does not reach for it); an article in no event gets its nearest
 //! counterparts listed instead, with the same keys. Drawing is in
 //! `events_draw`.
 
@@ -246,14 +247,28 @@ impl EventsView {
         if self.marked.len() == 2 { self.pair() } else { Chosen::First }
     }
 
+    /// The article the view was opened from, when the list of articles up
+    /// is its event or its nearest counterparts: elsewhere it is neither
+    /// marked nor what `c` compares with.
+    pub fn came_from_here(&self) -> Option<ArticleId> {
+        let current = self.current.as_ref()?;
+        let here = match (self.event(), &self.alone) {
+            (Some(e), _) => e.articles.iter().any(|a| a.id == *current),
+            (None, Some(a)) => a.article.id == *current,
+            (None, None) => false,
+        };
+        here.then(|| current.clone())
+    }
+
     /// `c` on an article: beside the one marked, or else beside the article
-    /// the view was opened from; with neither, it is the first of two.
+    /// the view was opened from, in its event; with neither, it is the
+    /// first of two.
     pub fn compare_selected(&mut self) -> Chosen {
         let Some(selected) = self.selected_article() else { return Chosen::Nothing };
         match self.marked.as_slice() {
             [m] if *m == self.articles.selected => Chosen::Nothing,
             [_] => self.toggle_mark(),
-            _ => match self.current.clone().filter(|c| *c != selected) {
+            _ => match self.came_from_here().filter(|c| *c != selected) {
                 Some(current) => {
                     self.marked.clear();
                     Chosen::Pair([current, selected])

@@ -138,6 +138,7 @@ impl EventsView {
     }
 
     fn article_entries(&self, e: &Event, theme: &Theme) -> Vec<Entry> {
+        let came_from = self.came_from_here();
         e.articles
             .iter()
             .enumerate()
@@ -145,7 +146,7 @@ impl EventsView {
                 let mark = self.marked.iter().position(|&m| m == i);
                 let outlet = a.outlet.as_deref().map_or_else(|| "unknown outlet".to_string(), clean_line);
                 let mut details = vec![Span::styled(format!("    {outlet} · {}", date_label(a.date)), theme.dim)];
-                if self.current.as_ref() == Some(&a.id) {
+                if came_from.as_ref() == Some(&a.id) {
                     details.push(Span::styled(" · the article you came from", theme.hint));
                 }
                 if mark == Some(0) {
