@@ -75,6 +75,24 @@ fn of_prints_the_event_of_one_article_with_it_marked() {
 }
 
 #[test]
+fn related_calls_same_event_only_what_grouping_put_in_the_articles_event() {
+    // 002's own event is 002 and 004; 000 and 001 score high against it
+    // (the same story a day before) but are another event.
+    let sb = indexed();
+    let of = sb.json(&["events", "--of", "002_", "--json"]);
+    let own: Vec<&str> =
+        of["event"]["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let related = sb.json(&["related", "002_", "--json"]);
+    let listed = related.as_array().unwrap();
+    assert!(listed.len() >= 3, "{related:#}");
+    for r in listed {
+        let id = r["id"].as_str().unwrap();
+        assert_eq!(r["same_event"], own.contains(&id), "{id}: {related:#}");
+    }
+    assert_eq!(listed.iter().filter(|r| r["same_event"] == true).count(), 1, "only 004: {related:#}");
+}
+
+#[test]
 fn of_an_article_in_no_event_says_so_and_lists_its_nearest() {
     let sb = indexed();
     let (code, out, err) = run(&sb, &["events", "--of", "003_", "--json"]);

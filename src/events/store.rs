@@ -1,8 +1,9 @@
 //! The events kept in the data dir, so `byline events` and the app do not
 //! regroup the library every time, and a re-index only rescores what changed.
 //!
-//! Two files (and the members of [`super::members`]): `events.json`, the groups as listed (all that showing them
-//! needs), and `grouping.bin`, what a re-index needs to read and rescore
+//! Two files (and who is in which event, [`super::members`]):
+//! `events.json`, the groups as listed (all that showing them needs), and
+//! `grouping.bin`, what a re-index needs to read and rescore
 //! only what changed: every grouped article's listing and features, and
 //! the scored pairs by position, in a compact binary form ([`codec`])
 //! because a library of a million articles has ten million pairs. Both

@@ -106,7 +106,7 @@ impl App {
         let id = hit.listing.id.clone();
         let held = self.browse.hits().iter().find(|h| h.listing.id == id).or_else(|| self.shown_hit_of(&id));
         if let Some(h) = held {
-            (hit.read, hit.starred, hit.tags) = (h.read, h.starred, h.tags.clone());
+            same_marks(&mut hit, h);
         }
         self.shown_hit = Some(hit);
     }
@@ -116,7 +116,7 @@ impl App {
     fn shown_hit_as_listed(&mut self, r: &SearchResults) {
         let Some(shown) = &mut self.shown_hit else { return };
         if let Some(h) = r.hits.iter().find(|h| h.listing.id == shown.listing.id) {
-            (shown.read, shown.starred, shown.tags) = (h.read, h.starred, h.tags.clone());
+            same_marks(shown, h);
         }
     }
 
@@ -159,4 +159,9 @@ impl App {
             Kind::WriteMarkdown => self.say(format!("cannot write the comparison: {said}"), Level::Error),
         }
     }
+}
+
+/// `to` takes the reading state of `from` (a copy of the same article).
+fn same_marks(to: &mut SearchHit, from: &SearchHit) {
+    (to.read, to.starred, to.tags) = (from.read, from.starred, from.tags.clone());
 }
