@@ -92,13 +92,19 @@ impl Features {
 
 /// How many items two sorted slices share, calling `each` on every one.
 pub fn shared(a: &[u32], b: &[u32], mut each: impl FnMut(u32)) -> usize {
+    shared_at(a, b, |i, _| each(a[i]))
+}
+
+/// How many items two sorted slices share, calling `each` with where each
+/// one is in `a` and in `b`.
+pub fn shared_at(a: &[u32], b: &[u32], mut each: impl FnMut(usize, usize)) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                each(a[i]);
+                each(i, j);
                 n += 1;
                 i += 1;
                 j += 1;

@@ -23,6 +23,7 @@ pub mod features;
 pub mod find;
 pub mod fingerprint;
 mod members;
+pub mod rarity;
 pub mod score;
 mod store;
 pub mod weights;
@@ -37,9 +38,11 @@ use crate::index::{Catalog, Snapshot};
 use candidates::FeatureMap;
 use features::{Features, hash_str};
 use fingerprint::{Fingerprint, Passages};
+use rarity::{Rarities, Weighed};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 use weights::DocFreq;
 
 /// How many candidates the index proposes for each article. On events-dev
@@ -70,12 +73,17 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
     let candidates = lib.more_like(article, CANDIDATES.max(limit))?;
     let subject = Fingerprint::of(article);
     let features: Vec<Features> = candidates.iter().map(|c| Features::of(&Fingerprint::of(c))).collect();
-    let hood: Vec<&Features> = features.iter().collect();
     let library: Box<dyn weights::DocFreq> = match weights::Stored::load(lib.paths()) {
         Some(stored) => Box::new(stored),
         None => Box::new(weights::Unknown),
     };
-    let scores = score::score_candidates(&Features::of(&subject), &hood, library.as_ref(), true);
+    let of_subject = Features::of(&subject);
+    let rarities: Vec<Rarities> = features.iter().map(|f| Rarities::of(f, library.as_ref())).collect();
+    let hood: Vec<Weighed> =
+        features.iter().zip(&rarities).map(|(features, rarities)| Weighed { features, rarities }).collect();
+    let subject_rarities = Rarities::of(&of_subject, library.as_ref());
+    let weighed = Weighed { features: &of_subject, rarities: &subject_rarities };
+    let scores = score::score_candidates(weighed, &hood, true);
     let mut out: Vec<(usize, score::PairScore)> = scores.into_iter().enumerate().collect();
     out.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
     out.truncate(limit);
@@ -123,13 +131,23 @@ pub fn related(lib: &Catalog, article: &Article, limit: usize) -> anyhow::Result
 type Directed = (u32, u32, f32);
 
 /// Score the candidates of each subject: the directed edges subject -> candidate.
-fn score_subjects(map: &FeatureMap, features: &[Features], subjects: &[usize]) -> Vec<Directed> {
+/// `rarities` holds each article's once it is first needed.
+fn score_subjects(
+    map: &FeatureMap,
+    features: &[Features],
+    rarities: &[OnceLock<Rarities>],
+    subjects: &[usize],
+) -> Vec<Directed> {
+    let weighed = |i: usize| Weighed {
+        features: &features[i],
+        rarities: rarities[i].get_or_init(|| Rarities::of(&features[i], map)),
+    };
     subjects
         .par_iter()
         .flat_map_iter(|&i| {
             let candidates = map.candidates(features, i, CANDIDATES);
-            let hood: Vec<&Features> = candidates.iter().map(|&c| &features[c]).collect();
-            let scores = score::score_candidates(&features[i], &hood, map, false);
+            let hood: Vec<Weighed> = candidates.iter().map(|&c| weighed(c)).collect();
+            let scores = score::score_candidates(weighed(i), &hood, false);
             let mut edges: Vec<Directed> =
                 candidates.into_iter().zip(scores).map(|(c, s)| (i as u32, c as u32, s.score as f32)).collect();
             edges.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.1.cmp(&b.1)));
@@ -253,7 +271,8 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
     let map = FeatureMap::new(&features);
     // Score the new articles, and the old ones a new article may now be the
     // best counterpart of.
-    let new_edges = score_subjects(&map, &features, &fresh);
+    let rarities: Vec<OnceLock<Rarities>> = (0..features.len()).map(|_| OnceLock::new()).collect();
+    let new_edges = score_subjects(&map, &features, &rarities, &fresh);
     let mut touched: Vec<usize> = new_edges.iter().map(|e| e.1 as usize).filter(|&b| known[b]).collect();
     touched.sort_unstable();
     touched.dedup();
@@ -262,10 +281,10 @@ pub fn refresh(lib: &Catalog) -> anyhow::Result<Vec<Event>> {
         is_touched[i] = true;
     }
     directed.retain(|e| !is_touched[e.0 as usize]);
-    directed.extend(score_subjects(&map, &features, &touched));
+    directed.extend(score_subjects(&map, &features, &rarities, &touched));
     directed.extend(new_edges);
     weights::save(lib.paths(), map.articles(), map.frequencies())?;
-    drop(map);
+    drop((map, rarities));
     let (scored, articles) = (started.elapsed(), members.len());
     let events = cluster::events(&members, &undirected(&directed));
     Grouping { members, features, directed }.save(lib.paths())?;

@@ -1,8 +1,8 @@
 //! How surely two articles report the same event, from 0 to 1, and why.
 //!
-//! Every feature weighs by how rare it is in the library ([`rarity`]): the
-//! names all fourteen accounts of one casting share are rare there, so they
-//! count, where weighed only against an article's candidates (all members
+//! Every feature weighs by how rare it is in the library ([`rarity`], looked
+//! up once per article): the names all fourteen accounts of one casting
+//! share are rare there, so they count, where weighed only against an article's candidates (all members
 //! of that event) they counted for nothing and the event fell apart. Names
 //! and figures are also weighed against the neighbourhood's background
 //! (the subject's candidates whose headline and lede tell of another
@@ -12,10 +12,11 @@
 //! What tells one event from another of the same storyline or kind is
 //! mostly the headline and the lede: who did what, in rare words. Dates
 //! weigh in as evidence ([`date_factor`]), an unknown date as unknown.
+//!
+//! [`rarity`]: super::rarity
 
-use super::candidates::{self, NAME, NUMBER, key};
-use super::features::{self, Features, KeyMap};
-use super::weights::DocFreq;
+use super::features::{self, KeyMap};
+use super::rarity::{Part, Weighed};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -88,35 +89,25 @@ pub struct PairScore {
     pub quotes: Vec<usize>,
 }
 
-/// How rare a feature is in the library, from 0 (in every article) to 1
-/// (in this one alone); 1 for every feature when the library is unknown.
-fn rarity(library: &dyn DocFreq, kind: u8, f: u32) -> f64 {
-    let n = library.articles();
-    if n < 2 {
-        return 1.0;
-    }
-    let df = library.df(key(kind, f)).clamp(1, n);
-    ((n as f64 + 1.0) / df as f64).ln() / (n as f64 + 1.0).ln()
-}
-
-/// Weighted cosine of two feature sets: the weight of what both have, over
-/// the geometric mean of what each has. With `shown`, the shared features
-/// that weigh something, heaviest first.
-fn cosine(subject: &[u32], candidate: &[u32], hood: &Hood, shown: Option<&mut Vec<u32>>) -> f64 {
+/// Weighted cosine of one part of two articles: the weight of what both
+/// have, over the geometric mean of what each has. With `shown`, the
+/// shared features that weigh something, heaviest first.
+fn cosine(part: Part, subject: Weighed, candidate: Weighed, hood: &Hood, shown: Option<&mut Vec<u32>>) -> f64 {
+    let (s, c) = (part.of(subject.features), part.of(candidate.features));
     let mut best: Vec<(f64, u32)> = Vec::new();
     let mut shared = 0.0;
-    features::shared(subject, candidate, |f| {
-        let w = hood.weight(f);
+    features::shared_at(s, c, |i, _| {
+        let w = hood.weight(s[i], subject.rarities.at(part, i));
         shared += w;
         if shown.is_some() {
-            best.push((w, f));
+            best.push((w, s[i]));
         }
     });
     if let Some(shown) = shown {
         best.sort_by(|a, b| b.0.total_cmp(&a.0));
         shown.extend(best.into_iter().filter(|(w, _)| *w > 0.0).take(MAX_REASONS).map(|(_, f)| f));
     }
-    let wc: f64 = candidate.iter().map(|&f| hood.weight(f)).sum();
+    let wc: f64 = c.iter().zip(candidate.rarities.each(part)).map(|(&f, r)| hood.weight(f, r)).sum();
     shared / ((hood.subject * wc).sqrt() + SMOOTHING)
 }
 
@@ -128,40 +119,51 @@ fn cosine(subject: &[u32], candidate: &[u32], hood: &Hood, shown: Option<&mut Ve
 /// headline and lede tell of the same happening, do not make its names
 /// common ground.
 struct Hood {
-    weights: KeyMap<f64>,
+    /// How much of the background has each feature, 0 to 1 (empty when
+    /// the part is weighed against the library alone).
+    share: KeyMap<f64>,
+    contrast: f64,
     /// The subject's total weight.
     subject: f64,
 }
 
 impl Hood {
+    /// Weighed against the library alone.
+    fn library(part: Part, subject: Weighed) -> Self {
+        Hood { share: KeyMap::default(), contrast: 0.0, subject: subject.rarities.each(part).sum() }
+    }
+
     fn new<'a>(
-        kind: u8,
+        part: Part,
         contrast: f64,
-        library: &dyn DocFreq,
-        subject: &[u32],
+        subject: Weighed,
         sets: impl Iterator<Item = (&'a [u32], f64)> + Clone,
     ) -> Self {
-        // Counted, then turned into weights in place: one table, sized once.
-        let mut weights: KeyMap<f64> =
+        let mut share: KeyMap<f64> =
             KeyMap::with_capacity_and_hasher(sets.clone().map(|(set, _)| set.len()).sum(), Default::default());
         let mut size = 0.0;
         for (set, background) in sets {
             size += background;
             for &f in set {
-                *weights.entry(f).or_default() += background;
+                *share.entry(f).or_default() += background;
             }
         }
         let size = f64::max(size, 1.0);
-        for (&f, w) in weights.iter_mut() {
-            *w = rarity(library, kind, f) * (1.0 - contrast * (*w / size).min(1.0));
+        for w in share.values_mut() {
+            *w = (*w / size).min(1.0);
         }
-        let subject =
-            subject.iter().map(|&f| weights.get(&f).copied().unwrap_or_else(|| rarity(library, kind, f))).sum();
-        Hood { weights, subject }
+        let mut hood = Hood { share, contrast, subject: 0.0 };
+        let own = part.of(subject.features).iter().zip(subject.rarities.each(part));
+        hood.subject = own.map(|(&f, r)| hood.weight(f, r)).sum();
+        hood
     }
 
-    fn weight(&self, f: u32) -> f64 {
-        self.weights.get(&f).copied().unwrap_or(0.0)
+    /// The weight of feature `f` of this rarity.
+    fn weight(&self, f: u32, rarity: f64) -> f64 {
+        match self.share.get(&f) {
+            Some(share) => rarity * (1.0 - self.contrast * share),
+            None => rarity,
+        }
     }
 }
 
@@ -200,40 +202,35 @@ fn shared_quotes(a: &[Box<[u32]>], b: &[Box<[u32]>]) -> Vec<usize> {
 /// Score each candidate against the subject; the neighbourhood is the
 /// subject and all the candidates. With `explain`, each score says what
 /// the pair shares.
-pub fn score_candidates(
-    subject: &Features,
-    candidates: &[&Features],
-    library: &dyn DocFreq,
-    explain: bool,
-) -> Vec<PairScore> {
-    let all = |each: fn(&Features) -> &[u32]| candidates.iter().map(move |c| (each(c), 1.0));
-    let ledes = Hood::new(candidates::LEDE, 0.0, library, &subject.lede, all(|c| &c.lede));
-    let heads = Hood::new(candidates::LEDE, 0.0, library, &subject.head, all(|c| &c.head));
+pub fn score_candidates(subject: Weighed, candidates: &[Weighed], explain: bool) -> Vec<PairScore> {
+    let (ledes, heads) = (Hood::library(Part::Lede, subject), Hood::library(Part::Head, subject));
     let told: Vec<(f64, f64)> = candidates
         .iter()
-        .map(|c| (cosine(&subject.lede, &c.lede, &ledes, None), cosine(&subject.head, &c.head, &heads, None)))
+        .map(|&c| (cosine(Part::Lede, subject, c, &ledes, None), cosine(Part::Head, subject, c, &heads, None)))
         .collect();
     let background: Vec<f64> = told.iter().map(|&(lede, head)| background(lede, head)).collect();
-    let hood = |kind, contrast, of: &[u32], each: fn(&Features) -> &[u32]| {
-        let sets = candidates.iter().zip(&background).map(move |(c, &b)| (each(c), b));
-        Hood::new(kind, contrast, library, of, sets)
+    let hood = |part: Part, contrast| {
+        let sets = candidates.iter().zip(&background).map(move |(c, &b)| (part.of(c.features), b));
+        Hood::new(part, contrast, subject, sets)
     };
-    let names = hood(NAME, NAMES_CONTRAST, &subject.names, |c| &c.names);
-    let numbers = hood(NUMBER, NUMBERS_CONTRAST, &subject.numbers, |c| &c.numbers);
+    let names = hood(Part::Names, NAMES_CONTRAST);
+    let numbers = hood(Part::Numbers, NUMBERS_CONTRAST);
+    let s = subject.features;
     candidates
         .iter()
         .zip(told)
-        .map(|(c, (c_lede, c_head))| {
+        .map(|(&w, (c_lede, c_head))| {
+            let c = w.features;
             let mut out = PairScore::default();
-            let c_names = cosine(&subject.names, &c.names, &names, explain.then_some(&mut out.names));
-            let c_numbers = cosine(&subject.numbers, &c.numbers, &numbers, explain.then_some(&mut out.numbers));
-            let quotes = shared_quotes(&subject.quotes, &c.quotes);
-            let c_quotes = match subject.quotes.len().min(c.quotes.len()) {
+            let c_names = cosine(Part::Names, subject, w, &names, explain.then_some(&mut out.names));
+            let c_numbers = cosine(Part::Numbers, subject, w, &numbers, explain.then_some(&mut out.numbers));
+            let quotes = shared_quotes(&s.quotes, &c.quotes);
+            let c_quotes = match s.quotes.len().min(c.quotes.len()) {
                 0 => 0.0,
                 n => (quotes.len() as f64 / n as f64).min(1.0),
             };
-            let smaller = subject.shingles.len().min(c.shingles.len()).max(1);
-            let c_wording = features::shared(&subject.shingles, &c.shingles, |_| ()) as f64 / smaller as f64;
+            let smaller = s.shingles.len().min(c.shingles.len()).max(1);
+            let c_wording = features::shared(&s.shingles, &c.shingles, |_| ()) as f64 / smaller as f64;
             let miss = (1.0 - NAMES * c_names)
                 * (1.0 - NUMBERS * c_numbers)
                 * told_miss(c_lede, c_head)
@@ -243,11 +240,11 @@ pub fn score_candidates(
                 out.quotes = quotes.into_iter().take(MAX_REASONS).collect();
             }
             // Two headlines that share nothing rare tell of two happenings.
-            let head = match subject.head.is_empty() || c.head.is_empty() {
+            let head = match s.head.is_empty() || c.head.is_empty() {
                 true => 1.0,
                 false => 1.0 - HEAD_MISS + HEAD_MISS * (c_head / HEAD_FULL).min(1.0),
             };
-            out.score = ((1.0 - miss) * head * date_factor(subject.date, c.date)).clamp(0.0, 1.0);
+            out.score = ((1.0 - miss) * head * date_factor(s.date, c.date)).clamp(0.0, 1.0);
             out
         })
         .collect()

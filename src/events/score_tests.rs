@@ -4,6 +4,11 @@
 
 use super::*;
 use crate::events::SAME_EVENT;
+use crate::events::candidates::{self, NAME, key};
+use crate::events::features::Features;
+use crate::events::rarity::{Rarities, rarity};
+use crate::events::weights::DocFreq;
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// A library of `n` articles where the listed features have these frequencies
@@ -61,8 +66,17 @@ fn library(rare: &[(u8, u32, usize)]) -> Lib {
 }
 
 fn score(lib: &Lib, subject: &Features, candidates: &[Features]) -> Vec<f64> {
-    let hood: Vec<&Features> = candidates.iter().collect();
-    score_candidates(subject, &hood, lib, false).into_iter().map(|s| s.score).collect()
+    let rarities: Vec<Rarities> = candidates.iter().map(|c| Rarities::of(c, lib)).collect();
+    let hood: Vec<Weighed> = weighed(candidates, &rarities);
+    let of_subject = Rarities::of(subject, lib);
+    score_candidates(Weighed { features: subject, rarities: &of_subject }, &hood, false)
+        .into_iter()
+        .map(|s| s.score)
+        .collect()
+}
+
+fn weighed<'a>(features: &'a [Features], rarities: &'a [Rarities]) -> Vec<Weighed<'a>> {
+    features.iter().zip(rarities).map(|(features, rarities)| Weighed { features, rarities }).collect()
 }
 
 #[test]
@@ -131,14 +145,17 @@ fn an_events_own_accounts_are_no_background_for_its_names() {
     let member = |i: u32| article(&[event_name, cast], &[&lede[..10], &[600 + i]].concat(), &[], None);
     let other = |i: u32| article(&[cast], &[0, 1, 20, 21, 700, 701, 702, 710 + i], &[], None);
     let candidates: Vec<Features> = (0..12).map(member).chain((0..6).map(other)).collect();
-    let ledes = Hood::new(candidates::LEDE, 0.0, &lib, &subject.lede, candidates.iter().map(|c| (&c.lede[..], 1.0)));
-    let told: Vec<f64> =
-        candidates.iter().map(|c| background(cosine(&subject.lede, &c.lede, &ledes, None), 0.0)).collect();
+    let rarities: Vec<Rarities> = candidates.iter().map(|c| Rarities::of(c, &lib)).collect();
+    let hood = weighed(&candidates, &rarities);
+    let of_subject = Rarities::of(&subject, &lib);
+    let subject = Weighed { features: &subject, rarities: &of_subject };
+    let ledes = Hood::library(Part::Lede, subject);
+    let told: Vec<f64> = hood.iter().map(|&c| background(cosine(Part::Lede, subject, c, &ledes, None), 0.0)).collect();
     assert!(told[..12].iter().all(|&b| b == 0.0), "the event's accounts: {told:?}");
     assert!(told[12..].iter().all(|&b| b > 0.3), "the other happening's: {told:?}");
     let sets = candidates.iter().zip(&told).map(|(c, &b)| (&c.names[..], b));
-    let names = Hood::new(NAME, NAMES_CONTRAST, &lib, &subject.names, sets);
-    let full = rarity(&lib, NAME, event_name);
-    assert!((names.weight(event_name) - full).abs() < 1e-9, "{} of {full}", names.weight(event_name));
-    assert!(names.weight(cast) < 0.05 * rarity(&lib, NAME, cast), "{}", names.weight(cast));
+    let names = Hood::new(Part::Names, NAMES_CONTRAST, subject, sets);
+    let (full, common) = (rarity(&lib, NAME, event_name), rarity(&lib, NAME, cast));
+    assert!((names.weight(event_name, full) - full).abs() < 1e-9, "{} of {full}", names.weight(event_name, full));
+    assert!(names.weight(cast, common) < 0.05 * common, "{}", names.weight(cast, common));
 }
